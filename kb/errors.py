@@ -1,0 +1,33 @@
+"""Domain errors. The CLI turns each into one `Error: ...` line on stderr and exit code 1."""
+
+
+class KbError(Exception):
+    """Base of every error a user can mend; the message says what to do."""
+
+
+class IndexNotFound(KbError):
+    """There is no index at the given location."""
+
+
+class IndexCorrupt(KbError):
+    """The index exists but its parts do not agree or cannot be read."""
+
+
+class ModelMismatch(KbError):
+    """The index was built with another embedding model than the one asked for."""
+
+
+class ModelNotAvailable(KbError):
+    """The embedding model cannot be found or fails its checksum."""
+
+
+class UnreadableDocument(KbError):
+    """A source file cannot be read or parsed."""
+
+
+class IndexLocked(KbError):
+    """Another process is updating the index."""
+
+
+class BadQuery(KbError):
+    """The question or its filters cannot be used as given."""

@@ -1,0 +1,57 @@
+"""Dates as councils print them: 'Tuesday 12th November, 2024', '8 th March 2023', '30 January 2025'."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def month_number(word: str) -> int | None:
+    """The month number of a month name or abbreviation, or None."""
+    return MONTHS.get(word[:3].lower())
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date in `text` as ISO yyyy-mm-dd, or None when there is none."""
+    text = re.sub(r"<sup>\s*(st|nd|rd|th)\s*</sup>", r"\1", text, flags=re.IGNORECASE)
+    found: list[tuple[int, str]] = []
+    for match in DAY_MONTH_YEAR.finditer(text):
+        month = month_number(match.group(2))
+        iso = _iso(int(match.group(3)), month, int(match.group(1))) if month else None
+        if iso:
+            found.append((match.start(), iso))
+            break
+    for match in MONTH_DAY_YEAR.finditer(text):
+        month = month_number(match.group(1))
+        iso = _iso(int(match.group(3)), month, int(match.group(2))) if month else None
+        if iso:
+            found.append((match.start(), iso))
+            break
+    for match in NUMERIC.finditer(text):
+        iso = _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if iso:
+            found.append((match.start(), iso))
+            break
+    return min(found)[1] if found else None

@@ -1,0 +1,130 @@
+"""Page furniture: running headers, 'Agenda Item N' stamps, page footers, blank-page notices.
+
+Furniture is metadata, never passage text. `classify_lines` turns raw page text into
+`RawLine`s, each either text or a piece of furniture carrying what it tells us
+(the agenda item of a stamp, the printed number of a footer).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kb.model import Page
+
+from .dates import MONTH_WORD, WEEKDAY
+
+STAMP = re.compile(r"^\s*Agenda\s+Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?)\s*$", re.IGNORECASE)
+PAGE_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+INLINE_FURNITURE = re.compile(r"\s*\bPage\s+(\d{1,4})\s+Agenda\s+Item\s+\d{1,3}[A-Za-z]?\b\s*")
+BLANK_PAGE = re.compile(r"^\s*(?:this\s+page\s+(?:is\s+)?)?intentionally\s+(?:been\s+)?left\s+blank\.?\s*$", re.I)
+CALL_IN = re.compile(r"^\s*THIS SET OF MINUTES IS (?:NOT )?SUBJECT TO", re.IGNORECASE)
+PUBLIC_PACK = re.compile(r"^\s*Public Document Pack\s*$", re.IGNORECASE)
+HEADER_DATE_TAIL = re.compile(
+    rf"[-–—]\s*{WEEKDAY},?\s+\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}\s*$", re.IGNORECASE
+)
+TAG = re.compile(r"<[^>]{1,200}>")
+MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """A line of the source with its kind: 'text', 'empty', 'stamp', 'footer', 'blank', 'header'.
+
+    `value` holds the stamp's agenda item or the footer's page number; `page_index` the
+    source page (form-feed or PDF page) the line came from.
+    """
+
+    text: str
+    kind: str
+    value: str | None = None
+    page_index: int = 0
+
+
+def clean_markup(line: str) -> str:
+    """Strip HTML tags, Markdown emphasis and headings, and entity escapes from one line."""
+    line = re.sub(r"<sup>\s*(st|nd|rd|th)\s*</sup>", r"\1", line, flags=re.IGNORECASE)
+    line = re.sub(r"(?i)</p>\s*<p>|<br\s*/?>|</li>\s*<li>", " ", line)
+    line = re.sub(r"(?i)<li>", "• ", line)
+    line = TAG.sub(" ", line)
+    line = html.unescape(line)
+    line = MD_LINK.sub(r"\1", line)
+    line = re.sub(r"^\s*#{1,6}\s+", "", line)
+    line = line.replace("**", "").replace("__", "")
+    line = line.replace("\u00a0", " ").replace("\u200b", "")
+    line = re.sub(r"[ ]{2,}", " ", line)
+    return line.rstrip()
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def classify_lines(pages: list[Page]) -> list[RawLine]:
+    """Split pages into lines and mark the furniture among them."""
+    out: list[RawLine] = []
+    for page in pages:
+        for raw in page.text.splitlines():
+            footer_inline = INLINE_FURNITURE.search(raw)
+            if footer_inline:
+                raw = INLINE_FURNITURE.sub(" ", raw)
+            line = clean_markup(raw)
+            out.append(_classify(line, page.index))
+    _mark_running_headers(out)
+    _mark_repeated_lines(out)
+    return out
+
+
+def _classify(line: str, page_index: int) -> RawLine:
+    stripped = line.strip()
+    if not stripped:
+        return RawLine("", "empty", page_index=page_index)
+    if m := STAMP.match(stripped):
+        return RawLine(stripped, "stamp", m.group(1), page_index)
+    if m := PAGE_FOOTER.match(stripped):
+        return RawLine(stripped, "footer", m.group(1), page_index)
+    if BLANK_PAGE.match(stripped):
+        return RawLine(stripped, "blank", page_index=page_index)
+    if CALL_IN.match(stripped) or PUBLIC_PACK.match(stripped):
+        return RawLine(stripped, "header", page_index=page_index)
+    return RawLine(line, "text", page_index=page_index)
+
+
+def _mark_running_headers(lines: list[RawLine]) -> None:
+    """Mark 'COMMITTEE - TUESDAY 24TH SEPTEMBER, 2024' headers, also when wrapped over two lines."""
+    for i, line in enumerate(lines):
+        if line.kind != "text" or not HEADER_DATE_TAIL.search(line.text) or not _is_upper(line.text):
+            continue
+        lines[i] = RawLine(line.text, "header", page_index=line.page_index)
+        j = i - 1
+        if j >= 0 and lines[j].kind == "text" and _is_upper(lines[j].text) and len(lines[j].text) < 90:
+            lines[j] = RawLine(lines[j].text, "header", page_index=lines[j].page_index)
+
+
+def _mark_repeated_lines(lines: list[RawLine]) -> None:
+    """Mark lines repeated at the top or bottom of many form-feed/PDF pages as running furniture."""
+    pages = {ln.page_index for ln in lines}
+    if len(pages) < 4:
+        return
+    edges: Counter[str] = Counter()
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.kind == "text":
+            by_page.setdefault(ln.page_index, []).append(i)
+    for idx in by_page.values():
+        for key in {_norm_edge(lines[i].text) for i in idx[:3] + idx[-3:]}:
+            edges[key] += 1
+    threshold = max(3, int(len(pages) * 0.3))
+    repeated = {key for key, n in edges.items() if n >= threshold and key}
+    for idx in by_page.values():
+        for i in idx[:3] + idx[-3:]:
+            if _norm_edge(lines[i].text) in repeated:
+                lines[i] = RawLine(lines[i].text, "header", page_index=lines[i].page_index)
+
+
+def _norm_edge(text: str) -> str:
+    """A line with digits folded, so 'Page 3 of 9' and 'Page 4 of 9' count as the same furniture."""
+    return re.sub(r"\d+", "#", text.strip().lower())[:120]

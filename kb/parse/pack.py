@@ -1,0 +1,456 @@
+"""Split an agenda pack into its documents and say what each one is.
+
+A pack is a front sheet (or covering letter) followed by documents: minutes of earlier
+meetings, officer reports with cover sheets, public questions, presentations and
+appendices. Documents are found by structure: minutes headings, cover-sheet fields,
+question lists, blank-page notices and gaps followed by an agenda item's title. Each
+document is placed under an agenda item by its 'Agenda Item N' stamps, else by its
+title, else by its place in the pack; its printed pages come from footers, from the
+agenda's page ranges and from page breaks counted in between.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
+
+from kb.model import AgendaItem, Document, Line, Meeting, Page, Pack
+
+from .agenda import parse_agenda, parse_meeting
+from .cover import LABEL, _field_key, count_cover_fields, is_exempt, parse_cover_fields
+from .dates import parse_date
+from .furniture import RawLine, classify_lines
+from .minutes import find_minutes_head, parse_minutes, title_case
+from .names import normalise_committee
+
+QUESTIONS = re.compile(
+    r"^\s*(?:Public\s+Questions?\b|Questions?\s+(?:from|by|to)\s+(?:members\s+of\s+)?the\s+public\b|"
+    r"Petitions?\s+and\s+(?:public\s+)?questions\b)",
+    re.IGNORECASE,
+)
+DEAR = re.compile(r"^\s*Dear\s+(?:Councillor|Member|Sir|Madam|All)", re.IGNORECASE)
+PRESENTATION = re.compile(r"\bpresentation\b|\bslides?\b", re.IGNORECASE)
+APPENDIX = re.compile(r"^\s*(?:Appendix|Annex|Schedule)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
+GAP_LINES = 3
+
+
+@dataclass
+class _Segment:
+    """A document while the pack is being parsed (mutable; frozen into a `Document` at the end)."""
+
+    start: int
+    end: int
+    kind: str  # front | minutes | cover | questions | break
+    meeting: Meeting | None = None
+    item: str | None = None
+    title: str | None = None
+    stamps: list[str] = field(default_factory=list)
+
+
+def parse_pack(pages: list[Page], source: str) -> Pack:
+    """Parse a pack's pages into a `Pack` of typed, item-placed, paginated documents."""
+    raw = classify_lines(pages)
+    texts = [r.text.strip() if r.kind == "text" else "" for r in raw]
+    segments = _segments(raw, texts)
+    front = segments[0] if segments and segments[0].kind == "front" else None
+    front_texts = list(texts[front.start : front.end]) if front else []
+    meeting = parse_meeting([r.text.strip() for r in raw[front.start : front.end]]) if front else Meeting(None, None)
+    agenda = parse_agenda(front_texts) if front and not _is_letter(front_texts) else ()
+    letter_items = parse_agenda(["AGENDA", *front_texts]) if front and _is_letter(front_texts) else ()
+    _assign_items(segments, raw, texts, agenda)
+    segments = _split_at_item_titles(segments, raw, texts, agenda)
+    _fill_items(segments, agenda)
+    if meeting.committee is None or meeting.date is None:
+        meeting = _meeting_from_covers(segments, texts, meeting)
+    pages_by_line = _paginate(raw, segments, agenda, letter_items, texts)
+    documents = []
+    seen: set[str | None] = set()
+    for seg in segments:
+        documents.append(_document(seg, raw, texts, pages_by_line, meeting, agenda, seg.item not in seen))
+        seen.add(seg.item)
+    return Pack(source=source, meeting=meeting, agenda=agenda, documents=tuple(d for d in documents if d))
+
+
+def _is_letter(texts: list[str]) -> bool:
+    return any(DEAR.match(t) for t in texts[:120] if t)
+
+
+# --- finding where documents start -------------------------------------------------------
+
+
+def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
+    starts: dict[int, _Segment] = {}
+    i = 0
+    n = len(raw)
+    while i < n:
+        if not texts[i]:
+            i += 1
+            continue
+        head = find_minutes_head(texts, i)
+        if head:
+            s = _extend_back(raw, texts, _committee_line(texts, i))
+            starts[s] = _Segment(s, n, "minutes", meeting=head.meeting)
+            i += 4
+            continue
+        if LABEL.match(texts[i]) and _is_cover_start(texts, i):
+            s = _extend_back(raw, texts, _title_line(texts, i))
+            starts[s] = _Segment(s, n, "cover")
+            last_label = max(k for k in range(i, min(i + 14, n)) if _is_field(texts[k]) or k == i)
+            i = _skip_cover(texts, last_label)
+            continue
+        if QUESTIONS.match(texts[i]) and len(texts[i]) < 160 and i > 0:
+            s = _extend_back(raw, texts, i)
+            starts[s] = _Segment(s, n, "questions")
+        i += 1
+    for i, line in enumerate(raw):
+        if line.kind == "blank":
+            j = _next_text(texts, i + 1)
+            if j is not None and not any(abs(s - j) <= 12 for s in starts):
+                starts.setdefault(_extend_back(raw, texts, j), _Segment(j, n, "break"))
+    ordered = sorted(starts.items())
+    segments: list[_Segment] = []
+    first_text = _next_text(texts, 0)
+    if not ordered or (first_text is not None and ordered[0][0] > first_text):
+        segments.append(_Segment(0, ordered[0][0] if ordered else n, "front"))
+    for k, (start, seg) in enumerate(ordered):
+        seg.start = start
+        seg.end = ordered[k + 1][0] if k + 1 < len(ordered) else n
+        segments.append(seg)
+    return [s for s in segments if any(texts[s.start : s.end])]
+
+
+def _next_text(texts: list[str], i: int) -> int | None:
+    while i < len(texts):
+        if texts[i]:
+            return i
+        i += 1
+    return None
+
+
+def _extend_back(raw: list[RawLine], texts: list[str], i: int) -> int:
+    """Move a document start back over empty lines and furniture, taking at most one stamp."""
+    j = i
+    while j > 0 and raw[j - 1].kind in ("empty", "header", "footer", "stamp"):
+        j -= 1
+        if raw[j].kind == "stamp":
+            return j
+    return i
+
+
+def _committee_line(texts: list[str], i: int) -> int:
+    """The first line of the committee name printed above a minutes heading."""
+    j, first = i - 1, i
+    while j >= 0 and i - j <= 4:
+        if texts[j]:
+            letters = [c for c in texts[j] if c.isalpha()]
+            if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.85:
+                break
+            first = j
+        j -= 1
+    return first
+
+
+def _is_field(text: str) -> bool:
+    match = LABEL.match(text)
+    return bool(match and _field_key(match.group(1)))
+
+
+def _is_cover_start(texts: list[str], i: int) -> bool:
+    window = [t for t in texts[i : i + 12] if t][:8]
+    match = LABEL.match(texts[i])
+    return bool(match and _field_key(match.group(1))) and count_cover_fields(window) >= 3
+
+
+def _title_line(texts: list[str], i: int) -> int:
+    """Include a report title printed just above the cover-sheet table."""
+    j = i - 1
+    while j >= 0 and not texts[j] and i - j < 4:
+        j -= 1
+    if j >= 0 and texts[j] and len(texts[j]) < 120 and not texts[j].endswith((".", ":")) and i - j < 4:
+        return j
+    return i
+
+
+def _skip_cover(texts: list[str], i: int) -> int:
+    j = i
+    while j < len(texts) and j - i < 30 and (not texts[j] or LABEL.match(texts[j]) or "\t" in texts[j]):
+        j += 1
+    return max(j, i + 1)
+
+
+# --- placing documents under agenda items ------------------------------------------------
+
+
+def _assign_items(segments: list[_Segment], raw: list[RawLine], texts: list[str], agenda: tuple[AgendaItem, ...]) -> None:
+    previous: str | None = None
+    for seg in segments:
+        seg.stamps = [r.value for r in raw[seg.start : seg.end] if r.kind == "stamp" and r.value]
+        if seg.kind == "front":
+            continue
+        if seg.stamps:
+            # A stamp just before a document's first line may be the last page of the one
+            # before; on a tie, the item that is new here wins.
+            counts = Counter(seg.stamps)
+            best = max(counts.values())
+            tied = [s for s in dict.fromkeys(seg.stamps) if counts[s] == best]
+            fresh = [s for s in tied if s != previous]
+            seg.item = fresh[-1] if fresh else tied[-1]
+        elif seg.kind == "minutes" and seg.meeting:
+            seg.item = _minutes_item(agenda, seg.meeting)
+        previous = seg.item or previous
+
+
+def _minutes_item(agenda: tuple[AgendaItem, ...], meeting: Meeting) -> str | None:
+    candidates = [a for a in agenda if re.search(r"\bminutes\b", a.title, re.IGNORECASE)]
+    for a in candidates:
+        if meeting.date and a.note and parse_date(a.note) == meeting.date:
+            return a.number
+    return candidates[0].number if candidates else None
+
+
+def _norm_title(text: str) -> str:
+    text = re.sub(r"[^a-z0-9 ]", " ", text.lower())
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in text.split())
+
+
+def _title_score(title: str, text: str) -> float:
+    a, b = _norm_title(title), _norm_title(text)
+    if len(a.split()) < 2 or not b:
+        return 0.0
+    return float(fuzz.token_set_ratio(a, b))
+
+
+def _number(item: str | None) -> int:
+    match = re.match(r"\d+", item or "")
+    return int(match.group()) if match else -1
+
+
+def _split_at_item_titles(
+    segments: list[_Segment], raw: list[RawLine], texts: list[str], agenda: tuple[AgendaItem, ...]
+) -> list[_Segment]:
+    """Find documents of unstamped agenda items that start after a gap with the item's title."""
+    placed = {s.item for s in segments if s.item}
+    missing = [a for a in agenda if a.number not in placed and (a.page_start or a.report_of)]
+    if not missing:
+        return segments
+    out: list[_Segment] = []
+    for seg in segments:
+        pieces = [seg]
+        if seg.kind != "front":
+            for gap in _gaps(raw, seg.start + 1, seg.end):
+                head = " ".join(t for t in texts[gap : gap + 6] if t)[:200]
+                first = texts[gap]
+                if len(first) > 150:
+                    continue
+                lo, hi = _number(pieces[-1].item), _bound_after(segments, seg)
+                best = max(
+                    (a for a in missing if lo < _number(a.number) < hi),
+                    key=lambda a: _title_score(a.title, head),
+                    default=None,
+                )
+                if best and _title_score(best.title, head) >= 85:
+                    tail = pieces[-1]
+                    new = _Segment(gap, tail.end, "break", item=best.number)
+                    tail.end = gap
+                    pieces.append(new)
+                    missing.remove(best)
+        out.extend(pieces)
+    return out
+
+
+def _bound_after(segments: list[_Segment], seg: _Segment) -> int:
+    later = [_number(s.item) for s in segments[segments.index(seg) + 1 :] if s.item]
+    return later[0] if later else 10_000
+
+
+def _gaps(raw: list[RawLine], start: int, end: int) -> list[int]:
+    """Line numbers of text that follows a run of empty lines (a page or section gap)."""
+    found, run = [], 0
+    for i in range(start, end):
+        if raw[i].kind == "empty":
+            run += 1
+            continue
+        if raw[i].kind == "text" and run >= GAP_LINES:
+            found.append(i)
+        run = 0 if raw[i].kind == "text" else run
+    return found
+
+
+def _fill_items(segments: list[_Segment], agenda: tuple[AgendaItem, ...]) -> None:
+    """Place unstamped documents: by title, else the next unplaced item with pages, else with the one before."""
+    placed = {s.item for s in segments if s.item}
+    for k, seg in enumerate(segments):
+        if seg.kind == "front" or seg.item:
+            continue
+        prev_item = next((s.item for s in reversed(segments[:k]) if s.item), None)
+        hi = next((_number(s.item) for s in segments[k + 1 :] if s.item), 10_000)
+        lo = _number(prev_item)
+        free = [a for a in agenda if lo < _number(a.number) < hi and a.number not in placed]
+        with_pages = [a for a in free if a.page_start]
+        if seg.kind != "break" or prev_item is None:
+            choice = with_pages[0] if with_pages else (free[0] if free and seg.kind != "break" else None)
+            seg.item = choice.number if choice else prev_item
+        else:
+            seg.item = prev_item
+        if seg.item:
+            placed.add(seg.item)
+
+
+def _meeting_from_covers(segments: list[_Segment], texts: list[str], meeting: Meeting) -> Meeting:
+    """For a standalone report with no front sheet: the meeting its cover sheet names."""
+    for seg in segments:
+        if seg.kind == "cover":
+            fields = parse_cover_fields(texts[seg.start : seg.start + 40])
+            return Meeting(
+                committee=meeting.committee or normalise_committee(fields.get("report_to")),
+                date=meeting.date or parse_date(fields.get("date", "")),
+                time=meeting.time,
+                venue=meeting.venue,
+            )
+    return meeting
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+def _paginate(
+    raw: list[RawLine],
+    segments: list[_Segment],
+    agenda: tuple[AgendaItem, ...],
+    letter_items: tuple[AgendaItem, ...],
+    texts: list[str],
+) -> list[int | None]:
+    """The printed page of every line: footers name their page, agenda page ranges anchor the
+    first page of each item, and breaks (running headers, stamps, blank pages) count on."""
+    starts: dict[int, int] = {}
+    seen_items: set[str] = set()
+    by_number = {a.number: a for a in agenda}
+    for seg in segments:
+        anchor = None
+        if seg.item and seg.item not in seen_items and seg.item in by_number:
+            anchor = by_number[seg.item].page_start
+        elif seg.kind == "cover" and letter_items:
+            title = " ".join(t for t in texts[seg.start : seg.start + 8] if t)
+            best = max(letter_items, key=lambda a: _title_score(a.title, title))
+            if _title_score(best.title, title) >= 80:
+                anchor = best.page_start
+        if seg.item:
+            seen_items.add(seg.item)
+        if anchor:
+            starts[seg.start] = anchor
+    if agenda and any(a.page_start for a in agenda) and segments and segments[0].kind == "front":
+        starts.setdefault(segments[0].start, 1)
+    if any(p.kind == "footer" for p in raw) is False and not starts and len({r.page_index for r in raw}) > 1:
+        return [r.page_index + 1 for r in raw]
+
+    pages: list[int | None] = [None] * len(raw)
+    current: int | None = None
+    page_open = 0  # first line of the current page
+    pending_break = False
+    last_break = -10
+    for i, line in enumerate(raw):
+        if i in starts:
+            current, page_open, pending_break = starts[i], i, False
+        if line.kind in ("header", "stamp", "blank", "footer") or (i > 0 and raw[i].page_index != raw[i - 1].page_index):
+            is_new_page = line.kind in ("header", "stamp") or raw[i].page_index != raw[i - 1].page_index
+            if is_new_page and i - last_break > 3 and not pending_break and i != page_open:
+                current = current + 1 if current is not None else None
+                page_open = i
+            last_break = i
+        if line.kind == "footer" and line.value:
+            label = int(line.value)
+            for j in range(page_open, i + 1):
+                pages[j] = label
+            current, page_open, pending_break = label, i + 1, True
+            continue
+        if pending_break and line.kind == "text":
+            current = current + 1 if current is not None else None
+            page_open, pending_break = i, False
+        if line.kind == "blank":
+            pages[i] = current
+            pending_break = True
+            continue
+        pages[i] = current
+    return pages
+
+
+# --- building documents ----------------------------------------------------------------------
+
+
+def _document(
+    seg: _Segment,
+    raw: list[RawLine],
+    texts: list[str],
+    pages: list[int | None],
+    meeting: Meeting,
+    agenda: tuple[AgendaItem, ...],
+    first_of_item: bool,
+) -> Document | None:
+    lines = [Line(text=raw[i].text if raw[i].kind == "text" else "", page=pages[i]) for i in range(seg.start, seg.end)]
+    body = [ln.text for ln in lines]
+    if not any(body):
+        return None
+    known_pages = [ln.page for ln in lines if ln.page is not None and ln.text]
+    item = next((a for a in agenda if a.number == seg.item), None)
+    fields = parse_cover_fields(body) if seg.kind == "cover" else {}
+    exempt = is_exempt(fields, body) if seg.kind in ("cover", "break") else False
+    doc_meeting = meeting
+    minutes = ()
+    doc_type = _doc_type(seg, body, item, fields, first_of_item)
+    title = fields.get("subject") or (item.title if item else None)
+    if seg.kind == "minutes" and seg.meeting:
+        doc_meeting, minutes, _ = parse_minutes(lines, seg.meeting)
+        title = f"Minutes of {doc_meeting.committee or 'the meeting'}, {doc_meeting.date}"
+    elif doc_type in ("appendix", "presentation"):
+        heading = next((t for t in body[:40] if _looks_like_title(t)), None)
+        title = heading or (item.title if item else None)
+    elif seg.kind == "front":
+        title = "Agenda" if doc_type == "agenda" else ("Covering letter" if doc_type == "letter" else None)
+    return Document(
+        doc_type=doc_type,
+        title=title_case(title.strip(" –-:")) if title else None,
+        agenda_item=seg.item,
+        meeting=doc_meeting,
+        lines=tuple(lines),
+        minutes=minutes,
+        fields=fields,
+        exempt=exempt,
+        page_start=min(known_pages) if known_pages else None,
+        page_end=max(known_pages) if known_pages else None,
+    )
+
+
+def _looks_like_title(text: str) -> bool:
+    return bool(text) and "\t" not in text and 8 <= len(text) <= 120 and len(text.split()) >= 2 and not text.endswith((".", ",", ";"))
+
+
+def _doc_type(
+    seg: _Segment, body: list[str], item: AgendaItem | None, fields: dict[str, str], first_of_item: bool
+) -> str:
+    if seg.kind == "front":
+        if _is_letter(body):
+            return "letter"
+        return "agenda" if parse_agenda(body) or any(t.upper().startswith("MEETING:") for t in body) else "other"
+    if seg.kind == "minutes":
+        return "minutes"
+    if seg.kind == "questions":
+        return "questions"
+    head = " ".join(t for t in body[:30] if t)[:400]
+    if seg.kind == "cover":
+        return "presentation" if PRESENTATION.search(fields.get("subject", "")) else "report"
+    item_text = f"{item.title} {item.note or ''}" if item else ""
+    if APPENDIX.match(next((t for t in body if t), "")):
+        return "appendix"
+    if PRESENTATION.search(item_text) and not (item and item.page_start):
+        return "presentation"
+    if item and first_of_item:
+        return "presentation" if PRESENTATION.search(item_text) else ("report" if item.report_of else "other")
+    return "appendix" if seg.item else ("other" if not PRESENTATION.search(head) else "presentation")
+
+
+def with_source(pack: Pack, source: str) -> Pack:
+    """The same pack cited under another source path."""
+    return replace(pack, source=source)

@@ -1,0 +1,32 @@
+"""Read stage: turn a source file into `Page`s. Knows file formats, nothing about councils."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.errors import UnreadableDocument
+from kb.model import Page
+
+from .pdf import read_pdf
+from .text import read_text
+
+READERS = {".txt": read_text, ".text": read_text, ".md": read_text, ".pdf": read_pdf}
+SUPPORTED_SUFFIXES = tuple(sorted(READERS))
+
+
+def read_pages(path: Path) -> list[Page]:
+    """Read `path` into pages; raise `UnreadableDocument` (with what to do) when it cannot be read."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnreadableDocument(
+            f"{path}: unsupported file type {path.suffix!r}; use one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    try:
+        return reader(path)
+    except FileNotFoundError as exc:
+        raise UnreadableDocument(f"{path}: file disappeared while reading; run the ingest again") from exc
+    except PermissionError as exc:
+        raise UnreadableDocument(f"{path}: permission denied; make the file readable (chmod +r)") from exc
+
+
+__all__ = ["SUPPORTED_SUFFIXES", "read_pages"]
