@@ -55,6 +55,8 @@ def clean_markup(line: str) -> str:
     line = line.replace("**", "").replace("__", "")
     line = line.replace("\u00a0", " ").replace("\u200b", "")
     line = re.sub(r"[ ]{2,}", " ", line)
+    if re.fullmatch(r"[\s|:+=_-]*", line) and len(line.strip()) > 0:
+        return ""  # table rules and separator lines
     return line.rstrip()
 
 

@@ -403,7 +403,7 @@ def _document(
     title = fields.get("subject") or (item.title if item else None)
     if seg.kind == "minutes" and seg.meeting:
         doc_meeting, minutes, _ = parse_minutes(lines, seg.meeting)
-        title = f"Minutes of {doc_meeting.committee or 'the meeting'}, {doc_meeting.date}"
+        title = "Minutes"
     elif doc_type in ("appendix", "presentation"):
         heading = next((t for t in body[:40] if _looks_like_title(t)), None)
         title = heading or (item.title if item else None)

@@ -1,0 +1,222 @@
+"""The `kb` command line: parse arguments, call one library function, print what comes back."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from kb.errors import KbError
+
+app = typer.Typer(
+    help="kb: search UK council committee papers and get cited passages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+IndexOption = Annotated[Path | None, typer.Option("--index", help="Index folder (default: $KB_INDEX or ./index).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (see CONTRACT.md).")]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors into one `Error: ...` line on stderr and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KbError as exc:
+            err.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("Error: interrupted; the index is as it was before this command", markup=False)
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _progress(quiet: bool) -> tuple[Any, Callable[[str, int, int], None]]:
+    if quiet or not sys.stderr.isatty():
+        return None, lambda stage, done, total: None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err, transient=True)
+    tasks: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            label = {"parse": "Parsing files", "embed": "Embedding passages"}.get(stage, stage)
+            tasks[stage] = bar.add_task(label, total=total, rate="")
+        task = bar.tasks[tasks[stage]]
+        elapsed = task.elapsed or 0.0
+        rate = f"{done / elapsed:.1f}/s" if elapsed > 0 and done else ""
+        bar.update(tasks[stage], completed=done, total=total, rate=rate)
+
+    return bar, update
+
+
+@app.command()
+@handle_errors
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders of packs (default: corpus/).")] = None,
+    index: IndexOption = None,
+    model: Annotated[str | None, typer.Option("--model", help="Sentence-transformers model name or path.")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-parse and re-embed everything.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Parse agenda packs and build or update the index (only changed files are redone)."""
+    from kb.ingest import ingest as run_ingest
+
+    bar, update = _progress(quiet)
+    if bar:
+        with bar:
+            report = run_ingest(paths, index=index, model=model, rebuild=rebuild, progress=update)
+    else:
+        report = run_ingest(paths, index=index, model=model, rebuild=rebuild, progress=update)
+    for source, message in report.failed:
+        err.print(f"Error: {source}: {message}", markup=False, soft_wrap=True)
+    if as_json:
+        from kb.present import to_json
+
+        out.print(to_json(report), markup=False)
+    elif not quiet:
+        err.print(
+            f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
+            f"{len(report.unchanged)} unchanged, {len(report.failed)} failed; "
+            f"{report.passages_embedded} passages embedded, {report.passages_total} in the index "
+            f"({report.seconds.get('total', 0):.1f} s)",
+            markup=False,
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def ask(
+    question: Annotated[str | None, typer.Argument(help="Your question, in your own words.")] = None,
+    k: Annotated[int, typer.Option("-k", help="How many passages to return.", min=1)] = 5,
+    batch: Annotated[Path | None, typer.Option("--batch", help="File with one question a line (JSON Lines out).")] = None,
+    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee (fuzzy).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="Only this document type (minutes, report, ...).")] = None,
+    decisions: Annotated[bool, typer.Option("--decisions", help="Only passages with RESOLVED decisions.")] = False,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Answer a question with the passages that answer it, each cited."""
+    from kb.errors import BadQuery
+    from kb.present import answer_json, print_answer
+    from kb.search import Filters, SearchEngine
+    from kb.search.query import analyse
+
+    if (question is None) == (batch is None):
+        raise BadQuery("give either a QUESTION or --batch FILE")
+    filters = Filters(committee, since, until, doc_type, decisions)
+    if batch is not None:
+        try:
+            questions = [q.strip() for q in batch.read_text(encoding="utf-8").splitlines() if q.strip()]
+        except OSError as exc:
+            raise BadQuery(f"cannot read {batch} ({exc.strerror}); check the path") from exc
+    else:
+        questions = [question or ""]
+    engine = SearchEngine(index)
+    for q in questions:
+        answer = engine.ask(q, k=k, filters=filters)
+        if as_json:
+            print(answer_json(answer), flush=True)
+        else:
+            if batch is not None:
+                out.print(f"[bold]Q: {q}[/bold]")
+            print_answer(out, answer, list(analyse(q).terms))
+
+
+@app.command()
+@handle_errors
+def show(
+    chunk_id: Annotated[str, typer.Argument(help="A chunk id from `kb ask`.")],
+    around: Annotated[int, typer.Option("--around", help="Passages of context either side.")] = 1,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one passage within its surrounding passages, with its full citation."""
+    from kb.present import EXEMPT_LABEL, citation_line, to_json
+    from kb.views import show_passage
+
+    view = show_passage(chunk_id, around=around, index=index)
+    if as_json:
+        out.print(to_json(view), markup=False)
+        return
+    c = view.passage.citation
+    out.print(f"[bold]{c.title or c.doc_type}[/bold]  [dim]{view.passage.chunk_id}[/dim]")
+    out.print(f"[green]{citation_line(c)}[/green]", markup=True)
+    if c.exempt:
+        out.print(f"[bold red]{EXEMPT_LABEL}[/bold red]")
+    for p in view.before:
+        out.print(p.text, style="dim", markup=False)
+    out.print(view.passage.text, style="bold", markup=False)
+    for p in view.after:
+        out.print(p.text, style="dim", markup=False)
+
+
+@app.command()
+@handle_errors
+def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
+    """Counts of packs, meetings, documents, passages and decisions; model; index size."""
+    from kb.present import to_json
+    from kb.views import index_stats
+
+    info = index_stats(index)
+    if as_json:
+        out.print(to_json(info), markup=False)
+        return
+    for key, value in info.items():
+        out.print(f"{key:>18}: {value}", markup=False)
+
+
+@app.command(name="eval")
+@handle_errors
+def evaluate_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Question files (JSON Lines with gold phrases).")],
+    k: Annotated[int, typer.Option("-k", help="Passages retrieved per question.", min=10)] = 10,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure retrieval on questions with gold answers: Hit@1/5/10, MRR@10, citation accuracy."""
+    from kb.evaluate import evaluate, load_questions
+    from kb.present import to_json
+    from kb.search import SearchEngine
+
+    engine = SearchEngine(index)
+    report = evaluate(load_questions(files), lambda q: engine.ask(q, k=k))
+    if as_json:
+        out.print(to_json(report), markup=False)
+        return
+    out.print(
+        f"questions {report.questions} (answerable {report.answerable})  Hit@1 {report.hit_at_1:.3f}  "
+        f"Hit@5 {report.hit_at_5:.3f}  Hit@10 {report.hit_at_10:.3f}  MRR@10 {report.mrr_at_10:.3f}",
+        markup=False,
+    )
+    out.print("citation accuracy on hits: " + ", ".join(f"{k} {v:.3f}" for k, v in report.citation_accuracy.items()), markup=False)
+    for r in report.results:
+        if r.rank != 1:
+            where = f"rank {r.rank}" if r.rank else "missed"
+            out.print(f"  {where:>8}  {r.id}  {r.query}", markup=False)
+            if r.first:
+                out.print(f"            first: {r.first.get('source')} {r.first.get('meeting_date')} — {r.first.get('text')}", markup=False)
+
+
+if __name__ == "__main__":
+    app()

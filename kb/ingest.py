@@ -1,0 +1,267 @@
+"""The build wing: find packs, parse, chunk, embed and store them as one new index generation.
+
+File content hashes decide what is redone: unchanged files are skipped, changed files are
+re-parsed (and only their new passage texts embedded, thanks to the embedding cache),
+deleted files' passages are removed. A run writes a complete generation and publishes it
+atomically; a file that fails costs nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kb.chunk import ChunkedPack, ChunkSettings, chunk_pack
+from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
+from kb.embed import Embedder, load_embedder
+from kb.errors import KbError, ModelMismatch, UnreadableDocument
+from kb.parse import parse_pack
+from kb.read import SUPPORTED_SUFFIXES, read_pages
+from kb.store import db
+from kb.store.cache import CACHE_FILE, EmbeddingCache, text_hash
+from kb.store.generation import IngestLock, current_generation, discard, new_generation, publish
+from kb.store.manifest import Manifest, read_manifest, write_manifest
+from kb.store.vectors import FaissIndex
+
+Progress = Callable[[str, int, int], None]
+EMBED_BATCH = 128
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: files added, changed, removed, unchanged and failed, and passage counts."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    passages_added: int = 0
+    passages_removed: int = 0
+    passages_embedded: int = 0
+    passages_total: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    index: str = ""
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Supported files under `paths` (sorted), and the paths that could not be used."""
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                files.append(path)
+            else:
+                problems.append((str(path), f"unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}"))
+        else:
+            problems.append((str(path), "no such file or folder; check the path"))
+    return sorted(dict.fromkeys(files)), problems
+
+
+def _roots(paths: Iterable[Path]) -> list[str]:
+    roots = []
+    for path in paths:
+        shown = display_path(path)
+        roots.append(shown.rstrip("/") + "/" if path.is_dir() else shown)
+    return roots
+
+
+def _under(source: str, roots: list[str]) -> bool:
+    return any(source == r or (r.endswith("/") and source.startswith(r)) for r in roots)
+
+
+def ingest(
+    paths: list[Path] | None = None,
+    index: Path | None = None,
+    model: str | None = None,
+    rebuild: bool = False,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    settings: ChunkSettings | None = None,
+) -> IngestReport:
+    """Bring the index at `index` up to date with the packs under `paths` (default: corpus/).
+
+    Raises `KbError` subclasses for problems with the index or model; problems with single
+    files are reported in `IngestReport.failed` and never stop the run.
+    """
+    started = time.perf_counter()
+    paths = [Path(p) for p in (paths or [corpus_dir()])]
+    index = index_dir(index)
+    report = IngestReport(index=str(index))
+    note = progress or (lambda stage, done, total: None)
+    files, problems = discover(paths)
+    report.failed.extend(problems)
+    with IngestLock(index):
+        previous = None
+        if not rebuild and (index / "CURRENT").exists():
+            previous = current_generation(index)
+        old_manifest = read_manifest(previous) if previous else None
+        if embedder is None:
+            embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
+        if old_manifest and old_manifest.model_checksum != embedder.checksum:
+            raise ModelMismatch(
+                f"index was built with {old_manifest.model}, not {embedder.name}; "
+                "run `kb ingest --rebuild` (with --model) to re-embed everything"
+            )
+        settings = settings or ChunkSettings(window=embedder.max_tokens)
+        folder = new_generation(index)
+        try:
+            _build(folder, previous, files, paths, embedder, settings, report, note)
+            report.seconds["total"] = time.perf_counter() - started
+            publish(index, folder)
+        except BaseException:
+            discard(folder)
+            raise
+    return report
+
+
+def _build(
+    folder: Path,
+    previous: Path | None,
+    files: list[Path],
+    paths: list[Path],
+    embedder: Embedder,
+    settings: ChunkSettings,
+    report: IngestReport,
+    note: Progress,
+) -> None:
+    if previous:
+        source_conn = sqlite3.connect(f"file:{previous / db.DATABASE}?mode=ro", uri=True)
+        target = sqlite3.connect(str(folder / db.DATABASE))
+        source_conn.backup(target)
+        source_conn.close()
+        target.close()
+        vectors = FaissIndex.load(previous)
+    else:
+        vectors = FaissIndex.create(embedder.dimension)
+    conn = db.connect(folder)
+    known = db.pack_hashes(conn)
+    roots = _roots(paths)
+    seen: set[str] = set()
+    parsed: list[tuple[str, str, object, ChunkedPack]] = []
+    t0 = time.perf_counter()
+    for n, path in enumerate(files, 1):
+        source = display_path(path)
+        note("parse", n, len(files))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.failed.append((source, _os_message(exc)))
+            seen.add(source)  # keep what was indexed before
+            continue
+        seen.add(source)
+        sha = hashlib.sha256(data).hexdigest()
+        if known.get(source) == sha:
+            report.unchanged.append(source)
+            continue
+        try:
+            pages = read_pages(path)
+            pack = parse_pack(pages, source)
+            chunked = chunk_pack(pack, source, embedder.count_tokens, settings)
+        except KbError as exc:
+            report.failed.append((source, str(exc).split(": ", 1)[-1] if str(exc).startswith(str(path)) else str(exc)))
+            continue
+        except Exception as exc:  # a parser bug must not cost the other files
+            report.failed.append((source, f"could not be parsed ({type(exc).__name__}: {exc}); please report it"))
+            continue
+        if not chunked.passages:
+            report.failed.append((source, "no text found; check the file is a complete pack"))
+            continue
+        parsed.append((source, sha, pack, chunked))
+    report.seconds["parse"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    vectors_by_hash = _embed_all(folder.parent, embedder, [c for *_, c in parsed], report, note)
+    report.seconds["embed"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+    with conn:
+        for source in sorted(set(known) - seen):
+            if _under(source, roots):
+                removed = db.delete_pack(conn, source)
+                vectors.remove(np.asarray(removed, dtype="int64"))
+                report.removed.append(source)
+                report.passages_removed += len(removed)
+        for source, sha, pack, chunked in parsed:
+            if source in known:
+                removed = db.delete_pack(conn, source)
+                vectors.remove(np.asarray(removed, dtype="int64"))
+                report.passages_removed += len(removed)
+                report.changed.append(source)
+            else:
+                report.added.append(source)
+            hashes = {p.chunk_id: text_hash(p.embed_text) for p in chunked.passages}
+            ids = db.insert_pack(conn, pack, source, sha, chunked.passages, chunked.decisions, hashes, stamp)  # type: ignore[arg-type]
+            order = [p.chunk_id for p in chunked.passages]
+            vectors.add(
+                np.asarray([ids[c] for c in order], dtype="int64"),
+                np.stack([vectors_by_hash[hashes[c]] for c in order]),
+            )
+            report.passages_added += len(order)
+    counts = db.counts(conn)
+    conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
+    conn.commit()
+    conn.close()
+    vectors.save(folder)
+    report.passages_total = counts["passages"]
+    write_manifest(
+        folder,
+        Manifest(
+            format_version=INDEX_FORMAT_VERSION,
+            model=embedder.name,
+            model_checksum=embedder.checksum,
+            dimension=embedder.dimension,
+            built_at=stamp,
+            counts={**counts, "vectors": len(vectors)},
+            settings={"window": settings.window, "target": settings.target, "minimum": settings.minimum,
+                      "index_type": "flat-ip"},
+            generation=folder.name,
+        ),
+    )
+    report.seconds["write"] = time.perf_counter() - t0
+
+
+def _embed_all(
+    index: Path, embedder: Embedder, packs: list[ChunkedPack], report: IngestReport, note: Progress
+) -> dict[str, np.ndarray]:
+    texts = {text_hash(p.embed_text): p.embed_text for c in packs for p in c.passages}
+    cache = EmbeddingCache(index / CACHE_FILE)
+    try:
+        found = cache.get_many(embedder.checksum, list(texts))
+        missing = [h for h in texts if h not in found]
+        for start in range(0, len(missing), EMBED_BATCH):
+            note("embed", start, len(missing))
+            batch = missing[start : start + EMBED_BATCH]
+            vectors = embedder.encode([texts[h] for h in batch])
+            cache.put_many(embedder.checksum, list(zip(batch, vectors, strict=True)))
+            found.update(zip(batch, vectors, strict=True))
+        if missing:
+            note("embed", len(missing), len(missing))
+        report.passages_embedded = len(missing)
+    finally:
+        cache.close()
+    return found
+
+
+def _os_message(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied; make the file readable (chmod +r)"
+    if isinstance(exc, FileNotFoundError):
+        return "file disappeared while reading; run the ingest again"
+    return f"cannot be read ({exc.strerror or exc}); check the file"
+
+
+__all__ = ["IngestReport", "UnreadableDocument", "discover", "ingest"]

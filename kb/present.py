@@ -1,0 +1,78 @@
+"""Rendering results for people (Rich) and for scripts (JSON, exactly as the contract says)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from kb.chunk import human_date
+from kb.model import Answer, Citation, Hit
+
+EXEMPT_LABEL = "EXEMPT — not for publication"
+
+
+def answer_json(answer: Answer) -> str:
+    """One JSON object (one line) for an answer, as in CONTRACT.md."""
+    return json.dumps(asdict(answer), ensure_ascii=False)
+
+
+def to_json(data: Any) -> str:
+    """Any dataclass or plain data as indented JSON."""
+    if hasattr(data, "__dataclass_fields__"):
+        data = asdict(data)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def citation_line(c: Citation) -> str:
+    """'Committee · 24 September 2024 · item 4 · minute 18 · p. 11 · source' (unknown parts left out)."""
+    parts = [c.committee or "committee unknown", human_date(c.meeting_date) or "date unknown"]
+    if c.pack_date and c.pack_date != c.meeting_date:
+        parts.append(f"printed in the pack of {human_date(c.pack_date)}")
+    if c.agenda_item:
+        parts.append(f"item {c.agenda_item}")
+    if c.minute:
+        parts.append(f"minute {c.minute}")
+    if c.page is not None:
+        parts.append(f"p. {c.page}")
+    parts.append(c.source)
+    return " · ".join(parts)
+
+
+def highlight(text: str, terms: list[str]) -> Text:
+    """The passage with query terms (and their word stems) in bold yellow."""
+    rich_text = Text(text)
+    stems = sorted({t[:max(4, len(t) - 2)] if len(t) > 4 else t for t in terms if len(t) > 1}, key=len, reverse=True)
+    for stem in stems:
+        rich_text.highlight_regex(re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE), "bold yellow")
+    return rich_text
+
+
+def print_answer(console: Console, answer: Answer, terms: list[str]) -> None:
+    """Print an answer for a person: each hit with its citation, highlighted text and duplicates."""
+    if not answer.results:
+        console.print(f"No passages match [bold]{escape(answer.query)}[/bold].")
+        return
+    if not answer.confident:
+        console.print("[yellow]No passage answers this well; the closest matches follow.[/yellow]")
+    for hit in answer.results:
+        print_hit(console, hit, terms)
+
+
+def print_hit(console: Console, hit: Hit, terms: list[str]) -> None:
+    """One result: rank, score, title, citation, exempt label, text, other places."""
+    c = hit.citation
+    title = f" {escape(c.title)}" if c.title else ""
+    console.print(f"[bold cyan][{hit.rank}][/bold cyan] [dim]{hit.score:.3f}[/dim] [bold]{c.doc_type}[/bold]{title}")
+    console.print(f"    [green]{escape(citation_line(c))}[/green]  [dim]{hit.chunk_id}[/dim]")
+    if c.exempt:
+        console.print(f"    [bold red]{EXEMPT_LABEL}[/bold red]")
+    console.print(highlight(hit.text, terms), soft_wrap=False)
+    for other in hit.also_in:
+        console.print(f"    [dim]also in: {escape(citation_line(other))}[/dim]")
+    console.print()

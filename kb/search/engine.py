@@ -1,0 +1,191 @@
+"""Hybrid retrieval: dense (FAISS) and keyword (FTS5 BM25) candidates, fused, boosted,
+filtered, with duplicate passages collapsed into one result listing every place."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kb.config import index_dir
+from kb.embed import Embedder, load_embedder
+from kb.errors import BadQuery, IndexCorrupt, ModelMismatch
+from kb.model import Answer, Citation, Hit
+from kb.store import db
+from kb.store.generation import current_generation
+from kb.store.manifest import Manifest, read_manifest
+from kb.store.vectors import FaissIndex
+
+from .query import Query, analyse
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the evidence is combined; tuned on the development questions."""
+
+    dense: float = 1.0
+    keyword: float = 0.6
+    decision: float = 0.06
+    month: float = 0.05
+    depth: int = 200
+    confident_dense: float = 0.35
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on results: committee (fuzzy), date range, document type, decisions only."""
+
+    committee: str | None = None
+    since: str | None = None
+    until: str | None = None
+    doc_type: str | None = None
+    decisions: bool = False
+
+    def active(self) -> bool:
+        """True when any filter is set."""
+        return any((self.committee, self.since, self.until, self.doc_type, self.decisions))
+
+
+@dataclass
+class _Candidate:
+    pid: int
+    dense: float = 0.0
+    keyword: float = 0.0
+    score: float = 0.0
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+class SearchEngine:
+    """Answers questions from one index generation. Load once, ask many times."""
+
+    def __init__(self, index: Path | None = None, embedder: Embedder | None = None, weights: Weights | None = None):
+        self.folder = current_generation(index_dir(index))
+        self.manifest: Manifest = read_manifest(self.folder)
+        self.conn = db.connect(self.folder, readonly=True)
+        if db.schema_version(self.conn) != db.SCHEMA_VERSION:
+            raise IndexCorrupt(f"index schema {db.schema_version(self.conn)} is not {db.SCHEMA_VERSION}; run `kb ingest --rebuild`")
+        self.vectors = FaissIndex.load(self.folder)
+        self._embedder = embedder
+        self.weights = weights or Weights()
+        if embedder is not None:
+            self._check_model(embedder)
+
+    def _check_model(self, embedder: Embedder) -> None:
+        if embedder.checksum != self.manifest.model_checksum:
+            raise ModelMismatch(
+                f"index was built with {self.manifest.model}; query with the same model "
+                f"(not {embedder.name}) or run `kb ingest --rebuild --model {embedder.name}`"
+            )
+
+    @property
+    def embedder(self) -> Embedder:
+        """The query embedder: the index's own model, loaded on first use."""
+        if self._embedder is None:
+            self._embedder = load_embedder(self.manifest.model)
+            self._check_model(self._embedder)
+        return self._embedder
+
+    def ask(self, question: str, k: int = 5, filters: Filters | None = None) -> Answer:
+        """The best `k` passages for `question`, with citations, best first."""
+        if not question.strip():
+            raise BadQuery("the question is empty; type what you want to find")
+        if k < 1:
+            raise BadQuery("-k must be 1 or more")
+        filters = filters or Filters()
+        query = analyse(question)
+        w = self.weights
+        depth = len(self.vectors) if filters.active() else min(w.depth, len(self.vectors))
+        candidates: dict[int, _Candidate] = {}
+        vector = self.embedder.encode([query.text])[0]
+        ids, scores = self.vectors.search(vector, depth)
+        for pid, score in zip(ids.tolist(), scores.tolist(), strict=True):
+            candidates[pid] = _Candidate(pid, dense=float(score))
+        keyword = db.keyword_search(self.conn, list(query.terms), depth)
+        top_kw = keyword[0][1] if keyword else 1.0
+        for pid, score in keyword:
+            candidates.setdefault(pid, _Candidate(pid)).keyword = score / top_kw if top_kw > 0 else 0.0
+        missing_dense = [pid for pid, c in candidates.items() if c.dense == 0.0]
+        if missing_dense:
+            self._fill_dense(candidates, missing_dense, vector)
+        stored = db.passages_by_id(self.conn, candidates)
+        results: list[tuple[float, db.StoredPassage]] = []
+        for pid, cand in candidates.items():
+            passage = stored.get(pid)
+            if passage is None or not _passes(passage.citation, passage.is_decision, filters):
+                continue
+            cand.score = w.dense * cand.dense + w.keyword * cand.keyword + self._boost(query, passage)
+            results.append((cand.score, passage))
+        results.sort(key=lambda r: r[0], reverse=True)
+        hits = _collapse(results, k)
+        best_dense = max((c.dense for c in candidates.values()), default=0.0)
+        return Answer(query=question, results=tuple(hits), confident=bool(hits) and best_dense >= w.confident_dense)
+
+    def _fill_dense(self, candidates: dict[int, _Candidate], pids: list[int], vector: np.ndarray) -> None:
+        index = self.vectors.index
+        for pid in pids:
+            try:
+                stored = index.reconstruct(int(pid))
+            except RuntimeError:
+                continue
+            candidates[pid].dense = float(np.dot(stored, vector))
+
+    def _boost(self, query: Query, passage: db.StoredPassage) -> float:
+        w = self.weights
+        boost = 0.0
+        if query.wants_decision and passage.is_decision:
+            boost += w.decision
+        date = passage.citation.meeting_date or ""
+        if query.months and date[:7] in query.months:
+            boost += w.month
+        return boost
+
+    def close(self) -> None:
+        """Release the database."""
+        self.conn.close()
+
+
+def _passes(c: Citation, is_decision: bool, f: Filters) -> bool:
+    if f.decisions and not is_decision:
+        return False
+    if f.doc_type and c.doc_type != f.doc_type:
+        return False
+    if f.since and (c.meeting_date or "") < f.since:
+        return False
+    if f.until and (not c.meeting_date or c.meeting_date > f.until):
+        return False
+    if f.committee:
+        from rapidfuzz import fuzz
+
+        if not c.committee or fuzz.partial_ratio(f.committee.lower(), c.committee.lower()) < 80:
+            return False
+    return True
+
+
+def _collapse(results: list[tuple[float, db.StoredPassage]], k: int) -> list[Hit]:
+    """Keep the best-scoring copy of each passage text; list the other places it appears."""
+    order: list[str] = []
+    best: dict[str, tuple[float, db.StoredPassage]] = {}
+    others: dict[str, list[Citation]] = {}
+    for score, passage in results:
+        key = hashlib.sha1(_normalised(passage.text).encode()).hexdigest()
+        if key in best:
+            if passage.citation not in others[key] and passage.citation != best[key][1].citation:
+                others[key].append(passage.citation)
+            continue
+        if len(order) >= k:
+            continue
+        order.append(key)
+        best[key] = (score, passage)
+        others[key] = []
+    return [
+        Hit(rank=i + 1, score=round(best[key][0], 4), chunk_id=best[key][1].chunk_id, text=best[key][1].text,
+            citation=best[key][1].citation, also_in=tuple(others[key]))
+        for i, key in enumerate(order)
+    ]

@@ -1,0 +1,275 @@
+"""The SQLite database: packs, meetings, documents, passages, decisions, and an FTS5 index."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.model import AgendaItem, Citation, Decision, Document, Pack, Passage
+
+DATABASE = "kb.sqlite"
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS packs (
+    id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL,
+    committee TEXT, meeting_date TEXT, meeting_time TEXT, venue TEXT, ingested_at TEXT
+);
+CREATE TABLE IF NOT EXISTS meetings (
+    id INTEGER PRIMARY KEY, pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    committee TEXT, date TEXT, time TEXT, venue TEXT, chair TEXT, present TEXT, apologies TEXT
+);
+CREATE TABLE IF NOT EXISTS agenda_items (
+    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    number TEXT, title TEXT, page_start INTEGER, page_end INTEGER, report_of TEXT
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    seq INTEGER, doc_type TEXT, title TEXT, agenda_item TEXT, committee TEXT, meeting_date TEXT,
+    page_start INTEGER, page_end INTEGER, exempt INTEGER, fields TEXT
+);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL,
+    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER, text TEXT NOT NULL, context TEXT, section TEXT, text_hash TEXT, is_decision INTEGER,
+    source TEXT, committee TEXT, meeting_date TEXT, pack_date TEXT, doc_type TEXT,
+    agenda_item TEXT, minute TEXT, title TEXT, page INTEGER, exempt INTEGER
+);
+CREATE INDEX IF NOT EXISTS passages_pack ON passages(pack_id, seq);
+CREATE INDEX IF NOT EXISTS passages_hash ON passages(text_hash);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY, passage_id INTEGER REFERENCES passages(id) ON DELETE CASCADE,
+    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    minute TEXT, title TEXT, text TEXT
+);
+CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    title, context, text, content='passages', content_rowid='id', tokenize='porter unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS passages_ai AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts(rowid, title, context, text) VALUES (new.id, new.title, new.context, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_fts(passages_fts, rowid, title, context, text)
+    VALUES ('delete', old.id, old.title, old.context, old.text);
+END;
+"""
+
+CITATION_COLUMNS = "source, committee, meeting_date, pack_date, doc_type, agenda_item, minute, title, page, exempt"
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage row as read back for search and display."""
+
+    id: int
+    chunk_id: str
+    text: str
+    context: str
+    section: str | None
+    is_decision: bool
+    text_hash: str
+    pack_id: int
+    seq: int
+    citation: Citation
+
+
+def connect(folder: Path, readonly: bool = False) -> sqlite3.Connection:
+    """Open kb.sqlite in `folder`; read-only connections never write or create anything."""
+    path = folder / DATABASE
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path))
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.executescript(SCHEMA)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The database's schema version (PRAGMA user_version)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def pack_hashes(conn: sqlite3.Connection) -> dict[str, str]:
+    """source → sha256 of every pack in the database."""
+    return dict(conn.execute("SELECT source, sha256 FROM packs"))
+
+
+def delete_pack(conn: sqlite3.Connection, source: str) -> list[int]:
+    """Delete a pack and everything from it; return the ids of its removed passages."""
+    row = conn.execute("SELECT id FROM packs WHERE source = ?", (source,)).fetchone()
+    if not row:
+        return []
+    ids = [r[0] for r in conn.execute("SELECT id FROM passages WHERE pack_id = ?", (row[0],))]
+    conn.execute("DELETE FROM decisions WHERE pack_id = ?", (row[0],))
+    conn.execute("DELETE FROM passages WHERE pack_id = ?", (row[0],))
+    conn.execute("DELETE FROM documents WHERE pack_id = ?", (row[0],))
+    conn.execute("DELETE FROM agenda_items WHERE pack_id = ?", (row[0],))
+    conn.execute("DELETE FROM meetings WHERE pack_id = ?", (row[0],))
+    conn.execute("DELETE FROM packs WHERE id = ?", (row[0],))
+    return ids
+
+
+def insert_pack(
+    conn: sqlite3.Connection,
+    pack: Pack,
+    source: str,
+    sha256: str,
+    passages: Iterable[Passage],
+    decisions: Iterable[Decision],
+    text_hashes: dict[str, str],
+    ingested_at: str,
+) -> dict[str, int]:
+    """Insert a parsed pack with its passages and decisions; return chunk_id → passage id."""
+    m = pack.meeting
+    pack_id = conn.execute(
+        "INSERT INTO packs (source, sha256, committee, meeting_date, meeting_time, venue, ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (source, sha256, m.committee, m.date, m.time, m.venue, ingested_at),
+    ).lastrowid
+    _insert_agenda(conn, pack_id, pack.agenda)
+    meetings = {(m.committee, m.date): m}
+    doc_ids: dict[int, int] = {}
+    for seq, doc in enumerate(pack.documents):
+        doc_ids[id(doc)] = _insert_document(conn, pack_id, seq, doc)
+        meetings.setdefault((doc.meeting.committee, doc.meeting.date), doc.meeting)
+        if doc.doc_type == "minutes":
+            meetings[(doc.meeting.committee, doc.meeting.date)] = doc.meeting
+    for meeting in meetings.values():
+        conn.execute(
+            "INSERT INTO meetings (pack_id, committee, date, time, venue, chair, present, apologies) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (pack_id, meeting.committee, meeting.date, meeting.time, meeting.venue, meeting.chair,
+             meeting.present, meeting.apologies),
+        )
+    ids: dict[str, int] = {}
+    for p in passages:
+        c = p.citation
+        ids[p.chunk_id] = conn.execute(
+            "INSERT INTO passages (chunk_id, pack_id, seq, text, context, section, text_hash, is_decision, "
+            f"{CITATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (p.chunk_id, pack_id, p.seq, p.text, p.context, p.section, text_hashes[p.chunk_id], int(p.is_decision),
+             c.source, c.committee, c.meeting_date, c.pack_date, c.doc_type, c.agenda_item, c.minute, c.title,
+             c.page, int(c.exempt)),
+        ).lastrowid or 0
+    for d in decisions:
+        conn.execute(
+            "INSERT INTO decisions (passage_id, pack_id, minute, title, text) VALUES (?, ?, ?, ?, ?)",
+            (ids.get(d.chunk_id), pack_id, d.minute, d.title, d.text),
+        )
+    return ids
+
+
+def _insert_agenda(conn: sqlite3.Connection, pack_id: int | None, agenda: tuple[AgendaItem, ...]) -> None:
+    conn.executemany(
+        "INSERT INTO agenda_items (pack_id, number, title, page_start, page_end, report_of) VALUES (?, ?, ?, ?, ?, ?)",
+        [(pack_id, a.number, a.title, a.page_start, a.page_end, a.report_of) for a in agenda],
+    )
+
+
+def _insert_document(conn: sqlite3.Connection, pack_id: int | None, seq: int, doc: Document) -> int:
+    return conn.execute(
+        "INSERT INTO documents (pack_id, seq, doc_type, title, agenda_item, committee, meeting_date, "
+        "page_start, page_end, exempt, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (pack_id, seq, doc.doc_type, doc.title, doc.agenda_item, doc.meeting.committee, doc.meeting.date,
+         doc.page_start, doc.page_end, int(doc.exempt), json.dumps(doc.fields)),
+    ).lastrowid or 0
+
+
+def _row_to_passage(row: sqlite3.Row | tuple) -> StoredPassage:
+    (pid, chunk_id, text, context, section, is_decision, text_hash, pack_id, seq,
+     source, committee, meeting_date, pack_date, doc_type, agenda_item, minute, title, page, exempt) = row
+    return StoredPassage(
+        pid, chunk_id, text, context or "", section, bool(is_decision), text_hash or "", pack_id, seq,
+        Citation(source, committee, meeting_date, pack_date, doc_type, agenda_item, minute, title, page, bool(exempt)),
+    )
+
+
+PASSAGE_SELECT = (
+    "SELECT id, chunk_id, text, context, section, is_decision, text_hash, pack_id, seq, "
+    f"{CITATION_COLUMNS} FROM passages"
+)
+
+
+def passages_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, StoredPassage]:
+    """Passages for the given ids."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    out: dict[int, StoredPassage] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        rows = conn.execute(f"{PASSAGE_SELECT} WHERE id IN ({','.join('?' * len(part))})", part)
+        for row in rows:
+            p = _row_to_passage(row)
+            out[p.id] = p
+    return out
+
+
+def passage_by_chunk_id(conn: sqlite3.Connection, chunk_id: str) -> StoredPassage | None:
+    """One passage by its chunk id, or None."""
+    row = conn.execute(f"{PASSAGE_SELECT} WHERE chunk_id = ?", (chunk_id,)).fetchone()
+    return _row_to_passage(row) if row else None
+
+
+def neighbours(conn: sqlite3.Connection, passage: StoredPassage, before: int, after: int) -> list[StoredPassage]:
+    """The passages around `passage` in its pack, in order (itself included)."""
+    rows = conn.execute(
+        f"{PASSAGE_SELECT} WHERE pack_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+        (passage.pack_id, passage.seq - before, passage.seq + after),
+    )
+    return [_row_to_passage(r) for r in rows]
+
+
+def fts_query(terms: list[str]) -> str:
+    """An FTS5 MATCH expression OR-ing quoted terms, so user text never breaks the syntax."""
+    quoted = ['"' + t.replace('"', '""') + '"' for t in terms if t]
+    return " OR ".join(quoted)
+
+
+def keyword_search(
+    conn: sqlite3.Connection, terms: list[str], limit: int, weights: tuple[float, float, float] = (2.0, 0.5, 1.0)
+) -> list[tuple[int, float]]:
+    """BM25 over title, context and text for any of `terms`: [(passage id, score)], best first.
+
+    Scores are positive (FTS5's bm25() negated); higher is better.
+    """
+    expression = fts_query(terms)
+    if not expression:
+        return []
+    rows = conn.execute(
+        "SELECT rowid, -bm25(passages_fts, ?, ?, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? "
+        "ORDER BY score DESC LIMIT ?",
+        (*weights, expression, limit),
+    )
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def vocabulary(conn: sqlite3.Connection) -> list[str]:
+    """Words of the corpus as the FTS index holds them (for typo correction)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT text FROM passages")]
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts of the main tables."""
+    out = {}
+    for table in ("packs", "meetings", "documents", "passages", "decisions"):
+        out[table] = int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+    out["exempt_passages"] = int(conn.execute("SELECT COUNT(*) FROM passages WHERE exempt = 1").fetchone()[0])
+    return out
+
+
+def all_passage_ids(conn: sqlite3.Connection) -> list[int]:
+    """Every passage id."""
+    return [r[0] for r in conn.execute("SELECT id FROM passages ORDER BY id")]
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens as FTS5's unicode61 tokenizer would see them."""
+    return re.findall(r"[a-z0-9]+", text.lower())

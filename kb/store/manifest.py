@@ -1,0 +1,53 @@
+"""The index manifest: what built the index and what it holds. The index refuses to load
+when its manifest does not match what reads it."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kb.config import INDEX_FORMAT_VERSION
+from kb.errors import IndexCorrupt
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Format version, model and checksum, vector dimension, counts and build settings."""
+
+    format_version: int
+    model: str
+    model_checksum: str
+    dimension: int
+    built_at: str
+    counts: dict[str, int] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)
+    public: bool = False
+    generation: str = ""
+
+
+def write_manifest(folder: Path, manifest: Manifest) -> None:
+    """Write manifest.json into `folder` (fsynced)."""
+    path = folder / MANIFEST
+    with path.open("w", encoding="utf-8") as handle:
+        json.dump(asdict(manifest), handle, indent=2, sort_keys=True)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """Read and check manifest.json; raise `IndexCorrupt` when it is missing or from another format."""
+    path = folder / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"{path} is missing or unreadable; run `kb ingest --rebuild`") from exc
+    if data.get("format_version") != INDEX_FORMAT_VERSION:
+        raise IndexCorrupt(
+            f"index format {data.get('format_version')} is not {INDEX_FORMAT_VERSION}; run `kb ingest --rebuild`"
+        )
+    known = set(Manifest.__dataclass_fields__)
+    return Manifest(**{k: v for k, v in data.items() if k in known})
