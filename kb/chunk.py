@@ -72,23 +72,37 @@ def chunk_pack(
             for minute in doc.minutes:
                 for passage in builder.add_minute(minute):
                     if passage.is_decision and minute.resolution_text:
-                        decisions.append(Decision(passage.chunk_id, minute.number, minute.title, minute.resolution_text))
+                        decisions.append(
+                            Decision(
+                                passage.chunk_id,
+                                minute.number,
+                                minute.title,
+                                minute.resolution_text,
+                            )
+                        )
                         break
         else:
             builder.add_blocks(_blocks(list(doc.lines)), minute=None)
         passages.extend(builder.passages)
     for i, p in enumerate(passages):
-        passages[i] = Passage(p.chunk_id, p.text, p.context, p.citation, p.is_decision, p.section, i)
+        passages[i] = Passage(
+            p.chunk_id, p.text, p.context, p.citation, p.is_decision, p.section, i
+        )
     return ChunkedPack(tuple(passages), tuple(decisions))
 
 
 def _preamble(doc: Document) -> list[Line]:
     if not doc.minutes:
         return list(doc.lines)
-    first = doc.minutes[0].lines
-    # The preamble is everything before the first minute's heading line.
-    end = next((i for i, ln in enumerate(doc.lines) if first and ln is first[0]), len(doc.lines))
-    return list(doc.lines[: max(0, end - 1)])
+    heading = doc.minutes[0].heading
+    end = next((i for i, ln in enumerate(doc.lines) if ln is heading), None)
+    if end is None:  # the heading line was rebuilt from a wrapped title: find its first part
+        first = doc.minutes[0].lines[0] if doc.minutes[0].lines else None
+        end = next((i for i, ln in enumerate(doc.lines) if ln is first), len(doc.lines))
+        end = max(0, end - 1)
+        while end > 0 and not doc.lines[end].text.strip():
+            end -= 1
+    return list(doc.lines[:end])
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -115,7 +129,13 @@ def _is_heading(block: list[Line]) -> bool:
         and not text.endswith((".", ",", ";", ":"))
         and not LIST_ITEM.match(text)
         and text[0].isalnum()
-        and text[0].isupper() or (len(block) == 1 and bool(re.match(r"^\d+(\.\d+)*\.?\s+[A-Z]", text)) and len(text) <= 90 and not text.endswith("."))
+        and text[0].isupper()
+        or (
+            len(block) == 1
+            and bool(re.match(r"^\d+(\.\d+)*\.?\s+[A-Z]", text))
+            and len(text) <= 90
+            and not text.endswith(".")
+        )
     )
 
 
@@ -141,7 +161,9 @@ class _Builder:
         if minute:
             parts.append(f"Minute {minute.number}: {minute.title}")
         else:
-            label = {"minutes": "Minutes", "questions": "Public questions", "agenda": "Agenda"}.get(doc.doc_type, "")
+            label = {"minutes": "Minutes", "questions": "Public questions", "agenda": "Agenda"}.get(
+                doc.doc_type, ""
+            )
             title = doc.title or ""
             if doc.agenda_item:
                 parts.append(f"Item {doc.agenda_item}: {title}".strip(": "))
@@ -164,6 +186,10 @@ class _Builder:
 
     def add_minute(self, minute: Minute) -> list[Passage]:
         blocks = _blocks(list(minute.lines))
+        if minute.heading is not None and blocks:
+            blocks[0] = [minute.heading, *blocks[0]]
+        elif minute.heading is not None:
+            blocks = [[minute.heading]]
         split = next((i for i, b in enumerate(blocks) if RESOLVED_LINE.match(b[0].text)), None)
         before = len(self.passages)
         if split is None:
@@ -176,35 +202,52 @@ class _Builder:
             else:
                 self.add_blocks(blocks[:split], minute)
                 self.add_blocks(blocks[split:], minute, section="RESOLVED")
-        if not blocks:
-            self._emit([Line(minute.title.upper(), None)], minute, None)
         return self.passages[before:]
 
-    def add_blocks(self, blocks: list[list[Line]], minute: Minute | None, section: str | None = None) -> None:
+    def add_blocks(
+        self, blocks: list[list[Line]], minute: Minute | None, section: str | None = None
+    ) -> None:
         current: list[Line] = []
         current_section = section
+        section_before = section  # the section of lines gathered before the latest heading
         for block in blocks:
             if _is_heading(block) and minute is None:
                 if current and self._size(current, current_section) >= self.settings.minimum:
                     self._emit(current, minute, current_section)
                     current = []
+                section_before = current_section if current else block[0].text.strip()
                 current_section = block[0].text.strip()
                 current.extend(block)
                 continue
             candidate = current + block
             context = self.context(minute, current_section)
-            if self._size(candidate, current_section) <= self.budget(context) and _chars(candidate) <= MAX_PASSAGE_CHARS:
+            if (
+                self._size(candidate, current_section) <= self.budget(context)
+                and _chars(candidate) <= MAX_PASSAGE_CHARS
+            ):
                 current = candidate
                 continue
+            carried: list[Line] = []
+            if (
+                current
+                and current_section
+                and current[-1].text.strip() == current_section
+                and len(current) > 1
+            ):
+                carried, current = current[-1:], current[:-1]  # a heading goes with what follows it
             if current and self._size(current, current_section) >= self.settings.minimum // 2:
-                self._emit(current, minute, current_section)
+                self._emit(current, minute, section_before if carried else current_section)
                 current = []
-            for piece in self._fit(current + block, context):
-                if self._size(piece, current_section) <= self.budget(context) // 2 and piece is not None:
-                    current = piece
-                else:
-                    self._emit(piece, minute, current_section)
-                    current = []
+            current = current + carried
+            section_before = current_section
+            pieces = list(self._fit(current + block, context))
+            for piece in pieces[:-1]:
+                self._emit(piece, minute, current_section)
+            current = []
+            if pieces and self._size(pieces[-1], current_section) <= self.budget(context) // 2:
+                current = pieces[-1]  # a short tail may still take the next paragraph
+            elif pieces:
+                self._emit(pieces[-1], minute, current_section)
         if current:
             self._emit(current, minute, current_section)
 
@@ -218,7 +261,9 @@ class _Builder:
         for line in lines:
             for piece in _split_text(line.text, limit, self.count):
                 candidate = [*group, Line(piece, line.page)]
-                if group and (self._size(candidate, None) > limit or _chars(candidate) > MAX_PASSAGE_CHARS):
+                if group and (
+                    self._size(candidate, None) > limit or _chars(candidate) > MAX_PASSAGE_CHARS
+                ):
                     yield group
                     group = [Line(piece, line.page)]
                 else:
@@ -231,7 +276,10 @@ class _Builder:
         if not text:
             return
         context = self.context(minute, section)
-        if self.count(f"{context}\n{text}") > self.settings.window - 2 or len(text) > MAX_PASSAGE_CHARS:
+        if (
+            self.count(f"{context}\n{text}") > self.settings.window - 2
+            or len(text) > MAX_PASSAGE_CHARS
+        ):
             pieces = list(self._fit(lines, context))
             if len(pieces) > 1:
                 for piece in pieces:
@@ -258,7 +306,15 @@ class _Builder:
         stem = re.sub(r"[^A-Za-z0-9_-]", "", self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0])[:16]
         is_decision = any(RESOLVED_LINE.match(ln.text) for ln in lines)
         self.passages.append(
-            Passage(f"{stem}-{digest}", text, context, citation, is_decision, section, len(self.passages))
+            Passage(
+                f"{stem}-{digest}",
+                text,
+                context,
+                citation,
+                is_decision,
+                section,
+                len(self.passages),
+            )
         )
 
 

@@ -22,8 +22,12 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
 
-IndexOption = Annotated[Path | None, typer.Option("--index", help="Index folder (default: $KB_INDEX or ./index).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (see CONTRACT.md).")]
+IndexOption = Annotated[
+    Path | None, typer.Option("--index", help="Index folder (default: $KB_INDEX or ./index).")
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON for scripts (see CONTRACT.md).")
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -38,7 +42,9 @@ def handle_errors(func: F) -> F:
             err.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            err.print("Error: interrupted; the index is as it was before this command", markup=False)
+            err.print(
+                "Error: interrupted; the index is as it was before this command", markup=False
+            )
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
@@ -47,10 +53,23 @@ def handle_errors(func: F) -> F:
 def _progress(quiet: bool) -> tuple[Any, Callable[[str, int, int], None]]:
     if quiet or not sys.stderr.isatty():
         return None, lambda stage, done, total: None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err, transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
     tasks: dict[str, Any] = {}
 
     def update(stage: str, done: int, total: int) -> None:
@@ -68,10 +87,16 @@ def _progress(quiet: bool) -> tuple[Any, Callable[[str, int, int], None]]:
 @app.command()
 @handle_errors
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders of packs (default: corpus/).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders of packs (default: corpus/).")
+    ] = None,
     index: IndexOption = None,
-    model: Annotated[str | None, typer.Option("--model", help="Sentence-transformers model name or path.")] = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-parse and re-embed everything.")] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Sentence-transformers model name or path.")
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Re-parse and re-embed everything.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -105,14 +130,28 @@ def ingest(
 @app.command()
 @handle_errors
 def ask(
-    question: Annotated[str | None, typer.Argument(help="Your question, in your own words.")] = None,
+    question: Annotated[
+        str | None, typer.Argument(help="Your question, in your own words.")
+    ] = None,
     k: Annotated[int, typer.Option("-k", help="How many passages to return.", min=1)] = 5,
-    batch: Annotated[Path | None, typer.Option("--batch", help="File with one question a line (JSON Lines out).")] = None,
-    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee (fuzzy).")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")] = None,
-    doc_type: Annotated[str | None, typer.Option("--type", help="Only this document type (minutes, report, ...).")] = None,
-    decisions: Annotated[bool, typer.Option("--decisions", help="Only passages with RESOLVED decisions.")] = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="File with one question a line (JSON Lines out).")
+    ] = None,
+    committee: Annotated[
+        str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
+    ] = None,
+    doc_type: Annotated[
+        str | None, typer.Option("--type", help="Only this document type (minutes, report, ...).")
+    ] = None,
+    decisions: Annotated[
+        bool, typer.Option("--decisions", help="Only passages with RESOLVED decisions.")
+    ] = False,
     index: IndexOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -127,7 +166,9 @@ def ask(
     filters = Filters(committee, since, until, doc_type, decisions)
     if batch is not None:
         try:
-            questions = [q.strip() for q in batch.read_text(encoding="utf-8").splitlines() if q.strip()]
+            questions = [
+                q.strip() for q in batch.read_text(encoding="utf-8").splitlines() if q.strip()
+            ]
         except OSError as exc:
             raise BadQuery(f"cannot read {batch} ({exc.strerror}); check the path") from exc
     else:
@@ -189,7 +230,9 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
 @app.command(name="eval")
 @handle_errors
 def evaluate_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Question files (JSON Lines with gold phrases).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Question files (JSON Lines with gold phrases).")
+    ],
     k: Annotated[int, typer.Option("-k", help="Passages retrieved per question.", min=10)] = 10,
     index: IndexOption = None,
     as_json: JsonOption = False,
@@ -209,13 +252,20 @@ def evaluate_cmd(
         f"Hit@5 {report.hit_at_5:.3f}  Hit@10 {report.hit_at_10:.3f}  MRR@10 {report.mrr_at_10:.3f}",
         markup=False,
     )
-    out.print("citation accuracy on hits: " + ", ".join(f"{k} {v:.3f}" for k, v in report.citation_accuracy.items()), markup=False)
+    out.print(
+        "citation accuracy on hits: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in report.citation_accuracy.items()),
+        markup=False,
+    )
     for r in report.results:
         if r.rank != 1:
             where = f"rank {r.rank}" if r.rank else "missed"
             out.print(f"  {where:>8}  {r.id}  {r.query}", markup=False)
             if r.first:
-                out.print(f"            first: {r.first.get('source')} {r.first.get('meeting_date')} — {r.first.get('text')}", markup=False)
+                out.print(
+                    f"            first: {r.first.get('source')} {r.first.get('meeting_date')} — {r.first.get('text')}",
+                    markup=False,
+                )
 
 
 if __name__ == "__main__":

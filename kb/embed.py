@@ -91,10 +91,10 @@ def resolve_model(name_or_path: str | None) -> ModelFiles:
     path = Path(name).expanduser()
     if not path.is_dir():
         path = _cached_snapshot(name)
-    weights = next((path / w for w in WEIGHT_FILES if (path / w).is_file()), None)
-    if weights is None:
+    found = next((path / w for w in WEIGHT_FILES if (path / w).is_file()), None)
+    if found is None:
         raise ModelNotAvailable(f"{path} holds no model weights ({' or '.join(WEIGHT_FILES)})")
-    return ModelFiles(name, path.resolve(), sha256_file(weights))
+    return ModelFiles(name, path.resolve(), sha256_file(found))
 
 
 def _cached_snapshot(name: str) -> Path:
@@ -135,7 +135,9 @@ class SentenceTransformerEmbedder:
         self.path = files.path
         self.batch_size = batch_size
         self.max_tokens = _max_seq_length(files.path)
-        self._tokenizer = load_tokenizer(files.path) if (files.path / "tokenizer.json").is_file() else None
+        self._tokenizer = (
+            load_tokenizer(files.path) if (files.path / "tokenizer.json").is_file() else None
+        )
         self._model: Any = None
         self.dimension = self._read_dimension()
 
@@ -157,7 +159,9 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
 
             try:
-                self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+                self._model = SentenceTransformer(
+                    str(self.path), device="cpu", local_files_only=True
+                )
             except TypeError:
                 self._model = SentenceTransformer(str(self.path), device="cpu")
         return self._model
@@ -169,7 +173,11 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype="float32")
         vectors = self._load().encode(
-            texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
         )
         return np.asarray(vectors, dtype="float32")
 

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from kb.model import Answer, Hit
 
-QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "`": "'"}
+)
 DASHES = re.compile(r"[‐‑‒–—―−-]")
 CITATION_KEYS = ("committee", "meeting_date", "minute", "agenda_item")
 
@@ -76,8 +78,15 @@ def load_questions(paths: list[Path]) -> list[Question]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 d = json.loads(line)
-                out.append(Question(d.get("id", d["query"]), d["query"], d.get("type", ""),
-                                    tuple(d.get("gold", [])), d.get("expect", {})))
+                out.append(
+                    Question(
+                        d.get("id", d["query"]),
+                        d["query"],
+                        d.get("type", ""),
+                        tuple(d.get("gold", [])),
+                        d.get("expect", {}),
+                    )
+                )
     return out
 
 
@@ -98,18 +107,27 @@ def evaluate(questions: list[Question], ask: Callable[[str], Answer]) -> EvalRep
     results: list[QuestionResult] = []
     for q in questions:
         answer = ask(q.query)
-        rank = next((h.rank for h in answer.results if answers(h, q.gold)), None) if q.gold else None
+        rank = (
+            next((h.rank for h in answer.results if answers(h, q.gold)), None) if q.gold else None
+        )
         result = QuestionResult(q.id, q.query, rank)
         if rank is not None:
             hit = answer.results[rank - 1]
             c = hit.citation
             for key in CITATION_KEYS:
                 if key in q.expect:
-                    result.citation_ok[key] = str(getattr(c, key) or "").lower() == str(q.expect[key]).lower()
+                    result.citation_ok[key] = (
+                        str(getattr(c, key) or "").lower() == str(q.expect[key]).lower()
+                    )
         if answer.results:
             top = answer.results[0]
-            result.first = {"text": top.text[:160], "source": top.citation.source, "meeting_date": top.citation.meeting_date,
-                            "agenda_item": top.citation.agenda_item, "minute": top.citation.minute}
+            result.first = {
+                "text": top.text[:160],
+                "source": top.citation.source,
+                "meeting_date": top.citation.meeting_date,
+                "agenda_item": top.citation.agenda_item,
+                "minute": top.citation.minute,
+            }
         results.append(result)
     answerable = [r for r, q in zip(results, questions, strict=True) if q.gold]
     n = max(1, len(answerable))

@@ -21,6 +21,7 @@ from kb.chunk import ChunkedPack, ChunkSettings, chunk_pack
 from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
 from kb.embed import Embedder, load_embedder
 from kb.errors import KbError, ModelMismatch, UnreadableDocument
+from kb.model import Pack
 from kb.parse import parse_pack
 from kb.read import SUPPORTED_SUFFIXES, read_pages
 from kb.store import db
@@ -57,14 +58,22 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     for path in paths:
         if path.is_dir():
             files.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith(".")
             )
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 files.append(path)
             else:
-                problems.append((str(path), f"unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}"))
+                problems.append(
+                    (
+                        str(path),
+                        f"unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}",
+                    )
+                )
         else:
             problems.append((str(path), "no such file or folder; check the path"))
     return sorted(dict.fromkeys(files)), problems
@@ -150,7 +159,7 @@ def _build(
     known = db.pack_hashes(conn)
     roots = _roots(paths)
     seen: set[str] = set()
-    parsed: list[tuple[str, str, object, ChunkedPack]] = []
+    parsed: list[tuple[str, str, Pack, ChunkedPack]] = []
     t0 = time.perf_counter()
     for n, path in enumerate(files, 1):
         source = display_path(path)
@@ -171,10 +180,17 @@ def _build(
             pack = parse_pack(pages, source)
             chunked = chunk_pack(pack, source, embedder.count_tokens, settings)
         except KbError as exc:
-            report.failed.append((source, str(exc).split(": ", 1)[-1] if str(exc).startswith(str(path)) else str(exc)))
+            report.failed.append(
+                (
+                    source,
+                    str(exc).split(": ", 1)[-1] if str(exc).startswith(str(path)) else str(exc),
+                )
+            )
             continue
         except Exception as exc:  # a parser bug must not cost the other files
-            report.failed.append((source, f"could not be parsed ({type(exc).__name__}: {exc}); please report it"))
+            report.failed.append(
+                (source, f"could not be parsed ({type(exc).__name__}: {exc}); please report it")
+            )
             continue
         if not chunked.passages:
             report.failed.append((source, "no text found; check the file is a complete pack"))
@@ -204,7 +220,9 @@ def _build(
             else:
                 report.added.append(source)
             hashes = {p.chunk_id: text_hash(p.embed_text) for p in chunked.passages}
-            ids = db.insert_pack(conn, pack, source, sha, chunked.passages, chunked.decisions, hashes, stamp)  # type: ignore[arg-type]
+            ids = db.insert_pack(
+                conn, pack, source, sha, chunked.passages, chunked.decisions, hashes, stamp
+            )
             order = [p.chunk_id for p in chunked.passages]
             vectors.add(
                 np.asarray([ids[c] for c in order], dtype="int64"),
@@ -226,8 +244,12 @@ def _build(
             dimension=embedder.dimension,
             built_at=stamp,
             counts={**counts, "vectors": len(vectors)},
-            settings={"window": settings.window, "target": settings.target, "minimum": settings.minimum,
-                      "index_type": "flat-ip"},
+            settings={
+                "window": settings.window,
+                "target": settings.target,
+                "minimum": settings.minimum,
+                "index_type": "flat-ip",
+            },
             generation=folder.name,
         ),
     )

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DOC_TYPES = ("agenda", "minutes", "report", "questions", "presentation", "appendix", "letter", "other")
+DOC_TYPES = (
+    "agenda",
+    "minutes",
+    "report",
+    "questions",
+    "presentation",
+    "appendix",
+    "letter",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class Minute:
     title: str
     lines: tuple[Line, ...]
     resolution_text: str | None = None
+    heading: Line | None = None
 
 
 @dataclass(frozen=True)

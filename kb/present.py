@@ -47,9 +47,15 @@ def citation_line(c: Citation) -> str:
 def highlight(text: str, terms: list[str]) -> Text:
     """The passage with query terms (and their word stems) in bold yellow."""
     rich_text = Text(text)
-    stems = sorted({t[:max(4, len(t) - 2)] if len(t) > 4 else t for t in terms if len(t) > 1}, key=len, reverse=True)
+    stems = sorted(
+        {t[: max(4, len(t) - 2)] if len(t) > 4 else t for t in terms if len(t) > 1},
+        key=len,
+        reverse=True,
+    )
     for stem in stems:
-        rich_text.highlight_regex(re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE), "bold yellow")
+        rich_text.highlight_regex(
+            re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE), "bold yellow"
+        )
     return rich_text
 
 
@@ -68,7 +74,9 @@ def print_hit(console: Console, hit: Hit, terms: list[str]) -> None:
     """One result: rank, score, title, citation, exempt label, text, other places."""
     c = hit.citation
     title = f" {escape(c.title)}" if c.title else ""
-    console.print(f"[bold cyan][{hit.rank}][/bold cyan] [dim]{hit.score:.3f}[/dim] [bold]{c.doc_type}[/bold]{title}")
+    console.print(
+        f"[bold cyan][{hit.rank}][/bold cyan] [dim]{hit.score:.3f}[/dim] [bold]{c.doc_type}[/bold]{title}"
+    )
     console.print(f"    [green]{escape(citation_line(c))}[/green]  [dim]{hit.chunk_id}[/dim]")
     if c.exempt:
         console.print(f"    [bold red]{EXEMPT_LABEL}[/bold red]")

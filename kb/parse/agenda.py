@@ -15,7 +15,9 @@ ITEM_START = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,2}[A-Za-z]?)\.?\s+([A-Z][^\n]
 PAGES = re.compile(r"\(\s*Pages?\s+(\d{1,4})\s*(?:[-–]\s*(\d{1,4}))?\s*\)", re.IGNORECASE)
 TO_FOLLOW = re.compile(r"\(\s*To\s+Follow\s*\)", re.IGNORECASE)
 REPORT_OF = re.compile(r"^\s*(?:Report|Presentation)\s+of\s+(?:the\s+)?(.+?)\.?\s*$", re.IGNORECASE)
-LETTER_SUBJECT = re.compile(r"^\s*([A-Z][A-Z ,'’()&/\-]{6,}?)\s*[-–]\s*(?:[A-Z]+DAY),?\s+(.+\d{4})\s*$")
+LETTER_SUBJECT = re.compile(
+    r"^\s*([A-Z][A-Z ,'’()&/\-]{6,}?)\s*[-–]\s*(?:[A-Z]+DAY),?\s+(.+\d{4})\s*$"
+)
 
 
 def parse_meeting(lines: list[str]) -> Meeting:
@@ -63,7 +65,11 @@ def parse_agenda(lines: list[str]) -> tuple[AgendaItem, ...]:
     for line in lines[start + 1 :]:
         match = ITEM_START.match(line)
         number = int(re.match(r"\d+", match.group(1)).group()) if match else None  # type: ignore[union-attr]
-        if match and number is not None and (expected is None or number in (expected, expected + 1)):
+        if (
+            match
+            and number is not None
+            and (expected is None or number in (expected, expected + 1))
+        ):
             blocks.append((match.group(1), match.group(2), []))
             expected = number + 1 if number == expected or expected is None else number + 1
             continue

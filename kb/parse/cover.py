@@ -43,7 +43,9 @@ NOT_FOR_PUBLICATION = re.compile(
     r"\bEXEMPT (?:INFORMATION|REPORT|ITEM)\b",
     re.IGNORECASE,
 )
-EXEMPT_VALUE = re.compile(r"^\s*(?:yes|y|exempt|restricted|confidential|part\s*(?:2|ii)\b)", re.IGNORECASE)
+EXEMPT_VALUE = re.compile(
+    r"^\s*(?:yes|y|exempt|restricted|confidential|part\s*(?:2|ii)\b)", re.IGNORECASE
+)
 
 
 def _field_key(label: str) -> str | None:

@@ -19,11 +19,14 @@ from .dates import MONTH_WORD, WEEKDAY
 STAMP = re.compile(r"^\s*Agenda\s+Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?)\s*$", re.IGNORECASE)
 PAGE_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 INLINE_FURNITURE = re.compile(r"\s*\bPage\s+(\d{1,4})\s+Agenda\s+Item\s+\d{1,3}[A-Za-z]?\b\s*")
-BLANK_PAGE = re.compile(r"^\s*(?:this\s+page\s+(?:is\s+)?)?intentionally\s+(?:been\s+)?left\s+blank\.?\s*$", re.I)
+BLANK_PAGE = re.compile(
+    r"^\s*(?:this\s+page\s+(?:is\s+)?)?intentionally\s+(?:been\s+)?left\s+blank\.?\s*$", re.I
+)
 CALL_IN = re.compile(r"^\s*THIS SET OF MINUTES IS (?:NOT )?SUBJECT TO", re.IGNORECASE)
 PUBLIC_PACK = re.compile(r"^\s*Public Document Pack\s*$", re.IGNORECASE)
 HEADER_DATE_TAIL = re.compile(
-    rf"[-–—]\s*{WEEKDAY},?\s+\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}\s*$", re.IGNORECASE
+    rf"[-–—]\s*{WEEKDAY},?\s+\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}\s*$",
+    re.IGNORECASE,
 )
 TAG = re.compile(r"<[^>]{1,200}>")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -98,11 +101,20 @@ def _classify(line: str, page_index: int) -> RawLine:
 def _mark_running_headers(lines: list[RawLine]) -> None:
     """Mark 'COMMITTEE - TUESDAY 24TH SEPTEMBER, 2024' headers, also when wrapped over two lines."""
     for i, line in enumerate(lines):
-        if line.kind != "text" or not HEADER_DATE_TAIL.search(line.text) or not _is_upper(line.text):
+        if (
+            line.kind != "text"
+            or not HEADER_DATE_TAIL.search(line.text)
+            or not _is_upper(line.text)
+        ):
             continue
         lines[i] = RawLine(line.text, "header", page_index=line.page_index)
         j = i - 1
-        if j >= 0 and lines[j].kind == "text" and _is_upper(lines[j].text) and len(lines[j].text) < 90:
+        if (
+            j >= 0
+            and lines[j].kind == "text"
+            and _is_upper(lines[j].text)
+            and len(lines[j].text) < 90
+        ):
             lines[j] = RawLine(lines[j].text, "header", page_index=lines[j].page_index)
 
 

@@ -22,7 +22,10 @@ VENUE_IN_HEAD = re.compile(r"HELD\s+(?:AT|IN)\s+(?P<v>.+?)\s+ON\s+", re.IGNORECA
 PRESENT = re.compile(r"^\s*(?:PRESENT|MEMBERS PRESENT|ATTENDANCE)\s*:?", re.IGNORECASE)
 MINUTE_HEAD = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.?\s+(\S.{2,200})$")
 RESOLVED = re.compile(r"^\s*(?:[-•*]\s*)?(?:\(\w{1,4}\)\s*)?(?:RESOLVED|RECOMMENDED|AGREED)\b")
-CHAIR = re.compile(r"(Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\((?:in the )?Chair(?:man|person)?\)", re.IGNORECASE)
+CHAIR = re.compile(
+    r"(Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\((?:in the )?Chair(?:man|person)?\)",
+    re.IGNORECASE,
+)
 ITEM_REF = re.compile(r"\(\s*Item\s+(\d{1,3}[A-Za-z]?)\s*\)\s*$", re.IGNORECASE)
 
 
@@ -71,7 +74,9 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     venue = None
     if v := VENUE_IN_HEAD.search(window):
         venue = re.sub(r"\s+", " ", v.group("v")).strip(" ,")
-    return MinutesHead(line=i, meeting=Meeting(committee=normalise_committee(committee), date=date, venue=venue))
+    return MinutesHead(
+        line=i, meeting=Meeting(committee=normalise_committee(committee), date=date, venue=venue)
+    )
 
 
 def title_case(text: str) -> str:
@@ -79,13 +84,16 @@ def title_case(text: str) -> str:
     return normalise_committee(text) or text
 
 
-def parse_minutes(lines: list[Line], meeting: Meeting) -> tuple[Meeting, tuple[Minute, ...], list[Line]]:
+def parse_minutes(
+    lines: list[Line], meeting: Meeting
+) -> tuple[Meeting, tuple[Minute, ...], list[Line]]:
     """Split a minutes document into its numbered minutes.
 
     Returns the meeting enriched with chair, present and apologies; the minutes; and the
     preamble lines (heading and attendance) before the first minute.
     """
     heads: list[tuple[int, str, str]] = []
+    wrapped: set[int] = set()
     last: int | None = None
     for i, line in enumerate(lines):
         match = MINUTE_HEAD.match(line.text)
@@ -97,19 +105,36 @@ def parse_minutes(lines: list[Line], meeting: Meeting) -> tuple[Meeting, tuple[M
             continue
         if last is not None and not (last < number <= last + 3 or number == 1):
             continue
-        if i + 1 < len(lines) and lines[i + 1].text and is_upper(lines[i + 1].text) and len(lines[i + 1].text) < 80:
-            if not MINUTE_HEAD.match(lines[i + 1].text) and not RESOLVED.match(lines[i + 1].text):
-                title = f"{title} {lines[i + 1].text.strip()}"
+        follow = lines[i + 1].text if i + 1 < len(lines) else ""
+        if (
+            follow
+            and is_upper(follow)
+            and len(follow) < 80
+            and not MINUTE_HEAD.match(follow)
+            and not RESOLVED.match(follow)
+        ):
+            title = f"{title} {follow.strip()}"
+            wrapped.add(i)
         heads.append((i, str(number), title))
         last = number
     preamble = lines[: heads[0][0]] if heads else lines
     minutes: list[Minute] = []
-    for n, (start, number, title) in enumerate(heads):
+    for n, (start, minute_number, title) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        body = lines[start + 1 : end]
+        body_start = start + (2 if start in wrapped else 1)
+        body = lines[body_start:end]
+        heading = Line(
+            " ".join(ln.text.strip() for ln in lines[start:body_start]), lines[start].page
+        )
         title = ITEM_REF.sub("", title).strip()
         minutes.append(
-            Minute(number=number, title=title_case(title), lines=tuple(body), resolution_text=resolution_text(body))
+            Minute(
+                number=minute_number,
+                title=title_case(title),
+                lines=tuple(body),
+                resolution_text=resolution_text(body),
+                heading=heading,
+            )
         )
     return _with_attendance(meeting, preamble, minutes), tuple(minutes), preamble
 
@@ -132,7 +157,11 @@ def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minut
     chair_match = CHAIR.search(text)
     chair = f"{chair_match.group(1)} {chair_match.group(2)}" if chair_match else None
     apologies = next(
-        (" ".join(ln.text for ln in m.lines if ln.text).strip() for m in minutes if "apolog" in m.title.lower()),
+        (
+            " ".join(ln.text for ln in m.lines if ln.text).strip()
+            for m in minutes
+            if "apolog" in m.title.lower()
+        ),
         None,
     )
     return Meeting(

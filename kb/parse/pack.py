@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from kb.model import AgendaItem, Document, Line, Meeting, Page, Pack
+from kb.model import AgendaItem, Document, Line, Meeting, Minute, Pack, Page
 
 from .agenda import parse_agenda, parse_meeting
 from .cover import LABEL, _field_key, count_cover_fields, is_exempt, parse_cover_fields
@@ -57,9 +57,15 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
     segments = _segments(raw, texts)
     front = segments[0] if segments and segments[0].kind == "front" else None
     front_texts = list(texts[front.start : front.end]) if front else []
-    meeting = parse_meeting([r.text.strip() for r in raw[front.start : front.end]]) if front else Meeting(None, None)
+    meeting = (
+        parse_meeting([r.text.strip() for r in raw[front.start : front.end]])
+        if front
+        else Meeting(None, None)
+    )
     agenda = parse_agenda(front_texts) if front and not _is_letter(front_texts) else ()
-    letter_items = parse_agenda(["AGENDA", *front_texts]) if front and _is_letter(front_texts) else ()
+    letter_items = (
+        parse_agenda(["AGENDA", *front_texts]) if front and _is_letter(front_texts) else ()
+    )
     _assign_items(segments, raw, texts, agenda)
     segments = _split_at_item_titles(segments, raw, texts, agenda)
     _fill_items(segments, agenda)
@@ -69,9 +75,13 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
     documents = []
     seen: set[str | None] = set()
     for seg in segments:
-        documents.append(_document(seg, raw, texts, pages_by_line, meeting, agenda, seg.item not in seen))
+        documents.append(
+            _document(seg, raw, texts, pages_by_line, meeting, agenda, seg.item not in seen)
+        )
         seen.add(seg.item)
-    return Pack(source=source, meeting=meeting, agenda=agenda, documents=tuple(d for d in documents if d))
+    return Pack(
+        source=source, meeting=meeting, agenda=agenda, documents=tuple(d for d in documents if d)
+    )
 
 
 def _is_letter(texts: list[str]) -> bool:
@@ -169,14 +179,24 @@ def _title_line(texts: list[str], i: int) -> int:
     j = i - 1
     while j >= 0 and not texts[j] and i - j < 4:
         j -= 1
-    if j >= 0 and texts[j] and len(texts[j]) < 120 and not texts[j].endswith((".", ":")) and i - j < 4:
+    if (
+        j >= 0
+        and texts[j]
+        and len(texts[j]) < 120
+        and not texts[j].endswith((".", ":"))
+        and i - j < 4
+    ):
         return j
     return i
 
 
 def _skip_cover(texts: list[str], i: int) -> int:
     j = i
-    while j < len(texts) and j - i < 30 and (not texts[j] or LABEL.match(texts[j]) or "\t" in texts[j]):
+    while (
+        j < len(texts)
+        and j - i < 30
+        and (not texts[j] or LABEL.match(texts[j]) or "\t" in texts[j])
+    ):
         j += 1
     return max(j, i + 1)
 
@@ -184,7 +204,9 @@ def _skip_cover(texts: list[str], i: int) -> int:
 # --- placing documents under agenda items ------------------------------------------------
 
 
-def _assign_items(segments: list[_Segment], raw: list[RawLine], texts: list[str], agenda: tuple[AgendaItem, ...]) -> None:
+def _assign_items(
+    segments: list[_Segment], raw: list[RawLine], texts: list[str], agenda: tuple[AgendaItem, ...]
+) -> None:
     previous: str | None = None
     for seg in segments:
         seg.stamps = [r.value for r in raw[seg.start : seg.end] if r.kind == "stamp" and r.value]
@@ -291,7 +313,9 @@ def _fill_items(segments: list[_Segment], agenda: tuple[AgendaItem, ...]) -> Non
         free = [a for a in agenda if lo < _number(a.number) < hi and a.number not in placed]
         with_pages = [a for a in free if a.page_start]
         if seg.kind != "break" or prev_item is None:
-            choice = with_pages[0] if with_pages else (free[0] if free and seg.kind != "break" else None)
+            choice = (
+                with_pages[0] if with_pages else (free[0] if free and seg.kind != "break" else None)
+            )
             seg.item = choice.number if choice else prev_item
         else:
             seg.item = prev_item
@@ -343,7 +367,11 @@ def _paginate(
             starts[seg.start] = anchor
     if agenda and any(a.page_start for a in agenda) and segments and segments[0].kind == "front":
         starts.setdefault(segments[0].start, 1)
-    if any(p.kind == "footer" for p in raw) is False and not starts and len({r.page_index for r in raw}) > 1:
+    if (
+        any(p.kind == "footer" for p in raw) is False
+        and not starts
+        and len({r.page_index for r in raw}) > 1
+    ):
         return [r.page_index + 1 for r in raw]
 
     pages: list[int | None] = [None] * len(raw)
@@ -354,8 +382,12 @@ def _paginate(
     for i, line in enumerate(raw):
         if i in starts:
             current, page_open, pending_break = starts[i], i, False
-        if line.kind in ("header", "stamp", "blank", "footer") or (i > 0 and raw[i].page_index != raw[i - 1].page_index):
-            is_new_page = line.kind in ("header", "stamp") or raw[i].page_index != raw[i - 1].page_index
+        if line.kind in ("header", "stamp", "blank", "footer") or (
+            i > 0 and raw[i].page_index != raw[i - 1].page_index
+        ):
+            is_new_page = (
+                line.kind in ("header", "stamp") or raw[i].page_index != raw[i - 1].page_index
+            )
             if is_new_page and i - last_break > 3 and not pending_break and i != page_open:
                 current = current + 1 if current is not None else None
                 page_open = i
@@ -389,7 +421,10 @@ def _document(
     agenda: tuple[AgendaItem, ...],
     first_of_item: bool,
 ) -> Document | None:
-    lines = [Line(text=raw[i].text if raw[i].kind == "text" else "", page=pages[i]) for i in range(seg.start, seg.end)]
+    lines = [
+        Line(text=raw[i].text if raw[i].kind == "text" else "", page=pages[i])
+        for i in range(seg.start, seg.end)
+    ]
     body = [ln.text for ln in lines]
     if not any(body):
         return None
@@ -398,7 +433,7 @@ def _document(
     fields = parse_cover_fields(body) if seg.kind == "cover" else {}
     exempt = is_exempt(fields, body) if seg.kind in ("cover", "break") else False
     doc_meeting = meeting
-    minutes = ()
+    minutes: tuple[Minute, ...] = ()
     doc_type = _doc_type(seg, body, item, fields, first_of_item)
     title = fields.get("subject") or (item.title if item else None)
     if seg.kind == "minutes" and seg.meeting:
@@ -408,7 +443,11 @@ def _document(
         heading = next((t for t in body[:40] if _looks_like_title(t)), None)
         title = heading or (item.title if item else None)
     elif seg.kind == "front":
-        title = "Agenda" if doc_type == "agenda" else ("Covering letter" if doc_type == "letter" else None)
+        title = (
+            "Agenda"
+            if doc_type == "agenda"
+            else ("Covering letter" if doc_type == "letter" else None)
+        )
     return Document(
         doc_type=doc_type,
         title=title_case(title.strip(" –-:")) if title else None,
@@ -424,16 +463,30 @@ def _document(
 
 
 def _looks_like_title(text: str) -> bool:
-    return bool(text) and "\t" not in text and 8 <= len(text) <= 120 and len(text.split()) >= 2 and not text.endswith((".", ",", ";"))
+    return (
+        bool(text)
+        and "\t" not in text
+        and 8 <= len(text) <= 120
+        and len(text.split()) >= 2
+        and not text.endswith((".", ",", ";"))
+    )
 
 
 def _doc_type(
-    seg: _Segment, body: list[str], item: AgendaItem | None, fields: dict[str, str], first_of_item: bool
+    seg: _Segment,
+    body: list[str],
+    item: AgendaItem | None,
+    fields: dict[str, str],
+    first_of_item: bool,
 ) -> str:
     if seg.kind == "front":
         if _is_letter(body):
             return "letter"
-        return "agenda" if parse_agenda(body) or any(t.upper().startswith("MEETING:") for t in body) else "other"
+        return (
+            "agenda"
+            if parse_agenda(body) or any(t.upper().startswith("MEETING:") for t in body)
+            else "other"
+        )
     if seg.kind == "minutes":
         return "minutes"
     if seg.kind == "questions":
@@ -447,8 +500,14 @@ def _doc_type(
     if PRESENTATION.search(item_text) and not (item and item.page_start):
         return "presentation"
     if item and first_of_item:
-        return "presentation" if PRESENTATION.search(item_text) else ("report" if item.report_of else "other")
-    return "appendix" if seg.item else ("other" if not PRESENTATION.search(head) else "presentation")
+        return (
+            "presentation"
+            if PRESENTATION.search(item_text)
+            else ("report" if item.report_of else "other")
+        )
+    return (
+        "appendix" if seg.item else ("other" if not PRESENTATION.search(head) else "presentation")
+    )
 
 
 def with_source(pack: Pack, source: str) -> Pack:

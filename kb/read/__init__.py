@@ -24,9 +24,13 @@ def read_pages(path: Path) -> list[Page]:
     try:
         return reader(path)
     except FileNotFoundError as exc:
-        raise UnreadableDocument(f"{path}: file disappeared while reading; run the ingest again") from exc
+        raise UnreadableDocument(
+            f"{path}: file disappeared while reading; run the ingest again"
+        ) from exc
     except PermissionError as exc:
-        raise UnreadableDocument(f"{path}: permission denied; make the file readable (chmod +r)") from exc
+        raise UnreadableDocument(
+            f"{path}: permission denied; make the file readable (chmod +r)"
+        ) from exc
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_pages"]

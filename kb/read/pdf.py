@@ -29,7 +29,9 @@ def read_pdf(path: Path) -> list[Page]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
-            raise UnreadableDocument(f"{path}: encrypted PDF; ask the publisher for an unlocked copy")
+            raise UnreadableDocument(
+                f"{path}: encrypted PDF; ask the publisher for an unlocked copy"
+            )
         pages = [
             Page(text=(page.extract_text() or ""), label=None, index=i)
             for i, page in enumerate(reader.pages)
@@ -37,7 +39,9 @@ def read_pdf(path: Path) -> list[Page]:
     except UnreadableDocument:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise UnreadableDocument(f"{path}: corrupt or truncated PDF ({exc}); replace the file") from exc
+        raise UnreadableDocument(
+            f"{path}: corrupt or truncated PDF ({exc}); replace the file"
+        ) from exc
     if not any(p.text.strip() for p in pages):
         raise UnreadableDocument(
             f"{path}: no text layer (scanned images); OCR is not available, supply a text PDF"

@@ -11,7 +11,9 @@ from kb.model import Page
 def decode_text(data: bytes, name: str) -> str:
     """Decode bytes as UTF-8 text; raise `UnreadableDocument` for binary data or other encodings."""
     if b"\x00" in data[:65536]:
-        raise UnreadableDocument(f"{name}: binary data, not text; remove it or export the pack as text")
+        raise UnreadableDocument(
+            f"{name}: binary data, not text; remove it or export the pack as text"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -29,9 +29,10 @@ class Weights:
     dense: float = 1.0
     keyword: float = 0.6
     decision: float = 0.06
-    month: float = 0.05
+    minute: float = 0.03
+    month: float = 0.15
     depth: int = 200
-    confident_dense: float = 0.35
+    confident_dense: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,17 @@ class _Candidate:
     extra: dict[str, float] = field(default_factory=dict)
 
 
+NEAR_DUPLICATE = 90
+
+
+def _near_duplicate(a: str, b: str, fuzz: object) -> bool:
+    """Nearly the same text, or the shorter almost wholly inside the longer (at least half its size)."""
+    short, long_ = sorted((a, b), key=len)
+    if fuzz.ratio(a, b) >= NEAR_DUPLICATE:  # type: ignore[attr-defined]
+        return True
+    return len(short) >= 0.5 * len(long_) and fuzz.partial_ratio(short, long_) >= 95  # type: ignore[attr-defined]
+
+
 def _normalised(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
@@ -65,12 +77,19 @@ def _normalised(text: str) -> str:
 class SearchEngine:
     """Answers questions from one index generation. Load once, ask many times."""
 
-    def __init__(self, index: Path | None = None, embedder: Embedder | None = None, weights: Weights | None = None):
+    def __init__(
+        self,
+        index: Path | None = None,
+        embedder: Embedder | None = None,
+        weights: Weights | None = None,
+    ):
         self.folder = current_generation(index_dir(index))
         self.manifest: Manifest = read_manifest(self.folder)
         self.conn = db.connect(self.folder, readonly=True)
         if db.schema_version(self.conn) != db.SCHEMA_VERSION:
-            raise IndexCorrupt(f"index schema {db.schema_version(self.conn)} is not {db.SCHEMA_VERSION}; run `kb ingest --rebuild`")
+            raise IndexCorrupt(
+                f"index schema {db.schema_version(self.conn)} is not {db.SCHEMA_VERSION}; run `kb ingest --rebuild`"
+            )
         self.vectors = FaissIndex.load(self.folder)
         self._embedder = embedder
         self.weights = weights or Weights()
@@ -110,7 +129,9 @@ class SearchEngine:
         keyword = db.keyword_search(self.conn, list(query.terms), depth)
         top_kw = keyword[0][1] if keyword else 1.0
         for pid, score in keyword:
-            candidates.setdefault(pid, _Candidate(pid)).keyword = score / top_kw if top_kw > 0 else 0.0
+            candidates.setdefault(pid, _Candidate(pid)).keyword = (
+                score / top_kw if top_kw > 0 else 0.0
+            )
         missing_dense = [pid for pid, c in candidates.items() if c.dense == 0.0]
         if missing_dense:
             self._fill_dense(candidates, missing_dense, vector)
@@ -120,14 +141,22 @@ class SearchEngine:
             passage = stored.get(pid)
             if passage is None or not _passes(passage.citation, passage.is_decision, filters):
                 continue
-            cand.score = w.dense * cand.dense + w.keyword * cand.keyword + self._boost(query, passage)
+            cand.score = (
+                w.dense * cand.dense + w.keyword * cand.keyword + self._boost(query, passage)
+            )
             results.append((cand.score, passage))
         results.sort(key=lambda r: r[0], reverse=True)
         hits = _collapse(results, k)
         best_dense = max((c.dense for c in candidates.values()), default=0.0)
-        return Answer(query=question, results=tuple(hits), confident=bool(hits) and best_dense >= w.confident_dense)
+        coverage = _coverage(query, stored[_pid(stored, hits[0].chunk_id)]) if hits else 0.0
+        confident = bool(hits) and (
+            best_dense >= w.confident_dense or (coverage >= 0.5 and best_dense >= 0.2)
+        )
+        return Answer(query=question, results=tuple(hits), confident=confident)
 
-    def _fill_dense(self, candidates: dict[int, _Candidate], pids: list[int], vector: np.ndarray) -> None:
+    def _fill_dense(
+        self, candidates: dict[int, _Candidate], pids: list[int], vector: np.ndarray
+    ) -> None:
         index = self.vectors.index
         for pid in pids:
             try:
@@ -141,6 +170,8 @@ class SearchEngine:
         boost = 0.0
         if query.wants_decision and passage.is_decision:
             boost += w.decision
+        elif query.wants_decision and passage.citation.minute:
+            boost += w.minute
         date = passage.citation.meeting_date or ""
         if query.months and date[:7] in query.months:
             boost += w.month
@@ -149,6 +180,20 @@ class SearchEngine:
     def close(self) -> None:
         """Release the database."""
         self.conn.close()
+
+
+def _pid(stored: dict[int, db.StoredPassage], chunk_id: str) -> int:
+    return next(pid for pid, p in stored.items() if p.chunk_id == chunk_id)
+
+
+def _coverage(query: Query, passage: db.StoredPassage) -> float:
+    """Share of the question's keywords (by stem) found in the passage or its headings."""
+    terms = [t for t in query.terms if len(t) > 2]
+    if not terms:
+        return 0.0
+    haystack = f"{passage.context} {passage.text}".lower()
+    found = sum(1 for t in terms if re.search(rf"\b{re.escape(t[: max(4, len(t) - 2)])}", haystack))
+    return found / len(terms)
 
 
 def _passes(c: Citation, is_decision: bool, f: Filters) -> bool:
@@ -173,8 +218,16 @@ def _collapse(results: list[tuple[float, db.StoredPassage]], k: int) -> list[Hit
     order: list[str] = []
     best: dict[str, tuple[float, db.StoredPassage]] = {}
     others: dict[str, list[Citation]] = {}
+    from rapidfuzz import fuzz
+
+    texts: dict[str, str] = {}
     for score, passage in results:
-        key = hashlib.sha1(_normalised(passage.text).encode()).hexdigest()
+        norm = _normalised(passage.text)
+        key = hashlib.sha1(norm.encode()).hexdigest()
+        if key not in best and len(order) < k * 3:
+            # the same passage printed twice with small differences (report and its appendix)
+            near = next((kk for kk, t in texts.items() if _near_duplicate(norm, t, fuzz)), None)
+            key = near or key
         if key in best:
             if passage.citation not in others[key] and passage.citation != best[key][1].citation:
                 others[key].append(passage.citation)
@@ -182,10 +235,17 @@ def _collapse(results: list[tuple[float, db.StoredPassage]], k: int) -> list[Hit
         if len(order) >= k:
             continue
         order.append(key)
+        texts[key] = norm
         best[key] = (score, passage)
         others[key] = []
     return [
-        Hit(rank=i + 1, score=round(best[key][0], 4), chunk_id=best[key][1].chunk_id, text=best[key][1].text,
-            citation=best[key][1].citation, also_in=tuple(others[key]))
+        Hit(
+            rank=i + 1,
+            score=round(best[key][0], 4),
+            chunk_id=best[key][1].chunk_id,
+            text=best[key][1].text,
+            citation=best[key][1].citation,
+            also_in=tuple(others[key]),
+        )
         for i, key in enumerate(order)
     ]

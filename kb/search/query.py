@@ -14,13 +14,30 @@ STOPWORDS = frozenset(
     out over own same she should so some such than that the their them then there these they this those
     through to too under until up very was we were what when where which while who whom why will with would
     you your yours s t don what's whats been get got many much tell say said please show find give list
-    meeting meetings committee council sefton""".split()
+    meeting meetings committee council""".split()
 )
 DECISION_INTENT = re.compile(
-    r"\b(resolv\w*|decid\w*|decision\w*|agree\w*|approv\w*|recommend\w*|endors\w*|ratif\w*|noted)\b", re.IGNORECASE
+    r"\b(resolv\w*|decid\w*|decision\w*|agree\w*|approv\w*|recommend\w*|endors\w*|ratif\w*|noted)\b",
+    re.IGNORECASE,
 )
 MONTH_YEAR = re.compile(rf"\b({MONTH_WORD})\.?\s*,?\s*(\d{{4}})\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)(\d{2})\b")
+# Everyday words for what council papers say formally (added to the keyword search).
+SYNONYMS = {
+    "dad": ("father",),
+    "dads": ("fathers",),
+    "mum": ("mother",),
+    "mums": ("mothers",),
+    "kids": ("children",),
+    "kid": ("child",),
+    "cllr": ("councillor",),
+    "councillor": ("cllr",),
+    "money": ("funding", "budget"),
+    "cost": ("costs", "budget"),
+    "jobs": ("employment",),
+    "chaired": ("chair",),
+    "chair": ("chairman",),
+}
 
 
 @dataclass(frozen=True)
@@ -44,16 +61,22 @@ def analyse(text: str) -> Query:
         if lower in STOPWORDS or len(lower) < 2 and not lower.isdigit():
             continue
         terms.append(lower)
+        terms.extend(SYNONYMS.get(lower, ()))
     months = []
     for match in MONTH_YEAR.finditer(text):
         month = month_number(match.group(1))
         if month:
             months.append(f"{match.group(2)}-{month:02d}")
     years = [m.group(0) for m in YEAR.finditer(text)]
+    wants_decision = bool(DECISION_INTENT.search(text))
+    if wants_decision:
+        # The intent is served by favouring RESOLVED passages; as keywords, 'resolved' and
+        # 'agreed' would match every decision on every topic.
+        terms = [t for t in terms if not DECISION_INTENT.fullmatch(t)] or terms
     return Query(
         text=text.strip(),
         terms=tuple(dict.fromkeys(terms)),
-        wants_decision=bool(DECISION_INTENT.search(text)),
+        wants_decision=wants_decision,
         months=tuple(dict.fromkeys(months)),
         years=tuple(dict.fromkeys(years)),
     )

@@ -32,7 +32,8 @@ class EmbeddingCache:
             part = hashes[start : start + 500]
             marks = ",".join("?" * len(part))
             rows = self.conn.execute(
-                f"SELECT hash, vector FROM embeddings WHERE model = ? AND hash IN ({marks})", [model, *part]
+                f"SELECT hash, vector FROM embeddings WHERE model = ? AND hash IN ({marks})",
+                [model, *part],
             )
             for h, blob in rows:
                 found[h] = np.frombuffer(blob, dtype="float32")

@@ -60,7 +60,9 @@ CREATE TRIGGER IF NOT EXISTS passages_ad AFTER DELETE ON passages BEGIN
 END;
 """
 
-CITATION_COLUMNS = "source, committee, meeting_date, pack_date, doc_type, agenda_item, minute, title, page, exempt"
+CITATION_COLUMNS = (
+    "source, committee, meeting_date, pack_date, doc_type, agenda_item, minute, title, page, exempt"
+)
 
 
 @dataclass(frozen=True)
@@ -147,19 +149,47 @@ def insert_pack(
         conn.execute(
             "INSERT INTO meetings (pack_id, committee, date, time, venue, chair, present, apologies) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (pack_id, meeting.committee, meeting.date, meeting.time, meeting.venue, meeting.chair,
-             meeting.present, meeting.apologies),
+            (
+                pack_id,
+                meeting.committee,
+                meeting.date,
+                meeting.time,
+                meeting.venue,
+                meeting.chair,
+                meeting.present,
+                meeting.apologies,
+            ),
         )
     ids: dict[str, int] = {}
     for p in passages:
         c = p.citation
-        ids[p.chunk_id] = conn.execute(
-            "INSERT INTO passages (chunk_id, pack_id, seq, text, context, section, text_hash, is_decision, "
-            f"{CITATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.chunk_id, pack_id, p.seq, p.text, p.context, p.section, text_hashes[p.chunk_id], int(p.is_decision),
-             c.source, c.committee, c.meeting_date, c.pack_date, c.doc_type, c.agenda_item, c.minute, c.title,
-             c.page, int(c.exempt)),
-        ).lastrowid or 0
+        ids[p.chunk_id] = (
+            conn.execute(
+                "INSERT INTO passages (chunk_id, pack_id, seq, text, context, section, text_hash, is_decision, "
+                f"{CITATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    p.chunk_id,
+                    pack_id,
+                    p.seq,
+                    p.text,
+                    p.context,
+                    p.section,
+                    text_hashes[p.chunk_id],
+                    int(p.is_decision),
+                    c.source,
+                    c.committee,
+                    c.meeting_date,
+                    c.pack_date,
+                    c.doc_type,
+                    c.agenda_item,
+                    c.minute,
+                    c.title,
+                    c.page,
+                    int(c.exempt),
+                ),
+            ).lastrowid
+            or 0
+        )
     for d in decisions:
         conn.execute(
             "INSERT INTO decisions (passage_id, pack_id, minute, title, text) VALUES (?, ?, ?, ?, ?)",
@@ -168,7 +198,9 @@ def insert_pack(
     return ids
 
 
-def _insert_agenda(conn: sqlite3.Connection, pack_id: int | None, agenda: tuple[AgendaItem, ...]) -> None:
+def _insert_agenda(
+    conn: sqlite3.Connection, pack_id: int | None, agenda: tuple[AgendaItem, ...]
+) -> None:
     conn.executemany(
         "INSERT INTO agenda_items (pack_id, number, title, page_start, page_end, report_of) VALUES (?, ?, ?, ?, ?, ?)",
         [(pack_id, a.number, a.title, a.page_start, a.page_end, a.report_of) for a in agenda],
@@ -176,20 +208,72 @@ def _insert_agenda(conn: sqlite3.Connection, pack_id: int | None, agenda: tuple[
 
 
 def _insert_document(conn: sqlite3.Connection, pack_id: int | None, seq: int, doc: Document) -> int:
-    return conn.execute(
-        "INSERT INTO documents (pack_id, seq, doc_type, title, agenda_item, committee, meeting_date, "
-        "page_start, page_end, exempt, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (pack_id, seq, doc.doc_type, doc.title, doc.agenda_item, doc.meeting.committee, doc.meeting.date,
-         doc.page_start, doc.page_end, int(doc.exempt), json.dumps(doc.fields)),
-    ).lastrowid or 0
+    return (
+        conn.execute(
+            "INSERT INTO documents (pack_id, seq, doc_type, title, agenda_item, committee, meeting_date, "
+            "page_start, page_end, exempt, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                pack_id,
+                seq,
+                doc.doc_type,
+                doc.title,
+                doc.agenda_item,
+                doc.meeting.committee,
+                doc.meeting.date,
+                doc.page_start,
+                doc.page_end,
+                int(doc.exempt),
+                json.dumps(doc.fields),
+            ),
+        ).lastrowid
+        or 0
+    )
 
 
 def _row_to_passage(row: sqlite3.Row | tuple) -> StoredPassage:
-    (pid, chunk_id, text, context, section, is_decision, text_hash, pack_id, seq,
-     source, committee, meeting_date, pack_date, doc_type, agenda_item, minute, title, page, exempt) = row
+    (
+        pid,
+        chunk_id,
+        text,
+        context,
+        section,
+        is_decision,
+        text_hash,
+        pack_id,
+        seq,
+        source,
+        committee,
+        meeting_date,
+        pack_date,
+        doc_type,
+        agenda_item,
+        minute,
+        title,
+        page,
+        exempt,
+    ) = row
     return StoredPassage(
-        pid, chunk_id, text, context or "", section, bool(is_decision), text_hash or "", pack_id, seq,
-        Citation(source, committee, meeting_date, pack_date, doc_type, agenda_item, minute, title, page, bool(exempt)),
+        pid,
+        chunk_id,
+        text,
+        context or "",
+        section,
+        bool(is_decision),
+        text_hash or "",
+        pack_id,
+        seq,
+        Citation(
+            source,
+            committee,
+            meeting_date,
+            pack_date,
+            doc_type,
+            agenda_item,
+            minute,
+            title,
+            page,
+            bool(exempt),
+        ),
     )
 
 
@@ -218,7 +302,9 @@ def passage_by_chunk_id(conn: sqlite3.Connection, chunk_id: str) -> StoredPassag
     return _row_to_passage(row) if row else None
 
 
-def neighbours(conn: sqlite3.Connection, passage: StoredPassage, before: int, after: int) -> list[StoredPassage]:
+def neighbours(
+    conn: sqlite3.Connection, passage: StoredPassage, before: int, after: int
+) -> list[StoredPassage]:
     """The passages around `passage` in its pack, in order (itself included)."""
     rows = conn.execute(
         f"{PASSAGE_SELECT} WHERE pack_id = ? AND seq BETWEEN ? AND ? ORDER BY seq",
@@ -234,7 +320,10 @@ def fts_query(terms: list[str]) -> str:
 
 
 def keyword_search(
-    conn: sqlite3.Connection, terms: list[str], limit: int, weights: tuple[float, float, float] = (2.0, 0.5, 1.0)
+    conn: sqlite3.Connection,
+    terms: list[str],
+    limit: int,
+    weights: tuple[float, float, float] = (2.0, 0.5, 1.0),
 ) -> list[tuple[int, float]]:
     """BM25 over title, context and text for any of `terms`: [(passage id, score)], best first.
 
@@ -261,7 +350,9 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     out = {}
     for table in ("packs", "meetings", "documents", "passages", "decisions"):
         out[table] = int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-    out["exempt_passages"] = int(conn.execute("SELECT COUNT(*) FROM passages WHERE exempt = 1").fetchone()[0])
+    out["exempt_passages"] = int(
+        conn.execute("SELECT COUNT(*) FROM passages WHERE exempt = 1").fetchone()[0]
+    )
     return out
 
 

@@ -24,7 +24,9 @@ def current_generation(index: Path) -> Path:
         raise IndexNotFound(f"no index at {index}; run `kb ingest` first") from exc
     folder = index / name
     if not name or not folder.is_dir():
-        raise IndexNotFound(f"index {index} names a missing generation {name!r}; run `kb ingest --rebuild`")
+        raise IndexNotFound(
+            f"index {index} names a missing generation {name!r}; run `kb ingest --rebuild`"
+        )
     return folder
 
 
@@ -105,7 +107,9 @@ class IngestLock:
                 except (OSError, ValueError):
                     pid = 0
                 if pid and _alive(pid) and pid != os.getpid():
-                    raise IndexLocked(f"index is being updated by PID {pid}; wait for it to finish") from None
+                    raise IndexLocked(
+                        f"index is being updated by PID {pid}; wait for it to finish"
+                    ) from None
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()  # stale: its process is gone
                 continue

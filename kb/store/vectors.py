@@ -48,7 +48,9 @@ class FaissIndex:
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         """Add vectors under the given int64 ids."""
         if len(ids):
-            self.index.add_with_ids(np.ascontiguousarray(vectors, dtype="float32"), np.asarray(ids, dtype="int64"))
+            self.index.add_with_ids(
+                np.ascontiguousarray(vectors, dtype="float32"), np.asarray(ids, dtype="int64")
+            )
 
     def remove(self, ids: np.ndarray) -> None:
         """Remove the vectors with these ids (absent ids are ignored)."""
@@ -62,7 +64,9 @@ class FaissIndex:
         k = min(k, len(self))
         if k <= 0:
             return np.zeros(0, dtype="int64"), np.zeros(0, dtype="float32")
-        scores, ids = self.index.search(np.ascontiguousarray(vector.reshape(1, -1), dtype="float32"), k)
+        scores, ids = self.index.search(
+            np.ascontiguousarray(vector.reshape(1, -1), dtype="float32"), k
+        )
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
 
