@@ -157,6 +157,9 @@ class SentenceTransformerEmbedder:
             logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
             logging.getLogger("transformers").setLevel(logging.ERROR)
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # no 'Loading weights' bar on stderr
 
             try:
                 self._model = SentenceTransformer(
