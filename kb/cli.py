@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -225,6 +226,30 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
         return
     for key, value in info.items():
         out.print(f"{key:>18}: {value}", markup=False)
+
+
+@app.command()
+@handle_errors
+def verify(
+    index: IndexOption = None,
+    skip_model: Annotated[
+        bool, typer.Option("--skip-model", help="Do not re-check the model's checksum.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Check that manifest, SQLite and FAISS agree (counts, ids, model checksum, schema); exit 1 on any problem."""
+    from kb.verify import verify_index
+
+    problems = verify_index(index, check_model=not skip_model)
+    if as_json:
+        print(json.dumps({"ok": not problems, "problems": problems}))
+    elif problems:
+        for problem in problems:
+            err.print(f"Error: {problem}", markup=False, soft_wrap=True)
+    else:
+        out.print("index is consistent", markup=False)
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command(name="eval")

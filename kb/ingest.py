@@ -32,6 +32,19 @@ from kb.store.vectors import FaissIndex
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 128
+MAX_BYTES = {".pdf": 250 * 1024 * 1024}  # PDFs carry images; text files do not
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+PAUSE_ENV = "KB_INGEST_PAUSE"  # fault-injection seam for tests: stages at which to stop and wait
+
+
+def _pause_point(stage: str) -> None:
+    """When $KB_INGEST_PAUSE names `stage`, say so on stderr and wait (tests kill the process here)."""
+    import os
+    import sys
+
+    if stage in os.environ.get(PAUSE_ENV, "").split(","):
+        print(f"kb: paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(120)
 
 
 @dataclass
@@ -52,31 +65,35 @@ class IngestReport:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Supported files under `paths` (sorted), and the paths that could not be used."""
+    """Supported files under `paths` (sorted), and the paths that could not be used.
+
+    Hidden files and folders are passed over; other files of unsupported types are reported.
+    """
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not p.name.startswith(".")
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or any(
+                    part.startswith(".") for part in p.relative_to(path).parts
+                ):
+                    continue
+                if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(p)
+                else:
+                    problems.append((display_path(p), _unsupported()))
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 files.append(path)
             else:
-                problems.append(
-                    (
-                        str(path),
-                        f"unsupported file type; use one of {', '.join(SUPPORTED_SUFFIXES)}",
-                    )
-                )
+                problems.append((display_path(path), _unsupported()))
         else:
             problems.append((str(path), "no such file or folder; check the path"))
     return sorted(dict.fromkeys(files)), problems
+
+
+def _unsupported() -> str:
+    return f"unsupported file type, skipped; convert it to one of {', '.join(SUPPORTED_SUFFIXES)}"
 
 
 def _roots(paths: Iterable[Path]) -> list[str]:
@@ -127,12 +144,16 @@ def ingest(
         settings = settings or ChunkSettings(window=embedder.max_tokens)
         folder = new_generation(index)
         try:
-            _build(folder, previous, files, paths, embedder, settings, report, note)
-            report.seconds["total"] = time.perf_counter() - started
-            publish(index, folder)
+            changed = _build(folder, previous, files, paths, embedder, settings, report, note)
+            if changed:
+                publish(index, folder)
+            else:
+                discard(folder)
         except BaseException:
             discard(folder)
             raise
+        report.passages_total = report.passages_total or _passage_count(previous)
+        report.seconds["total"] = time.perf_counter() - started
     return report
 
 
@@ -145,18 +166,13 @@ def _build(
     settings: ChunkSettings,
     report: IngestReport,
     note: Progress,
-) -> None:
+) -> bool:
+    """Write the next generation into `folder`; False when nothing changed (nothing written)."""
+    known: dict[str, str] = {}
     if previous:
-        source_conn = sqlite3.connect(f"file:{previous / db.DATABASE}?mode=ro", uri=True)
-        target = sqlite3.connect(str(folder / db.DATABASE))
-        source_conn.backup(target)
-        source_conn.close()
-        target.close()
-        vectors = FaissIndex.load(previous)
-    else:
-        vectors = FaissIndex.create(embedder.dimension)
-    conn = db.connect(folder)
-    known = db.pack_hashes(conn)
+        old = db.connect(previous, readonly=True)
+        known = db.pack_hashes(old)
+        old.close()
     roots = _roots(paths)
     seen: set[str] = set()
     parsed: list[tuple[str, str, Pack, ChunkedPack]] = []
@@ -164,7 +180,19 @@ def _build(
     for n, path in enumerate(files, 1):
         source = display_path(path)
         note("parse", n, len(files))
+        limit = MAX_BYTES.get(path.suffix.lower(), MAX_TEXT_BYTES)
         try:
+            size = path.stat().st_size
+            if size > limit:
+                report.failed.append(
+                    (
+                        source,
+                        f"too large ({size / 2**20:.0f} MB, limit {limit / 2**20:.0f} MB); "
+                        "split it into its packs or reports",
+                    )
+                )
+                seen.add(source)
+                continue
             data = path.read_bytes()
         except OSError as exc:
             report.failed.append((source, _os_message(exc)))
@@ -196,7 +224,12 @@ def _build(
             report.failed.append((source, "no text found; check the file is a complete pack"))
             continue
         parsed.append((source, sha, pack, chunked))
+        if n == 1:
+            _pause_point("parse")
     report.seconds["parse"] = time.perf_counter() - t0
+    gone = [source for source in sorted(set(known) - seen) if _under(source, roots)]
+    if previous and not parsed and not gone:
+        return False  # nothing to do: the live generation stays as it is
 
     t0 = time.perf_counter()
     vectors_by_hash = _embed_all(folder.parent, embedder, [c for *_, c in parsed], report, note)
@@ -204,13 +237,23 @@ def _build(
 
     t0 = time.perf_counter()
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+    _pause_point("write")
+    if previous:
+        source_conn = sqlite3.connect(f"file:{previous / db.DATABASE}?mode=ro", uri=True)
+        target = sqlite3.connect(str(folder / db.DATABASE))
+        source_conn.backup(target)
+        source_conn.close()
+        target.close()
+        vectors = FaissIndex.load(previous)
+    else:
+        vectors = FaissIndex.create(embedder.dimension)
+    conn = db.connect(folder)
     with conn:
-        for source in sorted(set(known) - seen):
-            if _under(source, roots):
-                removed = db.delete_pack(conn, source)
-                vectors.remove(np.asarray(removed, dtype="int64"))
-                report.removed.append(source)
-                report.passages_removed += len(removed)
+        for source in gone:
+            removed = db.delete_pack(conn, source)
+            vectors.remove(np.asarray(removed, dtype="int64"))
+            report.removed.append(source)
+            report.passages_removed += len(removed)
         for source, sha, pack, chunked in parsed:
             if source in known:
                 removed = db.delete_pack(conn, source)
@@ -254,6 +297,18 @@ def _build(
         ),
     )
     report.seconds["write"] = time.perf_counter() - t0
+    _pause_point("publish")
+    return True
+
+
+def _passage_count(folder: Path | None) -> int:
+    if folder is None:
+        return 0
+    conn = db.connect(folder, readonly=True)
+    try:
+        return db.counts(conn)["passages"]
+    finally:
+        conn.close()
 
 
 def _embed_all(
@@ -266,6 +321,8 @@ def _embed_all(
         missing = [h for h in texts if h not in found]
         for start in range(0, len(missing), EMBED_BATCH):
             note("embed", start, len(missing))
+            if start:
+                _pause_point("embed")
             batch = missing[start : start + EMBED_BATCH]
             vectors = embedder.encode([texts[h] for h in batch])
             cache.put_many(embedder.checksum, list(zip(batch, vectors, strict=True)))

@@ -1,0 +1,82 @@
+"""`kb verify`: check that the manifest, the SQLite database and the FAISS index agree."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kb.config import index_dir
+from kb.errors import KbError
+from kb.store import db
+from kb.store.generation import current_generation
+from kb.store.manifest import read_manifest
+from kb.store.vectors import FaissIndex
+
+
+def verify_index(index: Path | None = None, check_model: bool = True) -> list[str]:
+    """Every inconsistency found in the live index, one sentence each (empty when all is well)."""
+    try:
+        folder = current_generation(index_dir(index))
+        manifest = read_manifest(folder)
+    except KbError as exc:
+        return [str(exc)]
+    problems: list[str] = []
+    try:
+        conn = db.connect(folder, readonly=True)
+        version = db.schema_version(conn)
+        if version != db.SCHEMA_VERSION:
+            problems.append(f"schema version {version} is not {db.SCHEMA_VERSION}")
+        counts = db.counts(conn)
+        passage_ids = set(db.all_passage_ids(conn))
+        fts_rows = conn.execute("SELECT COUNT(*) FROM passages_fts").fetchone()[0]
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        orphan_decisions = conn.execute(
+            "SELECT COUNT(*) FROM decisions WHERE passage_id IS NOT NULL AND passage_id NOT IN (SELECT id FROM passages)"
+        ).fetchone()[0]
+        conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [*problems, f"database {folder / db.DATABASE} cannot be read ({exc})"]
+    if integrity != "ok":
+        problems.append(f"SQLite integrity check failed: {integrity}")
+    if fts_rows != len(passage_ids):
+        problems.append(f"keyword index holds {fts_rows} rows for {len(passage_ids)} passages")
+    if orphan_decisions:
+        problems.append(f"{orphan_decisions} decisions point at missing passages")
+    for key, value in counts.items():
+        if manifest.counts.get(key) != value:
+            problems.append(
+                f"manifest says {manifest.counts.get(key)} {key}, database holds {value}"
+            )
+    try:
+        vectors = FaissIndex.load(folder)
+    except Exception as exc:  # FAISS raises RuntimeError for unreadable files
+        return [*problems, f"vector index cannot be read ({exc})"]
+    if vectors.dimension != manifest.dimension:
+        problems.append(f"vectors are {vectors.dimension}-wide, manifest says {manifest.dimension}")
+    stored = set(vectors.ids().tolist())
+    if len(vectors) != len(passage_ids):
+        problems.append(
+            f"vector index holds {len(vectors)} vectors for {len(passage_ids)} passages"
+        )
+    if stored != passage_ids:
+        missing, extra = len(passage_ids - stored), len(stored - passage_ids)
+        problems.append(
+            f"vector ids differ from passage ids ({missing} passages without vectors, {extra} stray vectors)"
+        )
+    if manifest.counts.get("vectors") != len(vectors):
+        problems.append(
+            f"manifest says {manifest.counts.get('vectors')} vectors, index holds {len(vectors)}"
+        )
+    if check_model:
+        from kb.embed import resolve_model
+
+        try:
+            files = resolve_model(manifest.model)
+            if files.checksum != manifest.model_checksum:
+                problems.append(
+                    f"model {manifest.model} on this machine has checksum {files.checksum[:12]}…, "
+                    f"the index was built with {manifest.model_checksum[:12]}…"
+                )
+        except KbError as exc:
+            problems.append(f"model {manifest.model} is not available: {exc}")
+    return problems
