@@ -18,7 +18,9 @@ from kb.model import Citation, Decision, Document, Line, Minute, Pack, Passage
 
 MAX_PASSAGE_CHARS = 2000
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'‘“•-])")
-RESOLVED_LINE = re.compile(r"^\s*(?:[-•*]\s*)?(?:\(\w{1,4}\)\s*)?(?:RESOLVED|RECOMMENDED|AGREED)\b")
+RESOLVED_LINE = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?:\(\w{1,4}\)\s*|\d{1,2}\.\s*)?(?:RESOLVED|RECOMMENDED|AGREED)\b"
+)
 LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪■]|\(?\d{1,3}[.)]|\(?[a-z]{1,3}\))\s+")
 
 TokenCounter = Callable[[str], int]
@@ -179,7 +181,9 @@ class _Builder:
         return context
 
     def budget(self, context: str) -> int:
-        return min(self.settings.target, self.settings.window - 3 - self.count(context))
+        # Independent of the context's own length (which is capped at a quarter of the window),
+        # so the same text printed under two headings is cut into the same passages.
+        return min(self.settings.target, self.settings.window - 3 - self.settings.window // 4)
 
     def hard_budget(self, context: str) -> int:
         return self.settings.window - 3 - self.count(context)
@@ -293,7 +297,7 @@ class _Builder:
             meeting_date=doc.meeting.date,
             pack_date=self.pack.meeting.date,
             doc_type=doc.doc_type,
-            agenda_item=doc.agenda_item,
+            agenda_item=doc.agenda_item or (minute.agenda_item if minute else None),
             minute=minute.number if minute else None,
             title=minute.title if minute else doc.title,
             page=page,

@@ -70,6 +70,7 @@ class Minute:
     lines: tuple[Line, ...]
     resolution_text: str | None = None
     heading: Line | None = None
+    agenda_item: str | None = None  # the '(Item N)' a minute names, when it names one
 
 
 @dataclass(frozen=True)

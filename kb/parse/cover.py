@@ -55,11 +55,25 @@ def _field_key(label: str) -> str | None:
 
 
 def parse_cover_fields(lines: list[str]) -> dict[str, str]:
-    """Cover-sheet fields found in the first lines of a document, keyed by our field names."""
+    """Cover-sheet fields found in the first lines of a document, keyed by our field names.
+
+    Fields sit in table cells ('Report to:<tab>Cabinet<tab>Date of Meeting:<tab>...') or on
+    lines of their own, their values running on over the following lines until a blank
+    line or the next field ('Subject: Transfer the 18-25 section of ...').
+    """
     fields: dict[str, str] = {}
-    for line in lines[:40]:
+    open_key: str | None = None
+    for line in lines[:60]:
+        if not line.strip():
+            open_key = None
+            continue
         cells = [c.strip() for c in line.split("\t")]
         cells = [c for c in cells if c]
+        first = LABEL.match(cells[0])
+        if open_key and not first and len(cells) == 1:
+            fields[open_key] = f"{fields.get(open_key, '')} {cells[0]}".strip()
+            continue
+        open_key = None
         i = 0
         while i < len(cells):
             match = LABEL.match(cells[i])
@@ -69,10 +83,11 @@ def parse_cover_fields(lines: list[str]) -> dict[str, str]:
                 if not value and i + 1 < len(cells) and not LABEL.match(cells[i + 1]):
                     value = cells[i + 1]
                     i += 1
-                if value and key not in fields:
+                if key not in fields:
                     fields[key] = re.sub(r"\s+", " ", value)
+                    open_key = key if len(cells) == 1 else None
             i += 1
-    return fields
+    return {k: v for k, v in fields.items() if v}
 
 
 def count_cover_fields(lines: list[str]) -> int:

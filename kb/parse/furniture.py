@@ -72,15 +72,26 @@ def classify_lines(pages: list[Page]) -> list[RawLine]:
     """Split pages into lines and mark the furniture among them."""
     out: list[RawLine] = []
     for page in pages:
+        start = len(out)
         for raw in page.text.splitlines():
-            footer_inline = INLINE_FURNITURE.search(raw)
-            if footer_inline:
+            if INLINE_FURNITURE.search(raw):
                 raw = INLINE_FURNITURE.sub(" ", raw)
             line = clean_markup(raw)
             out.append(_classify(line, page.index))
+        if page.label is not None:
+            _mark_page_number(out, start, page.label)
     _mark_running_headers(out)
     _mark_repeated_lines(out)
     return out
+
+
+def _mark_page_number(lines: list[RawLine], start: int, label: int) -> None:
+    """Mark the printed page number (bare or 'Page N') among a page's first or last lines."""
+    idx = [i for i in range(start, len(lines)) if lines[i].kind != "empty"]
+    for i in idx[:3] + idx[-3:]:
+        if re.fullmatch(rf"(?:Page\s+)?{label}", lines[i].text.strip(), re.IGNORECASE):
+            lines[i] = RawLine(lines[i].text.strip(), "footer", str(label), lines[i].page_index)
+            return
 
 
 def _classify(line: str, page_index: int) -> RawLine:
@@ -133,10 +144,22 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
             edges[key] += 1
     threshold = max(3, int(len(pages) * 0.3))
     repeated = {key for key, n in edges.items() if n >= threshold and key}
-    for idx in by_page.values():
-        for i in idx[:3] + idx[-3:]:
-            if _norm_edge(lines[i].text) in repeated:
-                lines[i] = RawLine(lines[i].text, "header", page_index=lines[i].page_index)
+    first_seen: set[str] = set()
+    for page in sorted(by_page):
+        idx = by_page[page]
+        for i in dict.fromkeys(idx[:3] + idx[-3:]):
+            key = _norm_edge(lines[i].text)
+            if key not in repeated:
+                continue
+            if key not in first_seen and not _is_boilerplate(key):
+                first_seen.add(key)  # the first time it is printed it is the heading itself
+                continue
+            lines[i] = RawLine(lines[i].text, "header", page_index=lines[i].page_index)
+
+
+def _is_boilerplate(key: str) -> bool:
+    """Repeated lines that are never headings: disclaimers and notices (long sentences)."""
+    return len(key) > 60 and " " in key
 
 
 def _norm_edge(text: str) -> str:

@@ -35,6 +35,7 @@ DEAR = re.compile(r"^\s*Dear\s+(?:Councillor|Member|Sir|Madam|All)", re.IGNORECA
 PRESENTATION = re.compile(r"\bpresentation\b|\bslides?\b", re.IGNORECASE)
 APPENDIX = re.compile(r"^\s*(?:Appendix|Annex|Schedule)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
 GAP_LINES = 3
+AGENDA_WORD = re.compile(r"^\s*(?:A\s*G\s*E\s*N\s*D\s*A|AGENDA)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -71,7 +72,10 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
     _fill_items(segments, agenda)
     if meeting.committee is None or meeting.date is None:
         meeting = _meeting_from_covers(segments, texts, meeting)
-    pages_by_line = _paginate(raw, segments, agenda, letter_items, texts)
+    if len(pages) > 1:
+        pages_by_line = _physical_pages(raw, pages)
+    else:
+        pages_by_line = _paginate(raw, segments, agenda, letter_items, texts)
     documents = []
     seen: set[str | None] = set()
     for seg in segments:
@@ -93,23 +97,25 @@ def _is_letter(texts: list[str]) -> bool:
 
 def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
     starts: dict[int, _Segment] = {}
+    # minutes headings may repeat as running headers: search them with headers kept
+    head_texts = [r.text.strip() if r.kind in ("text", "header") else "" for r in raw]
     i = 0
     n = len(raw)
     while i < n:
         if not texts[i]:
             i += 1
             continue
-        head = find_minutes_head(texts, i)
+        head = find_minutes_head(head_texts, i)
         if head:
             s = _extend_back(raw, texts, _committee_line(texts, i))
             starts[s] = _Segment(s, n, "minutes", meeting=head.meeting)
             i += 4
             continue
-        if LABEL.match(texts[i]) and _is_cover_start(texts, i):
+        cover_end = _cover_end(raw, texts, i) if LABEL.match(texts[i]) else None
+        if cover_end is not None:
             s = _extend_back(raw, texts, _title_line(texts, i))
             starts[s] = _Segment(s, n, "cover")
-            last_label = max(k for k in range(i, min(i + 14, n)) if _is_field(texts[k]) or k == i)
-            i = _skip_cover(texts, last_label)
+            i = _skip_cover(texts, cover_end)
             continue
         if QUESTIONS.match(texts[i]) and len(texts[i]) < 160 and i > 0:
             s = _extend_back(raw, texts, i)
@@ -129,7 +135,16 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
         seg.start = start
         seg.end = ordered[k + 1][0] if k + 1 < len(ordered) else n
         segments.append(seg)
-    return [s for s in segments if any(texts[s.start : s.end])]
+    segments = [s for s in segments if any(texts[s.start : s.end])]
+    if len(segments) > 1 and segments[0].kind == "front":
+        body = [t for t in texts[segments[0].start : segments[0].end] if t]
+        letter = any(DEAR.match(t) for t in body)
+        if len(body) < 6 and not letter and not any(AGENDA_WORD.match(t) for t in body):
+            segments[1].start = segments[
+                0
+            ].start  # a title page of a few lines: part of what follows
+            segments = segments[1:]
+    return segments
 
 
 def _next_text(texts: list[str], i: int) -> int | None:
@@ -168,10 +183,31 @@ def _is_field(text: str) -> bool:
     return bool(match and _field_key(match.group(1)))
 
 
-def _is_cover_start(texts: list[str], i: int) -> bool:
-    window = [t for t in texts[i : i + 12] if t][:8]
-    match = LABEL.match(texts[i])
-    return bool(match and _field_key(match.group(1))) and count_cover_fields(window) >= 3
+LETTER_MARK = re.compile(r"^\s*(?:Dear\s|Yours\s+(?:sincerely|faithfully))", re.IGNORECASE)
+
+
+def _cover_end(raw: list[RawLine], texts: list[str], i: int) -> int | None:
+    """Where a cover-sheet table that starts at line `i` ends, or None when there is none here.
+
+    A cover sheet is a run of labelled fields ('Report to:', 'From:', 'Subject:',
+    'Classification:' ...), at most nine lines apart, three or more of them known ones.
+    A letter's salutation or a blank page ends the run.
+    """
+    if not _is_field(texts[i]):
+        return None
+    end, since_field, j = i, 0, i
+    while j < len(texts) and since_field <= 9:
+        if raw[j].kind == "blank" or LETTER_MARK.match(texts[j]):
+            break
+        if texts[j]:
+            if _is_field(texts[j]):
+                end, since_field = j, 0
+            else:
+                since_field += 1
+        j += 1
+    window = texts[i : end + 1]
+    labelled = [t for t in window if t and _is_field(t)]
+    return end if len(labelled) >= 2 and count_cover_fields(window) >= 3 else None
 
 
 def _title_line(texts: list[str], i: int) -> int:
@@ -324,15 +360,26 @@ def _fill_items(segments: list[_Segment], agenda: tuple[AgendaItem, ...]) -> Non
 
 
 def _meeting_from_covers(segments: list[_Segment], texts: list[str], meeting: Meeting) -> Meeting:
-    """For a standalone report with no front sheet: the meeting its cover sheet names."""
+    """For a pack with no front sheet: the meeting its first cover sheet or minutes name."""
     for seg in segments:
         if seg.kind == "cover":
-            fields = parse_cover_fields(texts[seg.start : seg.start + 40])
+            fields = parse_cover_fields(texts[seg.start : seg.start + 60])
+            report_to = fields.get("report_to", "")
+            committee = (
+                re.split(r"\s+[-–—]\s+|\s*,\s*(?=\w+day\b)", report_to)[0] if report_to else None
+            )
             return Meeting(
-                committee=meeting.committee or normalise_committee(fields.get("report_to")),
-                date=meeting.date or parse_date(fields.get("date", "")),
+                committee=meeting.committee or normalise_committee(committee),
+                date=meeting.date or parse_date(fields.get("date", "")) or parse_date(report_to),
                 time=meeting.time,
                 venue=meeting.venue,
+            )
+        if seg.kind == "minutes" and seg.meeting:
+            return Meeting(
+                committee=meeting.committee or seg.meeting.committee,
+                date=meeting.date or seg.meeting.date,
+                time=meeting.time,
+                venue=meeting.venue or seg.meeting.venue,
             )
     return meeting
 
@@ -409,6 +456,28 @@ def _paginate(
     return pages
 
 
+def _physical_pages(raw: list[RawLine], pages: list[Page]) -> list[int | None]:
+    """For paged sources (PDF): each page's printed number; unnumbered pages count on from
+    the nearest numbered one; with no printed numbers at all, the page's position in the file."""
+    labels = [p.label for p in pages]
+    known = [i for i, label in enumerate(labels) if label is not None]
+    resolved: list[int] = []
+    for i, label in enumerate(labels):
+        if label is not None:
+            resolved.append(label)
+        elif known:
+            before = [k for k in known if k < i]
+            after = [k for k in known if k > i]
+            if before:
+                resolved.append(labels[before[-1]] + (i - before[-1]))  # type: ignore[operator]
+            else:
+                resolved.append(max(1, labels[after[0]] - (after[0] - i)))  # type: ignore[operator]
+        else:
+            resolved.append(i + 1)
+    index_of = {p.index: n for n, p in enumerate(pages)}
+    return [resolved[index_of.get(r.page_index, 0)] for r in raw]
+
+
 # --- building documents ----------------------------------------------------------------------
 
 
@@ -421,9 +490,11 @@ def _document(
     agenda: tuple[AgendaItem, ...],
     first_of_item: bool,
 ) -> Document | None:
+    # Furniture leaves no trace, not even a paragraph break: text runs on across a page footer.
     lines = [
         Line(text=raw[i].text if raw[i].kind == "text" else "", page=pages[i])
         for i in range(seg.start, seg.end)
+        if raw[i].kind in ("text", "empty")
     ]
     body = [ln.text for ln in lines]
     if not any(body):
@@ -499,6 +570,8 @@ def _doc_type(
         return "appendix"
     if PRESENTATION.search(item_text) and not (item and item.page_start):
         return "presentation"
+    if first_of_item and seg.item and item is None:
+        return "report"  # a supplement's enclosure: the item's own paper
     if item and first_of_item:
         return (
             "presentation"

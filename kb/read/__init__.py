@@ -7,10 +7,19 @@ from pathlib import Path
 from kb.errors import UnreadableDocument
 from kb.model import Page
 
+from .html import read_html
 from .pdf import read_pdf
 from .text import read_text
 
-READERS = {".txt": read_text, ".text": read_text, ".md": read_text, ".pdf": read_pdf}
+READERS = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+}
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
 
