@@ -35,7 +35,11 @@ def errors_of(result) -> list[str]:
     [
         ("empty.txt", b"", "empty file; remove it or replace it with the full pack"),
         ("junk.txt", bytes(range(256)) * 40, "binary data, not text"),
-        ("latin1.txt", "Caf\u00e9 minutes".encode("latin-1"), "not valid UTF-8 (byte 3); re-save the file as UTF-8"),
+        (
+            "latin1.txt",
+            "Caf\u00e9 minutes".encode("latin-1"),
+            "not valid UTF-8 (byte 3); re-save the file as UTF-8",
+        ),
         ("junk.pdf", b"%PDF-1.4 garbage \x00\x01\x02", "corrupt or truncated PDF"),
         ("notes.docx", b"PK\x03\x04", "unsupported file type"),
     ],
@@ -86,7 +90,9 @@ def test_unreadable_and_vanished_files_keep_what_was_indexed(
     assert verify_index(check_model=False) == []
 
 
-def test_text_without_pack_structure_is_indexed_as_plain_passages(fake_embedder, tmp_path: Path) -> None:
+def test_text_without_pack_structure_is_indexed_as_plain_passages(
+    fake_embedder, tmp_path: Path
+) -> None:
     folder = tmp_path / "misc"
     folder.mkdir()
     (folder / "note.txt").write_text("Some notes.\n\nThe library opening hours changed in May.\n")

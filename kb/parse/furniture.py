@@ -20,7 +20,9 @@ STAMP = re.compile(r"^\s*Agenda\s+Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?)\s*$", r
 PAGE_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 INLINE_FURNITURE = re.compile(r"\s*\bPage\s+(\d{1,4})\s+Agenda\s+Item\s+\d{1,3}[A-Za-z]?\b\s*")
 BLANK_PAGE = re.compile(
-    r"^\s*(?:this\s+page\s+(?:is\s+)?)?intentionally\s+(?:been\s+)?left\s+blank\.?\s*$", re.I
+    r"^\s*(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally\s+)?(?:left\s+)?"
+    r"|(?:intentionally\s+)(?:left\s+)?)blank\.?\s*$",
+    re.IGNORECASE,
 )
 CALL_IN = re.compile(r"^\s*THIS SET OF MINUTES IS (?:NOT )?SUBJECT TO", re.IGNORECASE)
 PUBLIC_PACK = re.compile(r"^\s*Public Document Pack\s*$", re.IGNORECASE)
@@ -28,13 +30,16 @@ HEADER_DATE_TAIL = re.compile(
     rf"[-–—]\s*{WEEKDAY},?\s+\d{{1,2}}\s*(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}\s*$",
     re.IGNORECASE,
 )
+EDGE = 5  # lines at the top and bottom of a page where running furniture sits
 TAG = re.compile(r"<[^>]{1,200}>")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
 class RawLine:
-    """A line of the source with its kind: 'text', 'empty', 'stamp', 'footer', 'blank', 'header'.
+    """A line of the source with its kind: 'text', 'empty', 'stamp', 'footer', 'blank', 'header'
+    (running headers and repeated page-edge lines), 'notice' (fixed notices such as
+    'Public Document Pack').
 
     `value` holds the stamp's agenda item or the footer's page number; `page_index` the
     source page (form-feed or PDF page) the line came from.
@@ -105,7 +110,7 @@ def _classify(line: str, page_index: int) -> RawLine:
     if BLANK_PAGE.match(stripped):
         return RawLine(stripped, "blank", page_index=page_index)
     if CALL_IN.match(stripped) or PUBLIC_PACK.match(stripped):
-        return RawLine(stripped, "header", page_index=page_index)
+        return RawLine(stripped, "notice", page_index=page_index)
     return RawLine(line, "text", page_index=page_index)
 
 
@@ -140,14 +145,14 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
         if ln.kind == "text":
             by_page.setdefault(ln.page_index, []).append(i)
     for idx in by_page.values():
-        for key in {_norm_edge(lines[i].text) for i in idx[:3] + idx[-3:]}:
+        for key in {_norm_edge(lines[i].text) for i in idx[:EDGE] + idx[-EDGE:]}:
             edges[key] += 1
     threshold = max(3, int(len(pages) * 0.3))
     repeated = {key for key, n in edges.items() if n >= threshold and key}
     first_seen: set[str] = set()
     for page in sorted(by_page):
         idx = by_page[page]
-        for i in dict.fromkeys(idx[:3] + idx[-3:]):
+        for i in dict.fromkeys(idx[:EDGE] + idx[-EDGE:]):
             key = _norm_edge(lines[i].text)
             if key not in repeated:
                 continue
@@ -164,4 +169,6 @@ def _is_boilerplate(key: str) -> bool:
 
 def _norm_edge(text: str) -> str:
     """A line with digits folded, so 'Page 3 of 9' and 'Page 4 of 9' count as the same furniture."""
-    return re.sub(r"\d+", "#", text.strip().lower())[:120]
+    return re.sub(r"\d+", "#", text.strip())[
+        :120
+    ]  # case kept: a front sheet's 'Audit Committee' is not a header

@@ -102,7 +102,7 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
     i = 0
     n = len(raw)
     while i < n:
-        if not texts[i]:
+        if not head_texts[i]:
             i += 1
             continue
         head = find_minutes_head(head_texts, i)
@@ -110,6 +110,9 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             s = _extend_back(raw, texts, _committee_line(texts, i))
             starts[s] = _Segment(s, n, "minutes", meeting=head.meeting)
             i += 4
+            continue
+        if not texts[i]:
+            i += 1
             continue
         cover_end = _cover_end(raw, texts, i) if LABEL.match(texts[i]) else None
         if cover_end is not None:
@@ -158,7 +161,7 @@ def _next_text(texts: list[str], i: int) -> int | None:
 def _extend_back(raw: list[RawLine], texts: list[str], i: int) -> int:
     """Move a document start back over empty lines and furniture, taking at most one stamp."""
     j = i
-    while j > 0 and raw[j - 1].kind in ("empty", "header", "footer", "stamp"):
+    while j > 0 and raw[j - 1].kind in ("empty", "header", "footer", "stamp", "notice"):
         j -= 1
         if raw[j].kind == "stamp":
             return j
