@@ -99,6 +99,13 @@ def ingest(
         bool, typer.Option("--rebuild", help="Re-parse and re-embed everything.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="Public build: exempt papers are withheld entirely; the index stays public.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Parse agenda packs and build or update the index (only changed files are redone)."""
@@ -107,9 +114,13 @@ def ingest(
     bar, update = _progress(quiet)
     if bar:
         with bar:
-            report = run_ingest(paths, index=index, model=model, rebuild=rebuild, progress=update)
+            report = run_ingest(
+                paths, index=index, model=model, rebuild=rebuild, progress=update, public=public
+            )
     else:
-        report = run_ingest(paths, index=index, model=model, rebuild=rebuild, progress=update)
+        report = run_ingest(
+            paths, index=index, model=model, rebuild=rebuild, progress=update, public=public
+        )
     for source, message in report.failed:
         err.print(f"Error: {source}: {message}", markup=False, soft_wrap=True)
     if as_json:
@@ -120,8 +131,13 @@ def ingest(
         err.print(
             f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
             f"{len(report.unchanged)} unchanged, {len(report.failed)} failed; "
-            f"{report.passages_embedded} passages embedded, {report.passages_total} in the index "
-            f"({report.seconds.get('total', 0):.1f} s)",
+            f"{report.passages_embedded} passages embedded, {report.passages_total} in the index"
+            + (
+                f"; {report.withheld_documents} exempt documents withheld (public index)"
+                if report.public
+                else ""
+            )
+            + f" ({report.seconds.get('total', 0):.1f} s)",
             markup=False,
         )
     if report.failed:
@@ -153,6 +169,9 @@ def ask(
     decisions: Annotated[
         bool, typer.Option("--decisions", help="Only passages with RESOLVED decisions.")
     ] = False,
+    public: Annotated[
+        bool, typer.Option("--public", help="Leave out exempt (not for publication) passages.")
+    ] = False,
     index: IndexOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -164,7 +183,7 @@ def ask(
 
     if (question is None) == (batch is None):
         raise BadQuery("give either a QUESTION or --batch FILE")
-    filters = Filters(committee, since, until, doc_type, decisions)
+    filters = Filters(committee, since, until, doc_type, decisions, public)
     if batch is not None:
         try:
             questions = [

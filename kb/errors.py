@@ -31,3 +31,7 @@ class IndexLocked(KbError):
 
 class BadQuery(KbError):
     """The question or its filters cannot be used as given."""
+
+
+class IndexNotPublic(KbError):
+    """A public build was asked for an index that already holds exempt papers."""

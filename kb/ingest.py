@@ -12,7 +12,7 @@ import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ import numpy as np
 from kb.chunk import ChunkedPack, ChunkSettings, chunk_pack
 from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
 from kb.embed import Embedder, load_embedder
-from kb.errors import KbError, ModelMismatch, UnreadableDocument
+from kb.errors import IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
 from kb.model import Pack
 from kb.parse import parse_pack
 from kb.read import SUPPORTED_SUFFIXES, read_pages
@@ -60,6 +60,8 @@ class IngestReport:
     passages_removed: int = 0
     passages_embedded: int = 0
     passages_total: int = 0
+    withheld_documents: int = 0  # exempt documents kept out of a public index
+    public: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     index: str = ""
 
@@ -116,9 +118,12 @@ def ingest(
     embedder: Embedder | None = None,
     progress: Progress | None = None,
     settings: ChunkSettings | None = None,
+    public: bool = False,
 ) -> IngestReport:
     """Bring the index at `index` up to date with the packs under `paths` (default: corpus/).
 
+    With `public` (or when the index is already public) exempt documents are withheld:
+    none of their text reaches the database, keyword index, vectors or embedding cache.
     Raises `KbError` subclasses for problems with the index or model; problems with single
     files are reported in `IngestReport.failed` and never stop the run.
     """
@@ -136,6 +141,18 @@ def ingest(
         old_manifest = read_manifest(previous) if previous else None
         if embedder is None:
             embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
+        if public and old_manifest and not old_manifest.public:
+            raise IndexNotPublic(
+                f"{index} holds a members' index with exempt papers; build the public one in a folder "
+                "of its own: kb ingest --public --index DIR"
+            )
+        public = public or bool(old_manifest and old_manifest.public)
+        if public and rebuild and (index / "CURRENT").exists() and not _is_public(index):
+            raise IndexNotPublic(
+                f"{index} holds a members' index with exempt papers; build the public one in a folder "
+                "of its own: kb ingest --public --index DIR"
+            )
+        report.public = public
         if old_manifest and old_manifest.model_checksum != embedder.checksum:
             raise ModelMismatch(
                 f"index was built with {old_manifest.model}, not {embedder.name}; "
@@ -144,7 +161,9 @@ def ingest(
         settings = settings or ChunkSettings(window=embedder.max_tokens)
         folder = new_generation(index)
         try:
-            changed = _build(folder, previous, files, paths, embedder, settings, report, note)
+            changed = _build(
+                folder, previous, files, paths, embedder, settings, report, note, public
+            )
             if changed:
                 publish(index, folder)
             else:
@@ -166,6 +185,7 @@ def _build(
     settings: ChunkSettings,
     report: IngestReport,
     note: Progress,
+    public: bool,
 ) -> bool:
     """Write the next generation into `folder`; False when nothing changed (nothing written)."""
     known: dict[str, str] = {}
@@ -176,6 +196,7 @@ def _build(
     roots = _roots(paths)
     seen: set[str] = set()
     parsed: list[tuple[str, str, Pack, ChunkedPack]] = []
+    withheld: dict[str, int] = {}
     t0 = time.perf_counter()
     for n, path in enumerate(files, 1):
         source = display_path(path)
@@ -206,6 +227,12 @@ def _build(
         try:
             pages = read_pages(path)
             pack = parse_pack(pages, source)
+            if public:
+                kept = tuple(d for d in pack.documents if not d.exempt)
+                withheld[source] = len(pack.documents) - len(kept)
+                report.withheld_documents += withheld[source]
+                pack = replace(pack, documents=kept)
+                del pages  # the exempt text goes no further than this
             chunked = chunk_pack(pack, source, embedder.count_tokens, settings)
         except KbError as exc:
             report.failed.append(
@@ -220,7 +247,7 @@ def _build(
                 (source, f"could not be parsed ({type(exc).__name__}: {exc}); please report it")
             )
             continue
-        if not chunked.passages:
+        if not chunked.passages and not (public and not pack.documents):
             report.failed.append((source, "no text found; check the file is a complete pack"))
             continue
         parsed.append((source, sha, pack, chunked))
@@ -264,13 +291,22 @@ def _build(
                 report.added.append(source)
             hashes = {p.chunk_id: text_hash(p.embed_text) for p in chunked.passages}
             ids = db.insert_pack(
-                conn, pack, source, sha, chunked.passages, chunked.decisions, hashes, stamp
+                conn,
+                pack,
+                source,
+                sha,
+                chunked.passages,
+                chunked.decisions,
+                hashes,
+                stamp,
+                withheld.get(source, 0),
             )
             order = [p.chunk_id for p in chunked.passages]
-            vectors.add(
-                np.asarray([ids[c] for c in order], dtype="int64"),
-                np.stack([vectors_by_hash[hashes[c]] for c in order]),
-            )
+            if order:
+                vectors.add(
+                    np.asarray([ids[c] for c in order], dtype="int64"),
+                    np.stack([vectors_by_hash[hashes[c]] for c in order]),
+                )
             report.passages_added += len(order)
     counts = db.counts(conn)
     conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
@@ -294,11 +330,19 @@ def _build(
                 "index_type": "flat-ip",
             },
             generation=folder.name,
+            public=public,
         ),
     )
     report.seconds["write"] = time.perf_counter() - t0
     _pause_point("publish")
     return True
+
+
+def _is_public(index: Path) -> bool:
+    try:
+        return read_manifest(current_generation(index)).public
+    except KbError:
+        return False
 
 
 def _passage_count(folder: Path | None) -> int:

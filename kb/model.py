@@ -59,6 +59,7 @@ class AgendaItem:
     page_end: int | None = None
     report_of: str | None = None
     note: str | None = None
+    exempt: bool = False  # listed under 'EXEMPT ITEMS' / 'Part 2' of the agenda
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ def index_stats(index: Path | None = None) -> dict[str, object]:
         "model_checksum": manifest.model_checksum,
         "dimension": manifest.dimension,
         "built_at": manifest.built_at,
+        "public": manifest.public,
         "index_bytes": size,
         "index_folder": str(folder),
         "vectors_file": VECTORS,

@@ -121,7 +121,9 @@ def test_health_and_wellbeing_board_pack() -> None:
     assert (p.meeting.committee, p.meeting.date) == ("Health and Wellbeing Board", "2023-03-08")
     minutes = minutes_of(p, "2022-12-07")
     assert minutes.agenda_item == "2"
-    assert minutes.meeting.committee == "Health and Wellbeing Board"  # not the 'call in' notice above it
+    assert (
+        minutes.meeting.committee == "Health and Wellbeing Board"
+    )  # not the 'call in' notice above it
     assert [m.number for m in minutes.minutes] == [str(n) for n in range(70, 80)]
     assert minutes.minutes[6].title.startswith("Liverpool John Moore's Emotional Wellbeing Survey")
     items: dict[str, str] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.model import AgendaItem, Meeting
 
@@ -14,6 +15,13 @@ AGENDA_HEADING = re.compile(r"^\s*(?:A\s*G\s*E\s*N\s*D\s*A|AGENDA)\s*$", re.IGNO
 ITEM_START = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,2}[A-Za-z]?)\.?\s+([A-Z0-9][^\n]*)$")
 TRAILING_PAGE = re.compile(r"^(.*?\S)\s+(\d{1,4})\s*$")
 BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+EXEMPT_SECTION = re.compile(
+    r"^\s*(?:EXEMPT\s+ITEMS?|PART\s*(?:2|II|TWO)\b|CONFIDENTIAL\s+ITEMS?|"
+    r"ITEMS?\s+(?:LIKELY\s+)?TO\s+BE\s+CONSIDERED\s+IN\s+PRIVATE)",
+    re.IGNORECASE,
+)
+PUBLIC_SECTION = re.compile(r"^\s*(?:UNRESTRICTED\s+ITEMS?|PART\s*(?:1|I|ONE)\b)", re.IGNORECASE)
+EXCLUSION = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public\b", re.IGNORECASE)
 MEETING_WILL_BE_HELD = re.compile(r"\bA meeting of (?:the )?(.+?) will be held\b", re.IGNORECASE)
 TIME = re.compile(
     r"\b(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))",
@@ -90,9 +98,16 @@ def parse_agenda(lines: list[str]) -> tuple[AgendaItem, ...]:
         start = _numbered_list_start(lines)
         if start is None:
             return ()
-    blocks: list[tuple[str, str, list[str]]] = []
+    blocks: list[tuple[str, str, list[str], bool]] = []
     expected: int | None = None
+    in_private = False  # after an 'EXEMPT ITEMS' / 'Part 2' heading or an exclusion resolution
     for line in lines[start + 1 :]:
+        section = EXEMPT_SECTION.match(line) or PUBLIC_SECTION.match(line)
+        if section:
+            in_private = bool(EXEMPT_SECTION.match(line))
+            if blocks:
+                blocks[-1][2].append("")  # a section heading ends the item before it
+            continue
         match = ITEM_START.match(line)
         number = int(re.match(r"\d+", match.group(1)).group()) if match else None  # type: ignore[union-attr]
         if (
@@ -100,12 +115,18 @@ def parse_agenda(lines: list[str]) -> tuple[AgendaItem, ...]:
             and number is not None
             and (expected is None or number in (expected, expected + 1))
         ):
-            blocks.append((match.group(1), match.group(2), []))
-            expected = number + 1 if number == expected or expected is None else number + 1
+            private = in_private
+            if blocks and EXCLUSION.search(blocks[-1][1]):
+                in_private = private = True
+            blocks.append((match.group(1), match.group(2), [], private))
+            expected = number + 1
             continue
         if blocks:
             blocks[-1][2].append(line)
-    return tuple(_agenda_item(number, head, rest) for number, head, rest in blocks)
+    return tuple(
+        replace(_agenda_item(number, head, rest), exempt=private)
+        for number, head, rest, private in blocks
+    )
 
 
 def _numbered_list_start(lines: list[str]) -> int | None:

@@ -505,7 +505,9 @@ def _document(
     known_pages = [ln.page for ln in lines if ln.page is not None and ln.text]
     item = next((a for a in agenda if a.number == seg.item), None)
     fields = parse_cover_fields(body) if seg.kind == "cover" else {}
-    exempt = is_exempt(fields, body) if seg.kind in ("cover", "break") else False
+    exempt = (is_exempt(fields, body) if seg.kind in ("cover", "break") else False) or bool(
+        item and item.exempt
+    )
     doc_meeting = meeting
     minutes: tuple[Minute, ...] = ()
     doc_type = _doc_type(seg, body, item, fields, first_of_item)

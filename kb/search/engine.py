@@ -44,10 +44,13 @@ class Filters:
     until: str | None = None
     doc_type: str | None = None
     decisions: bool = False
+    public: bool = False  # leave out exempt passages
 
     def active(self) -> bool:
         """True when any filter is set."""
-        return any((self.committee, self.since, self.until, self.doc_type, self.decisions))
+        return any(
+            (self.committee, self.since, self.until, self.doc_type, self.decisions, self.public)
+        )
 
 
 @dataclass
@@ -198,6 +201,8 @@ def _coverage(query: Query, passage: db.StoredPassage) -> float:
 
 def _passes(c: Citation, is_decision: bool, f: Filters) -> bool:
     if f.decisions and not is_decision:
+        return False
+    if f.public and c.exempt:
         return False
     if f.doc_type and c.doc_type != f.doc_type:
         return False

@@ -17,7 +17,8 @@ SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS packs (
     id INTEGER PRIMARY KEY, source TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL,
-    committee TEXT, meeting_date TEXT, meeting_time TEXT, venue TEXT, ingested_at TEXT
+    committee TEXT, meeting_date TEXT, meeting_time TEXT, venue TEXT, ingested_at TEXT,
+    withheld INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS meetings (
     id INTEGER PRIMARY KEY, pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
@@ -129,13 +130,17 @@ def insert_pack(
     decisions: Iterable[Decision],
     text_hashes: dict[str, str],
     ingested_at: str,
+    withheld: int = 0,
 ) -> dict[str, int]:
-    """Insert a parsed pack with its passages and decisions; return chunk_id → passage id."""
+    """Insert a parsed pack with its passages and decisions; return chunk_id → passage id.
+
+    `withheld` counts the pack's exempt documents left out of a public index.
+    """
     m = pack.meeting
     pack_id = conn.execute(
-        "INSERT INTO packs (source, sha256, committee, meeting_date, meeting_time, venue, ingested_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (source, sha256, m.committee, m.date, m.time, m.venue, ingested_at),
+        "INSERT INTO packs (source, sha256, committee, meeting_date, meeting_time, venue, ingested_at, "
+        "withheld) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (source, sha256, m.committee, m.date, m.time, m.venue, ingested_at, withheld),
     ).lastrowid
     _insert_agenda(conn, pack_id, pack.agenda)
     meetings = {(m.committee, m.date): m}
@@ -352,6 +357,9 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         out[table] = int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
     out["exempt_passages"] = int(
         conn.execute("SELECT COUNT(*) FROM passages WHERE exempt = 1").fetchone()[0]
+    )
+    out["withheld_documents"] = int(
+        conn.execute("SELECT COALESCE(SUM(withheld), 0) FROM packs").fetchone()[0]
     )
     return out
 
