@@ -172,6 +172,9 @@ def ask(
     public: Annotated[
         bool, typer.Option("--public", help="Leave out exempt (not for publication) passages.")
     ] = False,
+    sort: Annotated[
+        str, typer.Option("--sort", help="'relevance' (default) or 'date' for a timeline.")
+    ] = "relevance",
     index: IndexOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -195,7 +198,7 @@ def ask(
         questions = [question or ""]
     engine = SearchEngine(index)
     for q in questions:
-        answer = engine.ask(q, k=k, filters=filters)
+        answer = engine.ask(q, k=k, filters=filters, sort=sort)
         if as_json:
             print(answer_json(answer), flush=True)
         else:

@@ -308,6 +308,8 @@ def _build(
                     np.stack([vectors_by_hash[hashes[c]] for c in order]),
                 )
             report.passages_added += len(order)
+    with conn:
+        db.refresh_glossary(conn)
     counts = db.counts(conn)
     conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
     conn.commit()

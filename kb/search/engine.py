@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -13,13 +13,14 @@ import numpy as np
 from kb.config import index_dir
 from kb.embed import Embedder, load_embedder
 from kb.errors import BadQuery, IndexCorrupt, ModelMismatch
+from kb.glossary import BUILTIN
 from kb.model import Answer, Citation, Hit
 from kb.store import db
 from kb.store.generation import current_generation
 from kb.store.manifest import Manifest, read_manifest
 from kb.store.vectors import FaissIndex
 
-from .query import Query, analyse
+from .query import Query, analyse, understand
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,9 @@ class Weights:
     decision: float = 0.06
     minute: float = 0.03
     month: float = 0.15
+    year: float = 0.03
+    committee: float = 0.05
+    expand_dense: bool = True  # spell out acronyms in what the embedder sees
     depth: int = 200
     confident_dense: float = 0.5
 
@@ -95,6 +99,7 @@ class SearchEngine:
             )
         self.vectors = FaissIndex.load(self.folder)
         self._embedder = embedder
+        self._glossary: CorpusGlossary | None = None
         self.weights = weights or Weights()
         if embedder is not None:
             self._check_model(embedder)
@@ -107,6 +112,13 @@ class SearchEngine:
             )
 
     @property
+    def glossary(self) -> CorpusGlossary:
+        """Acronyms, vocabulary and committees of this index."""
+        if self._glossary is None:
+            self._glossary = CorpusGlossary(self.conn)
+        return self._glossary
+
+    @property
     def embedder(self) -> Embedder:
         """The query embedder: the index's own model, loaded on first use."""
         if self._embedder is None:
@@ -114,18 +126,21 @@ class SearchEngine:
             self._check_model(self._embedder)
         return self._embedder
 
-    def ask(self, question: str, k: int = 5, filters: Filters | None = None) -> Answer:
-        """The best `k` passages for `question`, with citations, best first."""
+    def ask(
+        self, question: str, k: int = 5, filters: Filters | None = None, sort: str = "relevance"
+    ) -> Answer:
+        """The best `k` passages for `question`, with citations: best first, or with
+        `sort="date"` the same passages in meeting-date order (a timeline)."""
         if not question.strip():
             raise BadQuery("the question is empty; type what you want to find")
         if k < 1:
             raise BadQuery("-k must be 1 or more")
         filters = filters or Filters()
-        query = analyse(question)
+        query = understand(analyse(question), self.glossary)
         w = self.weights
         depth = len(self.vectors) if filters.active() else min(w.depth, len(self.vectors))
         candidates: dict[int, _Candidate] = {}
-        vector = self.embedder.encode([query.text])[0]
+        vector = self.embedder.encode([query.dense_text if w.expand_dense else query.text])[0]
         ids, scores = self.vectors.search(vector, depth)
         for pid, score in zip(ids.tolist(), scores.tolist(), strict=True):
             candidates[pid] = _Candidate(pid, dense=float(score))
@@ -150,6 +165,13 @@ class SearchEngine:
             results.append((cand.score, passage))
         results.sort(key=lambda r: r[0], reverse=True)
         hits = _collapse(results, k)
+        if sort == "date":
+            hits = [
+                replace(h, rank=i + 1)
+                for i, h in enumerate(sorted(hits, key=lambda h: h.citation.meeting_date or "9999"))
+            ]
+        elif sort != "relevance":
+            raise BadQuery(f"--sort takes 'relevance' or 'date', not {sort!r}")
         best_dense = max((c.dense for c in candidates.values()), default=0.0)
         coverage = _coverage(query, stored[_pid(stored, hits[0].chunk_id)]) if hits else 0.0
         confident = bool(hits) and (
@@ -178,11 +200,43 @@ class SearchEngine:
         date = passage.citation.meeting_date or ""
         if query.months and date[:7] in query.months:
             boost += w.month
+        elif not query.months and query.years and date[:4] in query.years:
+            boost += w.year
+        if query.committees and passage.citation.committee in query.committees:
+            boost += w.committee
         return boost
 
     def close(self) -> None:
         """Release the database."""
         self.conn.close()
+
+
+class CorpusGlossary:
+    """The index's own acronyms (with the built-in glossary behind them), vocabulary and committees."""
+
+    def __init__(self, conn: object) -> None:
+        self.conn = conn
+        self._acronyms: dict[str, str] | None = None
+        self._committees: list[str] | None = None
+
+    def acronyms(self) -> dict[str, str]:
+        if self._acronyms is None:
+            self._acronyms = {**BUILTIN, **db.acronyms(self.conn)}  # type: ignore[arg-type]
+        return self._acronyms
+
+    def is_known(self, word: str) -> bool:
+        return db.known_word(self.conn, word)  # type: ignore[arg-type]
+
+    def candidates(self, word: str) -> list[tuple[str, int]]:
+        return db.similar_words(self.conn, word)  # type: ignore[arg-type]
+
+    def frequency(self, word: str) -> int:
+        return db.word_frequency(self.conn, word)  # type: ignore[arg-type]
+
+    def committees(self) -> list[str]:
+        if self._committees is None:
+            self._committees = db.committees(self.conn)  # type: ignore[arg-type]
+        return self._committees
 
 
 def _pid(stored: dict[int, db.StoredPassage], chunk_id: str) -> int:

@@ -49,6 +49,8 @@ CREATE TABLE IF NOT EXISTS decisions (
     minute TEXT, title TEXT, text TEXT
 );
 CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS acronyms (acronym TEXT PRIMARY KEY, expansion TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     title, context, text, content='passages', content_rowid='id', tokenize='porter unicode61'
 );
@@ -345,9 +347,49 @@ def keyword_search(
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
-def vocabulary(conn: sqlite3.Connection) -> list[str]:
-    """Words of the corpus as the FTS index holds them (for typo correction)."""
-    return [r[0] for r in conn.execute("SELECT DISTINCT text FROM passages")]
+def refresh_glossary(conn: sqlite3.Connection) -> None:
+    """Re-derive the acronyms and the vocabulary from every passage in the database."""
+    from kb.glossary import mine_acronyms, vocabulary
+
+    texts = [r[0] for r in conn.execute("SELECT text FROM passages")]
+    conn.execute("DELETE FROM acronyms")
+    conn.executemany("INSERT INTO acronyms VALUES (?, ?)", sorted(mine_acronyms(texts).items()))
+    conn.execute("DELETE FROM vocabulary")
+    conn.executemany("INSERT INTO vocabulary VALUES (?, ?)", sorted(vocabulary(texts).items()))
+
+
+def acronyms(conn: sqlite3.Connection) -> dict[str, str]:
+    """Acronyms defined in the corpus (lower case) and their expansions."""
+    return dict(conn.execute("SELECT acronym, expansion FROM acronyms"))
+
+
+def known_word(conn: sqlite3.Connection, word: str) -> bool:
+    """True when `word` (lower case) occurs in the corpus."""
+    return conn.execute("SELECT 1 FROM vocabulary WHERE word = ?", (word,)).fetchone() is not None
+
+
+def word_frequency(conn: sqlite3.Connection, word: str) -> int:
+    """In how many passages `word` (lower case) occurs."""
+    row = conn.execute("SELECT df FROM vocabulary WHERE word = ?", (word,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def similar_words(conn: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
+    """Corpus words that start with the same letter and are about as long: typo candidates."""
+    return list(
+        conn.execute(
+            "SELECT word, df FROM vocabulary WHERE word >= ? AND word < ? AND length(word) BETWEEN ? AND ?",
+            (word[0], chr(ord(word[0]) + 1), len(word) - 2, len(word) + 2),
+        )
+    )
+
+
+def committees(conn: sqlite3.Connection) -> list[str]:
+    """Every committee named in the index."""
+    return [
+        r[0]
+        for r in conn.execute("SELECT DISTINCT committee FROM passages WHERE committee IS NOT NULL")
+    ]
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
