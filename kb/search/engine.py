@@ -35,6 +35,7 @@ class Weights:
     year: float = 0.03
     committee: float = 0.05
     expand_dense: bool = True  # spell out acronyms in what the embedder sees
+    understand: bool = True  # acronyms, typos and committees from the corpus
     depth: int = 200
     confident_dense: float = 0.5
 
@@ -72,9 +73,11 @@ NEAR_DUPLICATE = 90
 def _near_duplicate(a: str, b: str, fuzz: object) -> bool:
     """Nearly the same text, or the shorter almost wholly inside the longer (at least half its size)."""
     short, long_ = sorted((a, b), key=len)
-    if fuzz.ratio(a, b) >= NEAR_DUPLICATE:  # type: ignore[attr-defined]
+    if len(short) < 0.5 * len(long_):
+        return False
+    if fuzz.ratio(a, b, score_cutoff=NEAR_DUPLICATE):  # type: ignore[attr-defined]
         return True
-    return len(short) >= 0.5 * len(long_) and fuzz.partial_ratio(short, long_) >= 95  # type: ignore[attr-defined]
+    return bool(fuzz.partial_ratio(short, long_, score_cutoff=95))  # type: ignore[attr-defined]
 
 
 def _normalised(text: str) -> str:
@@ -136,7 +139,9 @@ class SearchEngine:
         if k < 1:
             raise BadQuery("-k must be 1 or more")
         filters = filters or Filters()
-        query = understand(analyse(question), self.glossary)
+        query = analyse(question)
+        if self.weights.understand:
+            query = understand(query, self.glossary)
         w = self.weights
         depth = len(self.vectors) if filters.active() else min(w.depth, len(self.vectors))
         candidates: dict[int, _Candidate] = {}
@@ -264,12 +269,21 @@ def _passes(c: Citation, is_decision: bool, f: Filters) -> bool:
         return False
     if f.until and (not c.meeting_date or c.meeting_date > f.until):
         return False
-    if f.committee:
-        from rapidfuzz import fuzz
+    return not f.committee or committee_matches(f.committee, c.committee)
 
-        if not c.committee or fuzz.partial_ratio(f.committee.lower(), c.committee.lower()) < 80:
-            return False
-    return True
+
+def committee_matches(wanted: str, committee: str | None) -> bool:
+    """Fuzzy committee match: every word asked for is in the name, allowing typos and
+    abbreviations ('health wellbeing', 'helth and wellbeing', 'O&S childrens')."""
+    from rapidfuzz import fuzz
+
+    if not committee:
+        return False
+    words = [w for w in re.findall(r"[a-z0-9&]+", wanted.lower()) if w not in ("and", "the", "of")]
+    names = re.findall(r"[a-z0-9&]+", committee.lower().replace("'", ""))
+    if words and all(any(n.startswith(w) or fuzz.ratio(w, n) >= 80 for n in names) for w in words):
+        return True
+    return fuzz.partial_ratio(wanted.lower(), committee.lower()) >= 90
 
 
 def _collapse(results: list[tuple[float, db.StoredPassage]], k: int) -> list[Hit]:
@@ -280,10 +294,11 @@ def _collapse(results: list[tuple[float, db.StoredPassage]], k: int) -> list[Hit
     from rapidfuzz import fuzz
 
     texts: dict[str, str] = {}
-    for score, passage in results:
+    for position, (score, passage) in enumerate(results):
         norm = _normalised(passage.text)
         key = hashlib.sha1(norm.encode()).hexdigest()
-        if key not in best and len(order) < k * 3:
+        # fuzzy comparison only near the top of the ranking: it is what is shown
+        if key not in best and position < k * 4:
             # the same passage printed twice with small differences (report and its appendix)
             near = next((kk for kk, t in texts.items() if _near_duplicate(norm, t, fuzz)), None)
             key = near or key
