@@ -328,42 +328,47 @@ def _chars(lines: list[Line]) -> int:
 
 def _split_text(text: str, limit: int, count: TokenCounter) -> list[str]:
     """Cut one over-long line into pieces of at most `limit` tokens, at sentences then words."""
-    if count(text) <= limit and len(text) <= MAX_PASSAGE_CHARS // 2:
+    if _fits(text, limit, count):
         return [text]
-    pieces: list[str] = []
-    current = ""
-    for sentence in SENTENCE_END.split(text):
-        for part in _split_words(sentence, limit, count):
-            candidate = f"{current} {part}".strip()
-            if current and (count(candidate) > limit or len(candidate) > MAX_PASSAGE_CHARS // 2):
-                pieces.append(current)
-                current = part
-            else:
-                current = candidate
-    if current:
-        pieces.append(current)
-    return pieces
+    return _pack(
+        [
+            part
+            for sentence in SENTENCE_END.split(text)
+            for part in _split_words(sentence, limit, count)
+        ],
+        limit,
+        count,
+    )
 
 
 def _split_words(sentence: str, limit: int, count: TokenCounter) -> list[str]:
-    if count(sentence) <= limit and len(sentence) <= MAX_PASSAGE_CHARS // 2:
+    if _fits(sentence, limit, count):
         return [sentence]
     words: list[str] = []
     for word in sentence.split():
-        while count(word) > limit or len(word) > MAX_PASSAGE_CHARS // 2:
+        while not _fits(word, limit, count):
             cut = max(1, min(len(word) // 2, MAX_PASSAGE_CHARS // 2))
             words.append(word[:cut])
             word = word[cut:]
         words.append(word)
-    out: list[str] = []
+    return _pack(words, limit, count)
+
+
+def _fits(text: str, limit: int, count: TokenCounter) -> bool:
+    return count(text) <= limit and len(text) <= MAX_PASSAGE_CHARS // 2
+
+
+def _pack(parts: list[str], limit: int, count: TokenCounter) -> list[str]:
+    """Join consecutive parts with spaces into as few pieces as fit the limit."""
+    pieces: list[str] = []
     current = ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if current and (count(candidate) > limit or len(candidate) > MAX_PASSAGE_CHARS // 2):
-            out.append(current)
-            current = word
+    for part in parts:
+        candidate = f"{current} {part}".strip()
+        if current and not _fits(candidate, limit, count):
+            pieces.append(current)
+            current = part
         else:
             current = candidate
     if current:
-        out.append(current)
-    return out
+        pieces.append(current)
+    return pieces

@@ -238,16 +238,9 @@ def _insert_document(conn: sqlite3.Connection, pack_id: int | None, seq: int, do
 
 
 def _row_to_passage(row: sqlite3.Row | tuple) -> StoredPassage:
+    """A row of PASSAGE_SELECT: nine passage columns, then the citation's columns in order."""
+    pid, chunk_id, text, context, section, is_decision, text_hash, pack_id, seq = row[:9]
     (
-        pid,
-        chunk_id,
-        text,
-        context,
-        section,
-        is_decision,
-        text_hash,
-        pack_id,
-        seq,
         source,
         committee,
         meeting_date,
@@ -258,7 +251,7 @@ def _row_to_passage(row: sqlite3.Row | tuple) -> StoredPassage:
         title,
         page,
         exempt,
-    ) = row
+    ) = row[9:]
     return StoredPassage(
         pid,
         chunk_id,
