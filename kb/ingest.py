@@ -135,23 +135,20 @@ def ingest(
     files, problems = discover(paths)
     report.failed.extend(problems)
     with IngestLock(index):
-        previous = None
-        if not rebuild and (index / "CURRENT").exists():
-            previous = current_generation(index)
-        old_manifest = read_manifest(previous) if previous else None
+        live = current_generation(index) if (index / "CURRENT").exists() else None
+        live_manifest = read_manifest(live) if live else None
+        previous = None if rebuild else live
+        old_manifest = None if rebuild else live_manifest
         if embedder is None:
             embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
-        if public and old_manifest and not old_manifest.public:
+        if public and live_manifest and not live_manifest.public:
             raise IndexNotPublic(
                 f"{index} holds a members' index with exempt papers; build the public one in a folder "
                 "of its own: kb ingest --public --index DIR"
             )
-        public = public or bool(old_manifest and old_manifest.public)
-        if public and rebuild and (index / "CURRENT").exists() and not _is_public(index):
-            raise IndexNotPublic(
-                f"{index} holds a members' index with exempt papers; build the public one in a folder "
-                "of its own: kb ingest --public --index DIR"
-            )
+        public = public or bool(
+            live_manifest and live_manifest.public
+        )  # a public index stays public
         report.public = public
         if old_manifest and old_manifest.model_checksum != embedder.checksum:
             raise ModelMismatch(
@@ -338,13 +335,6 @@ def _build(
     report.seconds["write"] = time.perf_counter() - t0
     _pause_point("publish")
     return True
-
-
-def _is_public(index: Path) -> bool:
-    try:
-        return read_manifest(current_generation(index)).public
-    except KbError:
-        return False
 
 
 def _passage_count(folder: Path | None) -> int:

@@ -116,6 +116,11 @@ def test_later_ingests_keep_a_public_index_public(
         json.loads(runner.invoke(app, ["stats", "--index", str(index), "--json"]).stdout)["public"]
         is True
     )
+    rebuilt = runner.invoke(
+        app, ["ingest", str(corpus), "--index", str(index), "--rebuild", "--json", "-q"]
+    )
+    assert rebuilt.exit_code == 0 and json.loads(rebuilt.stdout)["public"] is True  # --rebuild too
+    assert canary_free(every_byte_under(index))
 
 
 def test_a_members_index_cannot_be_turned_public_in_place(fake_embedder, corpus: Path) -> None:
