@@ -185,9 +185,6 @@ class _Builder:
         # so the same text printed under two headings is cut into the same passages.
         return min(self.settings.target, self.settings.window - 3 - self.settings.window // 4)
 
-    def hard_budget(self, context: str) -> int:
-        return self.settings.window - 3 - self.count(context)
-
     def add_minute(self, minute: Minute) -> list[Passage]:
         blocks = _blocks(list(minute.lines))
         if minute.heading is not None and blocks:
@@ -216,7 +213,7 @@ class _Builder:
         section_before = section  # the section of lines gathered before the latest heading
         for block in blocks:
             if _is_heading(block) and minute is None:
-                if current and self._size(current, current_section) >= self.settings.minimum:
+                if current and self._size(current) >= self.settings.minimum:
                     self._emit(current, minute, current_section)
                     current = []
                 section_before = current_section if current else block[0].text.strip()
@@ -226,7 +223,7 @@ class _Builder:
             candidate = current + block
             context = self.context(minute, current_section)
             if (
-                self._size(candidate, current_section) <= self.budget(context)
+                self._size(candidate) <= self.budget(context)
                 and _chars(candidate) <= MAX_PASSAGE_CHARS
             ):
                 current = candidate
@@ -239,7 +236,7 @@ class _Builder:
                 and len(current) > 1
             ):
                 carried, current = current[-1:], current[:-1]  # a heading goes with what follows it
-            if current and self._size(current, current_section) >= self.settings.minimum // 2:
+            if current and self._size(current) >= self.settings.minimum // 2:
                 self._emit(current, minute, section_before if carried else current_section)
                 current = []
             current = current + carried
@@ -248,14 +245,14 @@ class _Builder:
             for piece in pieces[:-1]:
                 self._emit(piece, minute, current_section)
             current = []
-            if pieces and self._size(pieces[-1], current_section) <= self.budget(context) // 2:
+            if pieces and self._size(pieces[-1]) <= self.budget(context) // 2:
                 current = pieces[-1]  # a short tail may still take the next paragraph
             elif pieces:
                 self._emit(pieces[-1], minute, current_section)
         if current:
             self._emit(current, minute, current_section)
 
-    def _size(self, lines: list[Line], section: str | None) -> int:
+    def _size(self, lines: list[Line]) -> int:
         return self.count("\n".join(ln.text for ln in lines))
 
     def _fit(self, lines: list[Line], context: str) -> Iterable[list[Line]]:
@@ -266,7 +263,7 @@ class _Builder:
             for piece in _split_text(line.text, limit, self.count):
                 candidate = [*group, Line(piece, line.page)]
                 if group and (
-                    self._size(candidate, None) > limit or _chars(candidate) > MAX_PASSAGE_CHARS
+                    self._size(candidate) > limit or _chars(candidate) > MAX_PASSAGE_CHARS
                 ):
                     yield group
                     group = [Line(piece, line.page)]

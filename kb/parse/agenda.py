@@ -22,6 +22,7 @@ EXEMPT_SECTION = re.compile(
 )
 PUBLIC_SECTION = re.compile(r"^\s*(?:UNRESTRICTED\s+ITEMS?|PART\s*(?:1|I|ONE)\b)", re.IGNORECASE)
 EXCLUSION = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public\b", re.IGNORECASE)
+DEAR = re.compile(r"^\s*Dear\s+(?:Councillor|Member|Sir|Madam|All)", re.IGNORECASE)
 MEETING_WILL_BE_HELD = re.compile(r"\bA meeting of (?:the )?(.+?) will be held\b", re.IGNORECASE)
 TIME = re.compile(
     r"\b(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))",
@@ -46,7 +47,7 @@ def parse_meeting(lines: list[str]) -> Meeting:
         key = {"COMMITTEE": "MEETING", "PLACE": "VENUE"}.get(key, key)
         value = match.group(2).strip() or _next_text(lines, i)
         values.setdefault(key, value)
-    if any(re.match(r"^\s*Dear\s", ln) for ln in lines[:120]):
+    if is_letter(lines):
         values.pop("DATE", None)  # a letter's 'Date:' is when it was written
     committee = normalise_committee(values.get("MEETING"))
     date = parse_date(values.get("DATE", ""))
@@ -77,6 +78,11 @@ def parse_meeting(lines: list[str]) -> Meeting:
                 date = date or parse_date(match.group(2))
                 break
     return Meeting(committee=committee, date=date, time=time, venue=values.get("VENUE") or None)
+
+
+def is_letter(lines: list[str]) -> bool:
+    """True when these lines open a covering letter ('Dear Councillor', 'Dear Member')."""
+    return any(DEAR.match(t) for t in lines[:120] if t)
 
 
 def _is_name_line(text: str) -> bool:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from kb.model import AgendaItem, Document, Line, Meeting, Minute, Pack, Page
 
-from .agenda import parse_agenda, parse_meeting
+from .agenda import is_letter, parse_agenda, parse_meeting
 from .cover import LABEL, _field_key, count_cover_fields, is_exempt, parse_cover_fields
 from .dates import parse_date
 from .furniture import RawLine, classify_lines
@@ -31,7 +31,6 @@ QUESTIONS = re.compile(
     r"Petitions?\s+and\s+(?:public\s+)?questions\b)",
     re.IGNORECASE,
 )
-DEAR = re.compile(r"^\s*Dear\s+(?:Councillor|Member|Sir|Madam|All)", re.IGNORECASE)
 PRESENTATION = re.compile(r"\bpresentation\b|\bslides?\b", re.IGNORECASE)
 APPENDIX = re.compile(r"^\s*(?:Appendix|Annex|Schedule)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
 GAP_LINES = 3
@@ -63,9 +62,9 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
         if front
         else Meeting(None, None)
     )
-    agenda = parse_agenda(front_texts) if front and not _is_letter(front_texts) else ()
+    agenda = parse_agenda(front_texts) if front and not is_letter(front_texts) else ()
     letter_items = (
-        parse_agenda(["AGENDA", *front_texts]) if front and _is_letter(front_texts) else ()
+        parse_agenda(["AGENDA", *front_texts]) if front and is_letter(front_texts) else ()
     )
     _assign_items(segments, raw, texts, agenda)
     segments = _split_at_item_titles(segments, raw, texts, agenda)
@@ -86,10 +85,6 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
     return Pack(
         source=source, meeting=meeting, agenda=agenda, documents=tuple(d for d in documents if d)
     )
-
-
-def _is_letter(texts: list[str]) -> bool:
-    return any(DEAR.match(t) for t in texts[:120] if t)
 
 
 # --- finding where documents start -------------------------------------------------------
@@ -141,11 +136,9 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
     segments = [s for s in segments if any(texts[s.start : s.end])]
     if len(segments) > 1 and segments[0].kind == "front":
         body = [t for t in texts[segments[0].start : segments[0].end] if t]
-        letter = any(DEAR.match(t) for t in body)
-        if len(body) < 6 and not letter and not any(AGENDA_WORD.match(t) for t in body):
-            segments[1].start = segments[
-                0
-            ].start  # a title page of a few lines: part of what follows
+        if len(body) < 6 and not is_letter(body) and not any(AGENDA_WORD.match(t) for t in body):
+            # a title page of a few lines: part of what follows
+            segments[1].start = segments[0].start
             segments = segments[1:]
     return segments
 
@@ -417,13 +410,6 @@ def _paginate(
             starts[seg.start] = anchor
     if agenda and any(a.page_start for a in agenda) and segments and segments[0].kind == "front":
         starts.setdefault(segments[0].start, 1)
-    if (
-        any(p.kind == "footer" for p in raw) is False
-        and not starts
-        and len({r.page_index for r in raw}) > 1
-    ):
-        return [r.page_index + 1 for r in raw]
-
     pages: list[int | None] = [None] * len(raw)
     current: int | None = None
     page_open = 0  # first line of the current page
@@ -556,7 +542,7 @@ def _doc_type(
     first_of_item: bool,
 ) -> str:
     if seg.kind == "front":
-        if _is_letter(body):
+        if is_letter(body):
             return "letter"
         return (
             "agenda"
@@ -586,8 +572,3 @@ def _doc_type(
     return (
         "appendix" if seg.item else ("other" if not PRESENTATION.search(head) else "presentation")
     )
-
-
-def with_source(pack: Pack, source: str) -> Pack:
-    """The same pack cited under another source path."""
-    return replace(pack, source=source)

@@ -178,7 +178,9 @@ class SearchEngine:
         elif sort != "relevance":
             raise BadQuery(f"--sort takes 'relevance' or 'date', not {sort!r}")
         best_dense = max((c.dense for c in candidates.values()), default=0.0)
-        coverage = _coverage(query, stored[_pid(stored, hits[0].chunk_id)]) if hits else 0.0
+        coverage = (
+            _coverage(query, results[0][1]) if hits else 0.0
+        )  # the best passage is shown first
         confident = bool(hits) and (
             best_dense >= w.confident_dense or (coverage >= 0.5 and best_dense >= 0.2)
         )
@@ -242,10 +244,6 @@ class CorpusGlossary:
         if self._committees is None:
             self._committees = db.committees(self.conn)  # type: ignore[arg-type]
         return self._committees
-
-
-def _pid(stored: dict[int, db.StoredPassage], chunk_id: str) -> int:
-    return next(pid for pid, p in stored.items() if p.chunk_id == chunk_id)
 
 
 def _coverage(query: Query, passage: db.StoredPassage) -> float:
