@@ -123,6 +123,8 @@ def ingest(
         )
     for source, message in report.failed:
         err.print(f"Error: {source}: {message}", markup=False, soft_wrap=True)
+    for message in report.notes:
+        err.print(f"Note: {message}", markup=False, soft_wrap=True)
     if as_json:
         from kb.present import to_json
 

@@ -148,9 +148,10 @@ class SentenceTransformerEmbedder:
                 for key in ("word_embedding_dimension", "hidden_size", "d_model"):
                     if key in data:
                         return int(data[key])
-        return int(self._load().get_embedding_dimension())
+        return int(self.sentence_transformer().get_embedding_dimension())
 
-    def _load(self) -> Any:
+    def sentence_transformer(self) -> Any:
+        """The loaded `SentenceTransformer` (imports torch on first call)."""
         if self._model is None:
             import logging
 
@@ -175,7 +176,7 @@ class SentenceTransformerEmbedder:
 
         if not texts:
             return np.zeros((0, self.dimension), dtype="float32")
-        vectors = self._load().encode(
+        vectors = self.sentence_transformer().encode(
             texts,
             batch_size=self.batch_size,
             normalize_embeddings=True,
@@ -187,7 +188,9 @@ class SentenceTransformerEmbedder:
     def count_tokens(self, text: str) -> int:
         """Word pieces in `text` as this model's tokenizer cuts it."""
         if self._tokenizer is None:
-            return len(self._load().tokenizer(text, add_special_tokens=False)["input_ids"])
+            return len(
+                self.sentence_transformer().tokenizer(text, add_special_tokens=False)["input_ids"]
+            )
         return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
 
 

@@ -14,21 +14,30 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from kb.chunk import ChunkedPack, ChunkSettings, chunk_pack
 from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
-from kb.embed import Embedder, load_embedder
+from kb.embed import Embedder, SentenceTransformerEmbedder, load_embedder, sha256_file
 from kb.errors import IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
 from kb.model import Pack
 from kb.parse import parse_pack
+from kb.query_model import QueryModelError, carry_over, export_query_model
 from kb.read import SUPPORTED_SUFFIXES, read_pages
 from kb.store import db
 from kb.store.cache import CACHE_FILE, EmbeddingCache, text_hash
 from kb.store.generation import IngestLock, current_generation, discard, new_generation, publish
 from kb.store.manifest import Manifest, read_manifest, write_manifest
-from kb.store.vectors import FaissIndex
+from kb.store.vectors import (
+    APPROXIMATE,
+    HNSW,
+    FaissIndex,
+    build_hnsw,
+    exact_limit,
+    index_type_for,
+)
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 128
@@ -64,6 +73,7 @@ class IngestReport:
     public: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     index: str = ""
+    notes: list[str] = field(default_factory=list)  # things worth knowing that are not failures
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -252,7 +262,7 @@ def _build(
             _pause_point("parse")
     report.seconds["parse"] = time.perf_counter() - t0
     gone = [source for source in sorted(set(known) - seen) if _under(source, roots)]
-    if previous and not parsed and not gone:
+    if previous and not parsed and not gone and _query_model_current(previous, embedder):
         return False  # nothing to do: the live generation stays as it is
 
     t0 = time.perf_counter()
@@ -312,6 +322,12 @@ def _build(
     conn.commit()
     conn.close()
     vectors.save(folder)
+    index_type = index_type_for(len(vectors))
+    if index_type == HNSW:
+        t1 = time.perf_counter()
+        build_hnsw(vectors).save(folder, APPROXIMATE)
+        report.seconds["hnsw"] = time.perf_counter() - t1
+    query_model = _query_model(previous, folder, embedder, report)
     report.passages_total = counts["passages"]
     write_manifest(
         folder,
@@ -326,15 +342,52 @@ def _build(
                 "window": settings.window,
                 "target": settings.target,
                 "minimum": settings.minimum,
-                "index_type": "flat-ip",
+                "index_type": index_type,
+                "exact_limit": exact_limit(),
             },
             generation=folder.name,
             public=public,
+            query_model=query_model,
         ),
     )
-    report.seconds["write"] = time.perf_counter() - t0
+    report.seconds["write"] = time.perf_counter() - t0 - report.seconds.get("export", 0.0)
     _pause_point("publish")
     return True
+
+
+def _query_model_current(previous: Path, embedder: Embedder) -> bool:
+    """Whether the live generation already has the ONNX query model it should have."""
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        return True  # only sentence-transformers models are exported
+    record = read_manifest(previous).query_model
+    if not record or record.get("source_checksum") != embedder.checksum:
+        return False
+    try:
+        return sha256_file(previous / str(record.get("file"))) == record.get("sha256")
+    except OSError:
+        return False
+
+
+def _query_model(
+    previous: Path | None, folder: Path, embedder: Embedder, report: IngestReport
+) -> dict[str, Any]:
+    """Carry the ONNX query model over from the previous generation, or export it afresh."""
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        return {}
+    if previous:
+        record = read_manifest(previous).query_model
+        if record.get("source_checksum") == embedder.checksum and carry_over(
+            previous, folder, record
+        ):
+            return record
+    t0 = time.perf_counter()
+    try:
+        record = export_query_model(embedder, folder)
+    except QueryModelError as exc:
+        report.notes.append(f"{exc}; queries will load sentence-transformers (slower)")
+        return {}
+    report.seconds["export"] = time.perf_counter() - t0
+    return record
 
 
 def _passage_count(folder: Path | None) -> int:

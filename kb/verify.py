@@ -6,11 +6,12 @@ import sqlite3
 from pathlib import Path
 
 from kb.config import index_dir
+from kb.embed import sha256_file
 from kb.errors import KbError
 from kb.store import db
 from kb.store.generation import current_generation
-from kb.store.manifest import read_manifest
-from kb.store.vectors import FaissIndex
+from kb.store.manifest import Manifest, read_manifest
+from kb.store.vectors import APPROXIMATE, HNSW, VECTORS, FaissIndex
 
 
 def verify_index(index: Path | None = None, check_model: bool = True) -> list[str]:
@@ -67,6 +68,15 @@ def verify_index(index: Path | None = None, check_model: bool = True) -> list[st
         problems.append(
             f"manifest says {manifest.counts.get('vectors')} vectors, index holds {len(vectors)}"
         )
+    if manifest.settings.get("index_type") == HNSW:
+        try:
+            graph = FaissIndex.load(folder, HNSW)
+        except Exception as exc:  # FAISS raises RuntimeError for unreadable files
+            problems.append(f"HNSW index {APPROXIMATE} cannot be read ({exc})")
+        else:
+            if set(graph.ids().tolist()) != stored:
+                problems.append(f"HNSW index {APPROXIMATE} holds other ids than {VECTORS}")
+    problems.extend(_query_model_problems(folder, manifest))
     if check_model:
         from kb.embed import resolve_model
 
@@ -79,4 +89,21 @@ def verify_index(index: Path | None = None, check_model: bool = True) -> list[st
                 )
         except KbError as exc:
             problems.append(f"model {manifest.model} is not available: {exc}")
+    return problems
+
+
+def _query_model_problems(folder: Path, manifest: Manifest) -> list[str]:
+    """The ONNX query model, when the manifest records one, must be there and intact."""
+    record = manifest.query_model
+    if not record:
+        return []
+    problems = []
+    for key, checksum in (("file", "sha256"), ("tokenizer", "tokenizer_sha256")):
+        path = folder / str(record.get(key))
+        if not path.is_file():
+            problems.append(f"query model file {path.name} is missing; run `kb ingest`")
+        elif sha256_file(path) != record.get(checksum):
+            problems.append(f"query model file {path.name} fails its SHA-256 check")
+    if record.get("source_checksum") != manifest.model_checksum:
+        problems.append("query model was exported from another model than the index's")
     return problems

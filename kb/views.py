@@ -11,7 +11,7 @@ from kb.store import db
 from kb.store.db import StoredPassage
 from kb.store.generation import current_generation
 from kb.store.manifest import read_manifest
-from kb.store.vectors import VECTORS
+from kb.store.vectors import APPROXIMATE, EXACT, HNSW, VECTORS
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ def index_stats(index: Path | None = None) -> dict[str, object]:
     finally:
         conn.close()
     size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
+    index_type = str(manifest.settings.get("index_type", EXACT))
     return {
         **counts,
         "model": manifest.model,
@@ -60,5 +61,7 @@ def index_stats(index: Path | None = None) -> dict[str, object]:
         "public": manifest.public,
         "index_bytes": size,
         "index_folder": str(folder),
-        "vectors_file": VECTORS,
+        "vectors_file": APPROXIMATE if index_type == HNSW else VECTORS,
+        "index_type": index_type,
+        "query_model": "onnx" if manifest.query_model else "sentence-transformers",
     }

@@ -7,6 +7,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kb.config import INDEX_FORMAT_VERSION
 from kb.errors import IndexCorrupt
@@ -27,6 +28,7 @@ class Manifest:
     settings: dict[str, object] = field(default_factory=dict)
     public: bool = False
     generation: str = ""
+    query_model: dict[str, Any] = field(default_factory=dict)  # the ONNX export, when there is one
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:

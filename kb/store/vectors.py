@@ -1,13 +1,55 @@
-"""The vector index: FAISS inner product over unit vectors, ids = passage ids."""
+"""The vector index: FAISS inner product over unit vectors, ids = passage ids.
+
+`vectors.faiss` is always the exact store (flat inner product): ingest adds and removes
+vectors in it, `kb verify` checks it, and small indexes search it directly. Once an
+index holds more than `EXACT_LIMIT` vectors, each build also writes `vectors.hnsw`, an
+HNSW graph over the same vectors, and queries search that instead. Which one a build
+chose is recorded in the manifest (`settings.index_type`).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 VECTORS = "vectors.faiss"
+APPROXIMATE = "vectors.hnsw"
+EXACT, HNSW = "flat-ip", "hnsw-flat-ip"
+EXACT_LIMIT = 50_000  # flat search of 50k 384-wide vectors is ~5 ms on one core
+HNSW_M = 32  # neighbours per node
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 256  # at least the engine's candidate depth (200)
+
+
+def exact_limit() -> int:
+    """Vectors up to which search stays exact (KB_EXACT_LIMIT overrides, for tests and benchmarks)."""
+    try:
+        return int(os.environ.get("KB_EXACT_LIMIT", EXACT_LIMIT))
+    except ValueError:
+        return EXACT_LIMIT
+
+
+def index_type_for(count: int) -> str:
+    """Exact search up to the limit, HNSW above it."""
+    return HNSW if count > exact_limit() else EXACT
+
+
+def build_hnsw(exact: FaissIndex) -> FaissIndex:
+    """An HNSW index over every vector of the exact store, under the same ids."""
+    import faiss
+
+    ids = exact.ids()
+    vectors = exact.index.index.reconstruct_n(0, len(ids)) if len(ids) else None
+    graph = faiss.IndexHNSWFlat(exact.dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    graph.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    graph.hnsw.efSearch = HNSW_EF_SEARCH
+    index = FaissIndex(faiss.IndexIDMap2(graph))
+    if vectors is not None:
+        index.add(ids, vectors)
+    return index
 
 
 class VectorIndex(Protocol):
@@ -34,11 +76,16 @@ class FaissIndex:
         return cls(faiss.IndexIDMap2(faiss.IndexFlatIP(dimension)))
 
     @classmethod
-    def load(cls, folder: Path) -> FaissIndex:
-        """Read vectors.faiss from `folder`."""
+    def load(cls, folder: Path, index_type: str = EXACT) -> FaissIndex:
+        """Read the exact store, or the HNSW graph when `index_type` says so."""
         import faiss
 
-        return cls(faiss.read_index(str(folder / VECTORS)))
+        name = APPROXIMATE if index_type == HNSW else VECTORS
+        index: Any = faiss.read_index(str(folder / name))
+        if index_type == HNSW:
+            graph: Any = faiss.downcast_index(index.index)
+            graph.hnsw.efSearch = HNSW_EF_SEARCH
+        return cls(index)
 
     @property
     def dimension(self) -> int:
@@ -76,11 +123,11 @@ class FaissIndex:
 
         return faiss.vector_to_array(self.index.id_map).astype("int64")
 
-    def save(self, folder: Path) -> None:
-        """Write vectors.faiss into `folder`."""
+    def save(self, folder: Path, name: str = VECTORS) -> None:
+        """Write the index into `folder` (as vectors.faiss unless named otherwise)."""
         import faiss
 
-        faiss.write_index(self.index, str(folder / VECTORS))
+        faiss.write_index(self.index, str(folder / name))
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
