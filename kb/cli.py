@@ -154,7 +154,10 @@ def ask(
     ] = None,
     k: Annotated[int, typer.Option("-k", help="How many passages to return.", min=1)] = 5,
     batch: Annotated[
-        Path | None, typer.Option("--batch", help="File with one question a line (JSON Lines out).")
+        Path | None,
+        typer.Option(
+            "--batch", help="File with one question a line, or - for stdin (JSON Lines out)."
+        ),
     ] = None,
     committee: Annotated[
         str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
@@ -191,9 +194,8 @@ def ask(
     filters = Filters(committee, since, until, doc_type, decisions, public)
     if batch is not None:
         try:
-            questions = [
-                q.strip() for q in batch.read_text(encoding="utf-8").splitlines() if q.strip()
-            ]
+            text = sys.stdin.read() if str(batch) == "-" else batch.read_text(encoding="utf-8")
+            questions = [q.strip() for q in text.splitlines() if q.strip()]
         except OSError as exc:
             raise BadQuery(f"cannot read {batch} ({exc.strerror}); check the path") from exc
     else:

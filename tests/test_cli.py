@@ -82,7 +82,9 @@ def test_wrong_usage_exits_2() -> None:
 def test_ask_with_another_model_is_a_clear_error(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kb.search.engine.load_embedder", lambda name=None: OtherFakeEmbedder())
+    monkeypatch.setattr(
+        "kb.search.engine.load_query_embedder", lambda folder, manifest: OtherFakeEmbedder()
+    )
     result = runner.invoke(app, ["ask", "SEND backlog", "--json"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: index was built with fake-hash-embedder")

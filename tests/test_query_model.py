@@ -1,0 +1,144 @@
+"""The light query path's fallbacks, and the index type chosen by size (fast: fake embedder).
+
+Parity of the ONNX export with sentence-transformers and the no-torch import check need
+the real model; they are in test_end_to_end.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb.ingest import ingest
+from kb.query_model import load_query_embedder
+from kb.search import SearchEngine
+from kb.store.generation import current_generation
+from kb.store.manifest import MANIFEST, read_manifest
+from kb.store.vectors import APPROXIMATE, EXACT, HNSW, FaissIndex, build_hnsw, exact_limit
+from kb.verify import verify_index
+
+from .conftest import FakeEmbedder
+
+QUESTIONS = (
+    "what was resolved on SEND backlog",
+    "who chaired the meeting",
+    "school governor recruitment campaign responses",
+    "children missing education",
+)
+
+
+@pytest.fixture
+def built(sefton_corpus: Path, fake_embedder: FakeEmbedder, tmp_path: Path) -> Path:
+    ingest([sefton_corpus], index=tmp_path / "index", embedder=fake_embedder)
+    return tmp_path / "index"
+
+
+def _fallback_stderr(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
+    fake = FakeEmbedder()
+    monkeypatch.setattr("kb.query_model.load_embedder", lambda name=None: fake)
+    assert load_query_embedder(folder, read_manifest(folder)) is fake
+    return capsys.readouterr().err
+
+
+def test_index_without_an_onnx_model_falls_back_with_a_note(
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _fallback_stderr(current_generation(built), monkeypatch, capsys)
+    assert err.startswith("kb: note: this index has no ONNX query model")
+    assert "Run `kb ingest`" in err and err.count("\n") == 1
+
+
+def _record_query_model(folder: Path, checksum: str) -> Path:
+    """Pretend the build exported a query model: manifest record plus a file that is not it."""
+    (folder / "query-model.onnx").write_bytes(b"not an onnx model")
+    (folder / "query-tokenizer.json").write_text("{}")
+    data = json.loads((folder / MANIFEST).read_text())
+    data["query_model"] = {
+        "file": "query-model.onnx",
+        "tokenizer": "query-tokenizer.json",
+        "sha256": checksum,
+        "tokenizer_sha256": "0" * 64,
+        "source_checksum": data["model_checksum"],
+        "dimension": data["dimension"],
+        "max_tokens": 256,
+    }
+    (folder / MANIFEST).write_text(json.dumps(data))
+    return folder
+
+
+def test_damaged_onnx_model_falls_back_and_verify_names_it(
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _record_query_model(current_generation(built), "f" * 64)
+    err = _fallback_stderr(folder, monkeypatch, capsys)
+    assert "query-model.onnx fails its SHA-256 check" in err
+    problems = verify_index(built, check_model=False)
+    assert "query model file query-model.onnx fails its SHA-256 check" in problems
+
+
+def test_missing_onnx_model_falls_back_and_verify_names_it(
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _record_query_model(current_generation(built), "f" * 64)
+    (folder / "query-model.onnx").unlink()
+    err = _fallback_stderr(folder, monkeypatch, capsys)
+    assert "query-model.onnx is missing" in err
+    assert any("query-model.onnx is missing" in p for p in verify_index(built, check_model=False))
+
+
+def test_small_index_is_exact(built: Path) -> None:
+    folder = current_generation(built)
+    assert read_manifest(folder).settings["index_type"] == EXACT
+    assert not (folder / APPROXIMATE).exists()
+
+
+def test_index_above_the_exact_limit_gets_hnsw_with_the_same_answers(
+    sefton_corpus: Path,
+    fake_embedder: FakeEmbedder,
+    tmp_path: Path,
+    built: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KB_EXACT_LIMIT", "100")
+    assert exact_limit() == 100
+    approximate = tmp_path / "approximate"
+    ingest([sefton_corpus], index=approximate, embedder=fake_embedder)
+    folder = current_generation(approximate)
+    manifest = read_manifest(folder)
+    assert manifest.settings["index_type"] == HNSW and manifest.settings["exact_limit"] == 100
+    assert (folder / APPROXIMATE).is_file()
+    assert verify_index(approximate, check_model=False) == []
+    exact_engine, hnsw_engine = SearchEngine(built), SearchEngine(approximate)
+    assert len(hnsw_engine.vectors) == len(exact_engine.vectors) > 100
+    for question in QUESTIONS:
+        assert [h.chunk_id for h in hnsw_engine.ask(question, k=10).results] == [
+            h.chunk_id for h in exact_engine.ask(question, k=10).results
+        ]
+
+
+def test_bad_exact_limit_setting_keeps_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_EXACT_LIMIT", "lots")
+    assert exact_limit() == 50_000
+
+
+def test_hnsw_recall_at_10_against_exact_search_on_hard_data() -> None:
+    """20,000 noisy clustered unit vectors (harder than real embeddings): recall@10 ≥ 0.98."""
+    rng = np.random.default_rng(0)
+    n, d = 20_000, 384
+    centres = rng.normal(size=(200, d)).astype("float32")
+    x = centres[rng.integers(0, 200, n)] + 0.6 * rng.normal(size=(n, d)).astype("float32")
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    exact = FaissIndex.create(d)
+    exact.add(np.arange(n, dtype="int64") * 3 + 7, x)  # ids that are not positions
+    graph = build_hnsw(exact)
+    queries = x[rng.integers(0, n, 200)] + 0.3 * rng.normal(size=(200, d)).astype("float32")
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    recall = np.mean(
+        [len(set(exact.search(q, 10)[0]) & set(graph.search(q, 200)[0][:10])) / 10 for q in queries]
+    )
+    assert recall >= 0.98, recall
