@@ -387,6 +387,8 @@ def _query_model(
         report.notes.append(f"{exc}; queries will load sentence-transformers (slower)")
         return {}
     report.seconds["export"] = time.perf_counter() - t0
+    if previous and not report.added and not report.changed and not report.removed:
+        report.notes.append("exported the ONNX query model again (it was missing or damaged)")
     return record
 
 

@@ -225,6 +225,7 @@ def test_missing_onnx_model_falls_back_then_ingest_restores_it(
     assert json.loads(asked.stdout)["results"]
     report = ingest([SEFTON], index=index)
     assert not report.added and not report.changed and len(report.unchanged) == 5
+    assert report.notes == ["exported the ONNX query model again (it was missing or damaged)"]
     assert read_manifest(current_generation(index)).query_model["sha256"]
     assert verify_index(index) == []
     again = _kb(index, "ask", "what was resolved on SEND backlog", "--json")

@@ -142,3 +142,38 @@ def test_hnsw_recall_at_10_against_exact_search_on_hard_data() -> None:
         [len(set(exact.search(q, 10)[0]) & set(graph.search(q, 200)[0][:10])) / 10 for q in queries]
     )
     assert recall >= 0.98, recall
+
+
+@pytest.mark.parametrize("scan_limit", [20_000, 0])  # score directly / FAISS id selector
+@pytest.mark.parametrize("approximate", [False, True])
+def test_filtered_vector_search_returns_the_best_allowed_ids(
+    monkeypatch: pytest.MonkeyPatch, scan_limit: int, approximate: bool
+) -> None:
+    monkeypatch.setattr("kb.store.vectors.SCAN_LIMIT", scan_limit)
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(2_000, 32)).astype("float32")
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    ids = np.arange(2_000, dtype="int64") * 5 + 3
+    index = FaissIndex.create(32)
+    index.add(ids, x)
+    if approximate:
+        index = build_hnsw(index)
+    allowed = ids[rng.choice(2_000, 150, replace=False)]
+    query = x[0]
+    got_ids, got_scores = index.search(query, 20, allowed)
+    scores = {int(i): float(v @ query) for i, v in zip(ids, x, strict=True)}
+    want = sorted(allowed.tolist(), key=lambda i: -scores[i])[:20]
+    assert got_ids.tolist() == want
+    assert np.allclose(got_scores, [scores[i] for i in want], atol=1e-5)
+
+
+def test_a_narrow_filter_still_fills_the_answer(built: Path) -> None:
+    """A committee far down the unfiltered ranking still gets k passages of its own."""
+    from kb.search import Filters
+
+    engine = SearchEngine(built)
+    answer = engine.ask(
+        "school governor recruitment campaign", k=8, filters=Filters(committee="health wellbeing")
+    )
+    assert len(answer.results) == 8
+    assert {h.citation.committee for h in answer.results} == {"Health and Wellbeing Board"}

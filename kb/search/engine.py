@@ -158,13 +158,17 @@ class SearchEngine:
         if self.weights.understand:
             query = understand(query, self.glossary)
         w = self.weights
-        depth = len(self.vectors) if filters.active() else min(w.depth, len(self.vectors))
+        depth = min(w.depth, len(self.vectors))
+        where = self._where(filters) if filters.active() else None
+        allowed = (
+            np.asarray(db.filtered_ids(self.conn, where), dtype="int64") if where else None
+        )  # both retrieval legs search only what the filters let through
         candidates: dict[int, _Candidate] = {}
         vector = self.embedder.encode([query.dense_text if w.expand_dense else query.text])[0]
-        ids, scores = self.vectors.search(vector, depth)
+        ids, scores = self.vectors.search(vector, depth, allowed)
         for pid, score in zip(ids.tolist(), scores.tolist(), strict=True):
             candidates[pid] = _Candidate(pid, dense=float(score))
-        keyword = db.keyword_search(self.conn, list(query.terms), depth)
+        keyword = db.keyword_search(self.conn, list(query.terms), depth, where=where)
         top_kw = keyword[0][1] if keyword else 1.0
         for pid, score in keyword:
             candidates.setdefault(pid, _Candidate(pid)).keyword = (
@@ -200,6 +204,14 @@ class SearchEngine:
             best_dense >= w.confident_dense or (coverage >= 0.5 and best_dense >= 0.2)
         )
         return Answer(query=question, results=tuple(hits), confident=confident)
+
+    def _where(self, f: Filters) -> tuple[str, list[object]]:
+        committees = (
+            [c for c in self.glossary.committees() if committee_matches(f.committee, c)]
+            if f.committee
+            else None
+        )
+        return db.filter_clause(committees, f.since, f.until, f.doc_type, f.decisions, f.public)
 
     def _fill_dense(
         self, candidates: dict[int, _Candidate], pids: list[int], vector: np.ndarray

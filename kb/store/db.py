@@ -324,20 +324,65 @@ def keyword_search(
     terms: list[str],
     limit: int,
     weights: tuple[float, float, float] = (2.0, 0.5, 1.0),
+    where: tuple[str, list[object]] | None = None,
 ) -> list[tuple[int, float]]:
     """BM25 over title, context and text for any of `terms`: [(passage id, score)], best first.
 
-    Scores are positive (FTS5's bm25() negated); higher is better.
+    Scores are positive (FTS5's bm25() negated); higher is better. `where` (from
+    `filter_clause`) keeps only the passages it selects.
     """
     expression = fts_query(terms)
     if not expression:
         return []
+    restrict, args = (
+        ("", [])
+        if where is None
+        else (
+            f" AND rowid IN (SELECT id FROM passages WHERE {where[0]})",
+            where[1],
+        )
+    )
     rows = conn.execute(
-        "SELECT rowid, -bm25(passages_fts, ?, ?, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? "
-        "ORDER BY score DESC LIMIT ?",
-        (*weights, expression, limit),
+        "SELECT rowid, -bm25(passages_fts, ?, ?, ?) AS score FROM passages_fts "
+        f"WHERE passages_fts MATCH ?{restrict} ORDER BY score DESC LIMIT ?",
+        (*weights, expression, *args, limit),
     )
     return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def filter_clause(
+    committees: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    doc_type: str | None = None,
+    decisions: bool = False,
+    public: bool = False,
+) -> tuple[str, list[object]]:
+    """A WHERE clause over `passages` for these restrictions, and its arguments."""
+    parts: list[str] = []
+    args: list[object] = []
+    if committees is not None:
+        parts.append(f"committee IN ({','.join('?' * len(committees))})" if committees else "0")
+        args.extend(committees)
+    if since:
+        parts.append("COALESCE(meeting_date, '') >= ?")
+        args.append(since)
+    if until:
+        parts.append("meeting_date IS NOT NULL AND meeting_date <= ?")
+        args.append(until)
+    if doc_type:
+        parts.append("doc_type = ?")
+        args.append(doc_type)
+    if decisions:
+        parts.append("is_decision = 1")
+    if public:
+        parts.append("COALESCE(exempt, 0) = 0")
+    return " AND ".join(parts) or "1", args
+
+
+def filtered_ids(conn: sqlite3.Connection, where: tuple[str, list[object]]) -> list[int]:
+    """Ids of the passages a `filter_clause` selects."""
+    return [r[0] for r in conn.execute(f"SELECT id FROM passages WHERE {where[0]}", where[1])]
 
 
 def refresh_glossary(conn: sqlite3.Connection) -> None:
