@@ -362,6 +362,8 @@ def _query_model_current(previous: Path, embedder: Embedder) -> bool:
     record = read_manifest(previous).query_model
     if not record or record.get("source_checksum") != embedder.checksum:
         return False
+    if "error" in record:
+        return True  # this model could not be exported; not retried until --rebuild
     try:
         return sha256_file(previous / str(record.get("file"))) == record.get("sha256")
     except OSError:
@@ -376,6 +378,8 @@ def _query_model(
         return {}
     if previous:
         record = read_manifest(previous).query_model
+        if record.get("source_checksum") == embedder.checksum and "error" in record:
+            return record
         if record.get("source_checksum") == embedder.checksum and carry_over(
             previous, folder, record
         ):
@@ -383,9 +387,9 @@ def _query_model(
     t0 = time.perf_counter()
     try:
         record = export_query_model(embedder, folder)
-    except QueryModelError as exc:
+    except (QueryModelError, OSError) as exc:
         report.notes.append(f"{exc}; queries will load sentence-transformers (slower)")
-        return {}
+        return {"error": str(exc), "source_checksum": embedder.checksum}
     report.seconds["export"] = time.perf_counter() - t0
     if previous and not report.added and not report.changed and not report.removed:
         report.notes.append("exported the ONNX query model again (it was missing or damaged)")

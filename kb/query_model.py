@@ -58,6 +58,8 @@ def export_query_model(embedder: SentenceTransformerEmbedder, folder: Path) -> d
     import numpy as np
     import torch
 
+    if not (embedder.path / "tokenizer.json").is_file():
+        raise QueryModelError(f"{embedder.name} has no tokenizer.json; cannot export it")
     model = embedder.sentence_transformer()
     names = [n for n in model.tokenizer.model_input_names if n in _INPUTS]
     if "input_ids" not in names or "attention_mask" not in names:
@@ -230,16 +232,18 @@ def load_query_embedder(folder: Path, manifest: Manifest) -> Embedder:
     sentence-transformers, with a one-line note on stderr saying how to get the fast path.
     """
     record = manifest.query_model
-    if record and record.get("source_checksum") == manifest.model_checksum:
+    if "error" in record:
+        reason = f"no ONNX query model ({record['error']})"
+    elif record and record.get("source_checksum") == manifest.model_checksum:
         try:
             return OnnxEmbedder(folder, record, name=manifest.model)
         except QueryModelError as exc:
             reason = str(exc)
     else:
         reason = "this index has no ONNX query model"
+    advice = "" if "error" in record else " Run `kb ingest` to export it."
     print(
-        f"kb: note: {reason}; loading sentence-transformers instead (slower). "
-        "Run `kb ingest` to export it.",
+        f"kb: note: {reason}; loading sentence-transformers instead (slower).{advice}",
         file=sys.stderr,
     )
     return load_embedder(manifest.model)

@@ -95,8 +95,8 @@ def verify_index(index: Path | None = None, check_model: bool = True) -> list[st
 def _query_model_problems(folder: Path, manifest: Manifest) -> list[str]:
     """The ONNX query model, when the manifest records one, must be there and intact."""
     record = manifest.query_model
-    if not record:
-        return []
+    if not record or "error" in record:
+        return []  # no export (fake embedder, or a model the exporter cannot handle)
     problems = []
     for key, checksum in (("file", "sha256"), ("tokenizer", "tokenizer_sha256")):
         path = folder / str(record.get(key))

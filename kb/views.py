@@ -63,5 +63,5 @@ def index_stats(index: Path | None = None) -> dict[str, object]:
         "index_folder": str(folder),
         "vectors_file": APPROXIMATE if index_type == HNSW else VECTORS,
         "index_type": index_type,
-        "query_model": "onnx" if manifest.query_model else "sentence-transformers",
+        "query_model": "onnx" if manifest.query_model.get("file") else "sentence-transformers",
     }

@@ -177,3 +177,38 @@ def test_a_narrow_filter_still_fills_the_answer(built: Path) -> None:
     )
     assert len(answer.results) == 8
     assert {h.citation.committee for h in answer.results} == {"Health and Wellbeing Board"}
+
+
+def test_a_model_that_cannot_be_exported_is_noted_once_and_still_answers(
+    sefton_corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from kb.embed import SentenceTransformerEmbedder
+    from kb.query_model import QueryModelError
+
+    class Exportable(FakeEmbedder, SentenceTransformerEmbedder):
+        """The fake embedder, taken for a sentence-transformers model."""
+
+    embedder = object.__new__(Exportable)
+    calls: list[str] = []
+
+    def refuse(model: object, folder: Path) -> dict[str, object]:
+        calls.append(folder.name)
+        raise QueryModelError("could not export fake to ONNX (no graph)")
+
+    monkeypatch.setattr("kb.ingest.export_query_model", refuse)
+    index = tmp_path / "index"
+    first = ingest([sefton_corpus], index=index, embedder=embedder)
+    assert first.notes == [
+        "could not export fake to ONNX (no graph); queries will load sentence-transformers (slower)"
+    ]
+    manifest = read_manifest(current_generation(index))
+    assert manifest.query_model["error"].startswith("could not export fake")
+    again = ingest([sefton_corpus], index=index, embedder=embedder)
+    assert again.notes == [] and len(calls) == 1  # not retried on every ingest
+    assert verify_index(index, check_model=False) == []
+    err = _fallback_stderr(current_generation(index), monkeypatch, capsys)
+    assert err.startswith("kb: note: no ONNX query model (could not export fake")
+    assert "Run `kb ingest`" not in err
