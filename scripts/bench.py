@@ -2,7 +2,7 @@
 
     python scripts/bench.py                      # 1x, 10x and 100x (the 100x build takes ~1 h)
     python scripts/bench.py --scales 1,10 --runs 7
-    python scripts/bench.py --table bench.json   # print the table of an earlier run again
+    python scripts/bench.py --table a.json b.json  # the table of earlier runs, together
 
 For each scale it builds a synthetic corpus from `corpus/` (1x is `corpus/` itself; at Nx
 each pack appears N times, replica r with its years shifted by r, its committee and
@@ -364,11 +364,12 @@ def main() -> None:
         "--keep", action="store_true", help="keep the synthetic corpora and indexes"
     )
     parser.add_argument(
-        "--table", type=Path, default=None, help="print the table of a results JSON"
+        "--table", type=Path, nargs="+", default=None, help="print the table of results JSON files"
     )
     args = parser.parse_args()
     if args.table:
-        print(table(json.loads(args.table.read_text())["results"]))
+        found = [r for path in args.table for r in json.loads(path.read_text())["results"]]
+        print(table(sorted(found, key=lambda r: int(r["scale"]))))
         return
     args.work.mkdir(parents=True, exist_ok=True)
     out = args.out or args.work / "bench.json"

@@ -69,20 +69,33 @@ class _Candidate:
 
 
 NEAR_DUPLICATE = 90
+COMMON_SHARE = 0.2  # keywords in more than this share of passages are left to the dense search
 
 
-def _near_duplicate(a: str, b: str, fuzz: object) -> bool:
+def _near_duplicate(a: _Text, b: _Text, fuzz: object) -> bool:
     """Nearly the same text, or the shorter almost wholly inside the longer (at least half its size)."""
-    short, long_ = sorted((a, b), key=len)
-    if len(short) < 0.5 * len(long_):
+    short, long_ = sorted((a, b), key=lambda t: len(t.norm))
+    if len(short.norm) < 0.5 * len(long_.norm):
         return False
     # cheap screen first: texts this alike share most of their words; most pairs stop here
-    words = set(short.split())
-    if len(words & set(long_.split())) < 0.5 * len(words):
+    if len(short.words & long_.words) < 0.5 * len(short.words):
         return False
-    if fuzz.ratio(a, b, score_cutoff=NEAR_DUPLICATE):  # type: ignore[attr-defined]
+    if fuzz.ratio(a.norm, b.norm, score_cutoff=NEAR_DUPLICATE):  # type: ignore[attr-defined]
         return True
-    return bool(fuzz.partial_ratio(short, long_, score_cutoff=95))  # type: ignore[attr-defined]
+    return bool(fuzz.partial_ratio(short.norm, long_.norm, score_cutoff=95))  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A passage text normalised for duplicate checks, with its set of words."""
+
+    norm: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        norm = _normalised(text)
+        return cls(norm, frozenset(norm.split()))
 
 
 def _single_threaded_search() -> None:
@@ -168,7 +181,7 @@ class SearchEngine:
         ids, scores = self.vectors.search(vector, depth, allowed)
         for pid, score in zip(ids.tolist(), scores.tolist(), strict=True):
             candidates[pid] = _Candidate(pid, dense=float(score))
-        keyword = db.keyword_search(self.conn, list(query.terms), depth, where=where)
+        keyword = db.keyword_search(self.conn, self._selective(query.terms), depth, where=where)
         top_kw = keyword[0][1] if keyword else 1.0
         for pid, score in keyword:
             candidates.setdefault(pid, _Candidate(pid)).keyword = (
@@ -204,6 +217,21 @@ class SearchEngine:
             best_dense >= w.confident_dense or (coverage >= 0.5 and best_dense >= 0.2)
         )
         return Answer(query=question, results=tuple(hits), confident=confident)
+
+    def _selective(self, terms: tuple[str, ...]) -> list[str]:
+        """The question's keywords without those in more than COMMON_SHARE of passages.
+
+        Such words weigh little in BM25 (their IDF is low) yet make FTS5 score most of the
+        index: leaving them out keeps keyword search fast as the index grows. At least two
+        terms (the rarest) are always kept.
+        """
+        total = max(1, len(self.vectors))
+        frequency = {t: self.glossary.frequency(t) for t in terms}
+        rare = [t for t in terms if frequency[t] <= COMMON_SHARE * total]
+        if len(rare) >= 2:
+            return rare
+        keep = set(sorted(terms, key=lambda t: frequency[t])[:2])
+        return [t for t in terms if t in keep]
 
     def _where(self, f: Filters) -> tuple[str, list[object]]:
         committees = (
@@ -318,14 +346,15 @@ def _collapse(results: list[tuple[float, db.StoredPassage]], k: int) -> list[Hit
     others: dict[str, list[Citation]] = {}
     from rapidfuzz import fuzz
 
-    texts: dict[str, str] = {}
-    for position, (score, passage) in enumerate(results):
-        norm = _normalised(passage.text)
-        key = hashlib.sha1(norm.encode()).hexdigest()
+    texts: dict[str, _Text] = {}
+    # only the head of the ranking can be shown or name a shown passage's other copies
+    for position, (score, passage) in enumerate(results[: max(k * 10, 50)]):
+        text = _Text.of(passage.text)
+        key = hashlib.sha1(text.norm.encode()).hexdigest()
         # fuzzy comparison only near the top of the ranking: it is what is shown
         if key not in best and position < k * 4:
             # the same passage printed twice with small differences (report and its appendix)
-            near = next((kk for kk, t in texts.items() if _near_duplicate(norm, t, fuzz)), None)
+            near = next((kk for kk, t in texts.items() if _near_duplicate(text, t, fuzz)), None)
             key = near or key
         if key in best:
             if passage.citation not in others[key] and passage.citation != best[key][1].citation:
@@ -334,7 +363,7 @@ def _collapse(results: list[tuple[float, db.StoredPassage]], k: int) -> list[Hit
         if len(order) >= k:
             continue
         order.append(key)
-        texts[key] = norm
+        texts[key] = text
         best[key] = (score, passage)
         others[key] = []
     return [
