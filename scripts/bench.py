@@ -3,6 +3,7 @@
     python scripts/bench.py                      # 1x, 10x and 100x (the 100x build takes ~1 h)
     python scripts/bench.py --scales 1,10 --runs 7
     python scripts/bench.py --table a.json b.json  # the table of earlier runs, together
+    python scripts/bench.py --scales 100 --keep --remeasure old.json  # queries again, no rebuild
 
 For each scale it builds a synthetic corpus from `corpus/` (1x is `corpus/` itself; at Nx
 each pack appears N times, replica r with its years shifted by r, its committee and
@@ -220,31 +221,28 @@ def recall_at_10(folder: Path, qs: list[str]) -> float:
     return float(np.mean(hits))
 
 
-def bench_scale(scale: int, work: Path, runs: int, qs: list[str], keep: bool) -> dict[str, object]:
-    corpus = make_corpus(scale, work / f"corpus-{scale}x")
+def bench_scale(
+    scale: int,
+    work: Path,
+    runs: int,
+    qs: list[str],
+    keep: bool,
+    earlier: dict[str, object] | None = None,
+) -> dict[str, object]:
+    """Build the Nx index and measure it; with `earlier` (a result for this scale whose
+    index was kept), measure the kept index again and take the build's figures from it."""
     index = work / f"index-{scale}x"
-    if index.exists():
-        shutil.rmtree(index)
+    corpus = work / f"corpus-{scale}x" if scale != 1 else REPO / "corpus"
     env = {**os.environ, "KB_INDEX": str(index), "PYTHONUNBUFFERED": "1"}
-    files = sum(1 for p in corpus.rglob("*") if p.is_file())
-    print(f"[{scale}x] ingesting {files} files …", file=sys.stderr, flush=True)
-    lines, wall, ingest_mb, _ = run_measured(
-        [*kb_command(), "ingest", str(corpus), "--quiet", "--json"], env
-    )
-    report = json.loads("".join(line for _, line in lines))
-    if report["failed"]:
-        print(
-            f"[{scale}x] {len(report['failed'])} files failed: {report['failed'][:3]}",
-            file=sys.stderr,
-        )
+    if earlier is not None and (index / "CURRENT").is_file():
+        built = {k: v for k, v in earlier.items() if k in BUILD_FIELDS}
+    else:
+        built = build_scale(scale, corpus, index, env)
     from kb.store.generation import current_generation
     from kb.store.manifest import read_manifest
 
     folder = current_generation(index)
     manifest = read_manifest(folder)
-    seconds = report["seconds"]
-    passages = int(report["passages_total"])
-    pages = pages_of(folder)
 
     print(f"[{scale}x] cold asks …", file=sys.stderr, flush=True)
     cold, cold_mb = [], []
@@ -274,16 +272,7 @@ def bench_scale(scale: int, work: Path, runs: int, qs: list[str], keep: bool) ->
     )
     result = {
         "scale": scale,
-        "files": files,
-        "pages": pages,
-        "passages": passages,
-        "ingest_s": wall,
-        "parse_s": seconds.get("parse", 0.0),
-        "embed_s": seconds.get("embed", 0.0),
-        "write_s": seconds.get("write", 0.0),
-        "export_s": seconds.get("export", 0.0),
-        "hnsw_s": seconds.get("hnsw", 0.0),
-        "ingest_peak_mb": ingest_mb,
+        **built,
         "cold_ask_median_s": statistics.median(cold),
         "cold_ask_runs_s": cold,
         "cold_ask_peak_mb": max(cold_mb),
@@ -299,6 +288,53 @@ def bench_scale(scale: int, work: Path, runs: int, qs: list[str], keep: bool) ->
         if scale != 1:
             shutil.rmtree(corpus, ignore_errors=True)
     return result
+
+
+BUILD_FIELDS = (
+    "files",
+    "pages",
+    "passages",
+    "ingest_s",
+    "parse_s",
+    "embed_s",
+    "write_s",
+    "export_s",
+    "hnsw_s",
+    "ingest_peak_mb",
+)
+
+
+def build_scale(scale: int, corpus: Path, index: Path, env: dict[str, str]) -> dict[str, object]:
+    """Write the Nx corpus and ingest it from nothing; the build's figures."""
+    corpus = make_corpus(scale, corpus)
+    if index.exists():
+        shutil.rmtree(index)
+    files = sum(1 for p in corpus.rglob("*") if p.is_file())
+    print(f"[{scale}x] ingesting {files} files …", file=sys.stderr, flush=True)
+    lines, wall, ingest_mb, _ = run_measured(
+        [*kb_command(), "ingest", str(corpus), "--quiet", "--json"], env
+    )
+    report = json.loads("".join(line for _, line in lines))
+    if report["failed"]:
+        print(
+            f"[{scale}x] {len(report['failed'])} files failed: {report['failed'][:3]}",
+            file=sys.stderr,
+        )
+    from kb.store.generation import current_generation
+
+    seconds = report["seconds"]
+    return {
+        "files": files,
+        "pages": pages_of(current_generation(index)),
+        "passages": int(report["passages_total"]),
+        "ingest_s": wall,
+        "parse_s": seconds.get("parse", 0.0),
+        "embed_s": seconds.get("embed", 0.0),
+        "write_s": seconds.get("write", 0.0),
+        "export_s": seconds.get("export", 0.0),
+        "hnsw_s": seconds.get("hnsw", 0.0),
+        "ingest_peak_mb": ingest_mb,
+    }
 
 
 def table(results: list[dict[str, object]]) -> str:
@@ -356,6 +392,12 @@ def table(results: list[dict[str, object]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--remeasure",
+        type=Path,
+        default=None,
+        help="results JSON of a --keep run: measure its kept indexes again, keep its build figures",
+    )
     parser.add_argument("--scales", default="1,10,100", help="comma-separated multiples of corpus/")
     parser.add_argument("--runs", type=int, default=7, help="cold asks per scale (median reported)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kb-bench"), help="scratch folder")
@@ -376,7 +418,17 @@ def main() -> None:
     qs = questions()
     results: list[dict[str, object]] = []
     for scale in (int(s) for s in args.scales.split(",")):
-        results.append(bench_scale(scale, args.work, args.runs, qs, args.keep))
+        earlier = None
+        if args.remeasure:
+            earlier = next(
+                (
+                    r
+                    for r in json.loads(args.remeasure.read_text())["results"]
+                    if r["scale"] == scale
+                ),
+                None,
+            )
+        results.append(bench_scale(scale, args.work, args.runs, qs, args.keep, earlier))
         out.write_text(json.dumps({"machine": os.uname().nodename, "results": results}, indent=2))
         print(table(results[-1:]), file=sys.stderr, flush=True)
     print(table(results))
