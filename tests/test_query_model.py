@@ -212,3 +212,25 @@ def test_a_model_that_cannot_be_exported_is_noted_once_and_still_answers(
     err = _fallback_stderr(current_generation(index), monkeypatch, capsys)
     assert err.startswith("kb: note: no ONNX query model (could not export fake")
     assert "Run `kb ingest`" not in err
+
+
+def test_keyword_search_in_parallel_id_ranges_gives_the_same_answers(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kb.search import Filters
+    from kb.store import db
+
+    single = SearchEngine(built)
+    expected = {q: [(h.chunk_id, h.score) for h in single.ask(q, k=10).results] for q in QUESTIONS}
+    filtered = single.ask(QUESTIONS[0], k=10, filters=Filters(since="2024-01-01")).results
+    ranges = db.id_ranges(single.conn, 3)
+    assert len(ranges) == 3 and ranges[0][0] == min(db.all_passage_ids(single.conn))
+    assert all(a[1] + 1 == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+    monkeypatch.setattr("kb.search.engine.PARALLEL_KEYWORDS_ABOVE", 0)
+    parallel = SearchEngine(built)
+    for question, want in expected.items():
+        assert [(h.chunk_id, h.score) for h in parallel.ask(question, k=10).results] == want
+    assert parallel._shards is not None and len(parallel._shards) >= 2
+    again = parallel.ask(QUESTIONS[0], k=10, filters=Filters(since="2024-01-01")).results
+    assert [h.chunk_id for h in again] == [h.chunk_id for h in filtered]
+    parallel.close()

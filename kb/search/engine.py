@@ -4,9 +4,13 @@ filtered, with duplicate passages collapsed into one result listing every place.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +27,9 @@ from kb.store.vectors import EXACT, FaissIndex
 
 from .query import Query, analyse, understand
 
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
 
 @dataclass(frozen=True)
 class Weights:
@@ -38,6 +45,7 @@ class Weights:
     expand_dense: bool = True  # spell out acronyms in what the embedder sees
     understand: bool = True  # acronyms, typos and committees from the corpus
     depth: int = 200
+    keyword_common: float = 0.2  # keywords in a larger share of passages are left to dense search
     confident_dense: float = 0.5
 
 
@@ -69,7 +77,7 @@ class _Candidate:
 
 
 NEAR_DUPLICATE = 90
-COMMON_SHARE = 0.2  # keywords in more than this share of passages are left to the dense search
+PARALLEL_KEYWORDS_ABOVE = 20_000  # passages; below this one FTS5 query is quicker than threads
 
 
 def _near_duplicate(a: _Text, b: _Text, fuzz: object) -> bool:
@@ -130,6 +138,8 @@ class SearchEngine:
         )
         _single_threaded_search()
         self._embedder = embedder
+        self._shards: list[tuple[sqlite3.Connection, tuple[int, int]]] | None = None
+        self._pool: ThreadPoolExecutor | None = None
         self._glossary: CorpusGlossary | None = None
         self.weights = weights or Weights()
         if embedder is not None:
@@ -177,11 +187,12 @@ class SearchEngine:
             np.asarray(db.filtered_ids(self.conn, where), dtype="int64") if where else None
         )  # both retrieval legs search only what the filters let through
         candidates: dict[int, _Candidate] = {}
+        keyword_job = self._keyword_search(self._selective(query.terms), depth, where)
         vector = self.embedder.encode([query.dense_text if w.expand_dense else query.text])[0]
         ids, scores = self.vectors.search(vector, depth, allowed)
         for pid, score in zip(ids.tolist(), scores.tolist(), strict=True):
             candidates[pid] = _Candidate(pid, dense=float(score))
-        keyword = db.keyword_search(self.conn, self._selective(query.terms), depth, where=where)
+        keyword = keyword_job()
         top_kw = keyword[0][1] if keyword else 1.0
         for pid, score in keyword:
             candidates.setdefault(pid, _Candidate(pid)).keyword = (
@@ -218,20 +229,46 @@ class SearchEngine:
         )
         return Answer(query=question, results=tuple(hits), confident=confident)
 
-    def _selective(self, terms: tuple[str, ...]) -> list[str]:
-        """The question's keywords without those in more than COMMON_SHARE of passages.
+    def _keyword_search(
+        self, terms: list[str], depth: int, where: tuple[str, list[object]] | None
+    ) -> Callable[[], list[tuple[int, float]]]:
+        """Start the keyword search; the returned call gives its results, best first.
 
-        Such words weigh little in BM25 (their IDF is low) yet make FTS5 score most of the
-        index: leaving them out keeps keyword search fast as the index grows. At least two
-        terms (the rarest) are always kept.
+        On a big index FTS5's BM25 is the slowest part of a query, and SQLite lets go of
+        the GIL while it works: the passages are cut into id ranges searched at once on
+        their own connections (same scores: FTS5 takes IDF from the whole index), while
+        this thread embeds the question and searches the vectors.
+        """
+        if len(self.vectors) < PARALLEL_KEYWORDS_ABOVE or (os.cpu_count() or 1) < 2:
+            found = db.keyword_search(self.conn, terms, depth, where=where)
+            return lambda: found
+        if self._shards is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            ranges = db.id_ranges(self.conn, min(4, os.cpu_count() or 1))
+            self._shards = [(db.connect(self.folder, readonly=True), r) for r in ranges]
+            self._pool = ThreadPoolExecutor(len(self._shards), thread_name_prefix="kb-fts")
+        assert self._pool is not None
+        jobs = [
+            self._pool.submit(db.keyword_search, conn, terms, depth, where=where, rowids=r)
+            for conn, r in self._shards
+        ]
+        return lambda: sorted(
+            (hit for job in jobs for hit in job.result()), key=lambda h: h[1], reverse=True
+        )[:depth]
+
+    def _selective(self, terms: tuple[str, ...]) -> list[str]:
+        """The question's keywords without the common ones (the two rarest always stay).
+
+        FTS5 scores every passage that holds any keyword, so a word found in a large share
+        of passages ("children", "report") makes keyword search slow on a big index while
+        adding little to BM25 (its IDF is low); the dense search still sees it.
         """
         total = max(1, len(self.vectors))
         frequency = {t: self.glossary.frequency(t) for t in terms}
-        rare = [t for t in terms if frequency[t] <= COMMON_SHARE * total]
-        if len(rare) >= 2:
-            return rare
-        keep = set(sorted(terms, key=lambda t: frequency[t])[:2])
-        return [t for t in terms if t in keep]
+        limit = self.weights.keyword_common * total
+        rarest = set(sorted(terms, key=lambda t: frequency[t])[:2])
+        return [t for t in terms if frequency[t] <= limit or t in rarest]
 
     def _where(self, f: Filters) -> tuple[str, list[object]]:
         committees = (
@@ -269,7 +306,11 @@ class SearchEngine:
         return boost
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database connections and the keyword threads."""
+        if self._pool is not None:
+            self._pool.shutdown()
+        for conn, _ in self._shards or []:
+            conn.close()
         self.conn.close()
 
 

@@ -325,23 +325,24 @@ def keyword_search(
     limit: int,
     weights: tuple[float, float, float] = (2.0, 0.5, 1.0),
     where: tuple[str, list[object]] | None = None,
+    rowids: tuple[int, int] | None = None,
 ) -> list[tuple[int, float]]:
     """BM25 over title, context and text for any of `terms`: [(passage id, score)], best first.
 
     Scores are positive (FTS5's bm25() negated); higher is better. `where` (from
-    `filter_clause`) keeps only the passages it selects.
+    `filter_clause`) keeps only the passages it selects; `rowids` = (first, last) only that
+    range of passage ids (scores stay those of the whole index: FTS5 takes IDF from all rows).
     """
     expression = fts_query(terms)
     if not expression:
         return []
-    restrict, args = (
-        ("", [])
-        if where is None
-        else (
-            f" AND rowid IN (SELECT id FROM passages WHERE {where[0]})",
-            where[1],
-        )
-    )
+    restrict, args = "", []
+    if where is not None:
+        restrict += f" AND rowid IN (SELECT id FROM passages WHERE {where[0]})"
+        args.extend(where[1])
+    if rowids is not None:
+        restrict += " AND rowid BETWEEN ? AND ?"
+        args.extend(rowids)
     rows = conn.execute(
         "SELECT rowid, -bm25(passages_fts, ?, ?, ?) AS score FROM passages_fts "
         f"WHERE passages_fts MATCH ?{restrict} ORDER BY score DESC LIMIT ?",
@@ -378,6 +379,23 @@ def filter_clause(
     if public:
         parts.append("COALESCE(exempt, 0) = 0")
     return " AND ".join(parts) or "1", args
+
+
+def id_ranges(conn: sqlite3.Connection, parts: int) -> list[tuple[int, int]]:
+    """Passage ids cut into `parts` ranges holding about as many passages each."""
+    total = int(conn.execute("SELECT COUNT(*) FROM passages").fetchone()[0])
+    if not total:
+        return []
+    cuts = [
+        int(
+            conn.execute(
+                "SELECT id FROM passages ORDER BY id LIMIT 1 OFFSET ?", (total * i // parts,)
+            ).fetchone()[0]
+        )
+        for i in range(parts)
+    ]
+    last = int(conn.execute("SELECT MAX(id) FROM passages").fetchone()[0])
+    return [(cut, (cuts[i + 1] - 1) if i + 1 < parts else last) for i, cut in enumerate(cuts)]
 
 
 def filtered_ids(conn: sqlite3.Connection, where: tuple[str, list[object]]) -> list[int]:
