@@ -167,7 +167,12 @@ class OnnxEmbedder:
     """Query embedder running the exported model with onnxruntime and `tokenizers`."""
 
     def __init__(
-        self, folder: Path, record: dict[str, Any], name: str, verify: bool = True
+        self,
+        folder: Path,
+        record: dict[str, Any],
+        name: str,
+        verify: bool = True,
+        spinning: bool = True,
     ) -> None:
         model_path = folder / str(record.get("file", MODEL_FILE))
         tokenizer_path = folder / str(record.get("tokenizer", TOKENIZER_FILE))
@@ -191,6 +196,8 @@ class OnnxEmbedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = min(4, os.cpu_count() or 1)
         options.log_severity_level = 3
+        if not spinning:  # idle threads spinning would take the cores from other work
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self._session = ort.InferenceSession(
                 str(model_path), options, providers=["CPUExecutionProvider"]
@@ -225,18 +232,20 @@ class OnnxEmbedder:
         return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
 
 
-def load_query_embedder(folder: Path, manifest: Manifest) -> Embedder:
+def load_query_embedder(folder: Path, manifest: Manifest, spinning: bool = True) -> Embedder:
     """The fastest faithful query embedder for an index generation.
 
     The exported ONNX model when the manifest records one and it loads; otherwise
     sentence-transformers, with a one-line note on stderr saying how to get the fast path.
+    `spinning=False` stops onnxruntime's idle threads from spinning, for when other threads
+    (parallel keyword search) need the cores at the same moment.
     """
     record = manifest.query_model
     if "error" in record:
         reason = f"no ONNX query model ({record['error']})"
     elif record and record.get("source_checksum") == manifest.model_checksum:
         try:
-            return OnnxEmbedder(folder, record, name=manifest.model)
+            return OnnxEmbedder(folder, record, name=manifest.model, spinning=spinning)
         except QueryModelError as exc:
             reason = str(exc)
     else:

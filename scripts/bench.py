@@ -35,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -90,6 +91,11 @@ WORD = re.compile(r"\b[a-z]{4,}\b")
 YEAR = re.compile(r"\b(19[9][0-9]|20[0-3][0-9])\b")
 
 
+def _rotated(new: str) -> Callable[[re.Match[str]], str]:
+    """A replacement keeping the case of what it replaces (all capitals stay capitals)."""
+    return lambda m: new.upper() if m.group(0).isupper() else new
+
+
 def vary(text: str, replica: int, seed: str) -> str:
     """Replica `replica` of a pack's text (replica 0 is the text itself)."""
     if replica == 0:
@@ -97,8 +103,7 @@ def vary(text: str, replica: int, seed: str) -> str:
     rng = random.Random(f"{seed}:{replica}")
     text = YEAR.sub(lambda m: str(int(m.group(1)) + replica), text)
     for pattern, options in ROTATED:
-        new = options[replica % len(options)]
-        text = pattern.sub(lambda m, new=new: new.upper() if m.group(0).isupper() else new, text)
+        text = pattern.sub(_rotated(options[replica % len(options)]), text)
     vocabulary = sorted({w for w in WORD.findall(text) if w not in KEEP})
     if not vocabulary:
         return text
@@ -411,7 +416,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.table:
         found = [r for path in args.table for r in json.loads(path.read_text())["results"]]
-        print(table(sorted(found, key=lambda r: int(r["scale"]))))
+        print(table(sorted(found, key=lambda r: int(str(r["scale"])))))
         return
     args.work.mkdir(parents=True, exist_ok=True)
     out = args.out or args.work / "bench.json"

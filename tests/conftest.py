@@ -58,7 +58,9 @@ def fake_embedder(monkeypatch: pytest.MonkeyPatch) -> FakeEmbedder:
     """Make every model load in kb return the fake embedder."""
     embedder = FakeEmbedder()
     monkeypatch.setattr("kb.ingest.load_embedder", lambda name=None: embedder)
-    monkeypatch.setattr("kb.search.engine.load_query_embedder", lambda folder, manifest: embedder)
+    monkeypatch.setattr(
+        "kb.search.engine.load_query_embedder", lambda folder, manifest, spinning=True: embedder
+    )
     return embedder
 
 

@@ -83,7 +83,8 @@ def test_ask_with_another_model_is_a_clear_error(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "kb.search.engine.load_query_embedder", lambda folder, manifest: OtherFakeEmbedder()
+        "kb.search.engine.load_query_embedder",
+        lambda folder, manifest, spinning=True: OtherFakeEmbedder(),
     )
     result = runner.invoke(app, ["ask", "SEND backlog", "--json"])
     assert result.exit_code == 1

@@ -234,3 +234,36 @@ def test_keyword_search_in_parallel_id_ranges_gives_the_same_answers(
     again = parallel.ask(QUESTIONS[0], k=10, filters=Filters(since="2024-01-01")).results
     assert [h.chunk_id for h in again] == [h.chunk_id for h in filtered]
     parallel.close()
+
+
+PROBE_ALLOCATOR = """
+import sqlite3, sys
+from kb.store import db
+if sys.argv[1] == "busy":
+    held = sqlite3.connect(":memory:")
+print(db.stop_counting_allocations())
+conn = sqlite3.connect(":memory:")
+conn.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+conn.executemany("INSERT INTO t VALUES (?)", [("minutes resolved",), ("budget",)])
+print(conn.execute("SELECT count(*) FROM t WHERE t MATCH 'resolved'").fetchone()[0])
+"""
+
+
+@pytest.mark.skipif(
+    __import__("sys").platform != "linux", reason="the shared libsqlite3 is a Linux build"
+)
+def test_sqlite_allocation_count_goes_off_only_while_nothing_is_open() -> None:
+    """Parallel keyword search needs SQLite's global allocation mutex off; that needs a
+    shutdown, which must never happen under an open connection."""
+    import subprocess
+    import sys
+
+    def probe(mode: str) -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-c", PROBE_ALLOCATOR, mode], capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        return run.stdout.split()
+
+    assert probe("fresh") == ["True", "1"]
+    assert probe("busy") == ["False", "1"]  # a connection was open: left alone, still works

@@ -90,6 +90,11 @@ def _near_duplicate(a: _Text, b: _Text, fuzz: object) -> bool:
         return False
     if fuzz.ratio(a.norm, b.norm, score_cutoff=NEAR_DUPLICATE):  # type: ignore[attr-defined]
         return True
+    # partial_ratio ≥ 95 means 95% of the shorter matches inside the longer, so ratio is at
+    # least 1.9·r/(1 + r) for the length ratio r: from r ≥ 0.9 ratio would have passed above.
+    # Skipping it then loses nothing, and partial_ratio is the costly call on long texts.
+    if len(short.norm) >= 0.9 * len(long_.norm):
+        return False
     return bool(fuzz.partial_ratio(short.norm, long_.norm, score_cutoff=95))  # type: ignore[attr-defined]
 
 
@@ -128,6 +133,8 @@ class SearchEngine:
     ):
         self.folder = current_generation(index_dir(index))
         self.manifest: Manifest = read_manifest(self.folder)
+        if int(self.manifest.counts.get("passages", 0)) > PARALLEL_KEYWORDS_ABOVE:
+            db.stop_counting_allocations()  # before the first connection, or not at all
         self.conn = db.connect(self.folder, readonly=True)
         if db.schema_version(self.conn) != db.SCHEMA_VERSION:
             raise IndexCorrupt(
@@ -137,6 +144,9 @@ class SearchEngine:
             self.folder, str(self.manifest.settings.get("index_type", EXACT))
         )
         _single_threaded_search()
+        self._parallel_keywords = (
+            len(self.vectors) >= PARALLEL_KEYWORDS_ABOVE and (os.cpu_count() or 1) >= 2
+        )
         self._embedder = embedder
         self._shards: list[tuple[sqlite3.Connection, tuple[int, int]]] | None = None
         self._pool: ThreadPoolExecutor | None = None
@@ -163,7 +173,11 @@ class SearchEngine:
     def embedder(self) -> Embedder:
         """The query embedder: the index's own model, loaded on first use."""
         if self._embedder is None:
-            self._embedder = load_query_embedder(self.folder, self.manifest)
+            # on a big index the keyword search runs on other threads while the question is
+            # embedded: spinning onnxruntime threads took their cores (ask p50 53 ms, not 40)
+            self._embedder = load_query_embedder(
+                self.folder, self.manifest, spinning=not self._parallel_keywords
+            )
             self._check_model(self._embedder)
         return self._embedder
 
@@ -239,7 +253,7 @@ class SearchEngine:
         their own connections (same scores: FTS5 takes IDF from the whole index), while
         this thread embeds the question and searches the vectors.
         """
-        if len(self.vectors) < PARALLEL_KEYWORDS_ABOVE or (os.cpu_count() or 1) < 2:
+        if not self._parallel_keywords:
             found = db.keyword_search(self.conn, terms, depth, where=where)
             return lambda: found
         if self._shards is None:
