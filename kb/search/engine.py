@@ -133,7 +133,11 @@ class SearchEngine:
     ):
         self.folder = current_generation(index_dir(index))
         self.manifest: Manifest = read_manifest(self.folder)
-        if int(self.manifest.counts.get("passages", 0)) > PARALLEL_KEYWORDS_ABOVE:
+        self._parallel_keywords = (
+            int(self.manifest.counts.get("passages", 0)) >= PARALLEL_KEYWORDS_ABOVE
+            and (os.cpu_count() or 1) >= 2
+        )
+        if self._parallel_keywords:
             db.stop_counting_allocations()  # before the first connection, or not at all
         self.conn = db.connect(self.folder, readonly=True)
         if db.schema_version(self.conn) != db.SCHEMA_VERSION:
@@ -144,9 +148,6 @@ class SearchEngine:
             self.folder, str(self.manifest.settings.get("index_type", EXACT))
         )
         _single_threaded_search()
-        self._parallel_keywords = (
-            len(self.vectors) >= PARALLEL_KEYWORDS_ABOVE and (os.cpu_count() or 1) >= 2
-        )
         self._embedder = embedder
         self._shards: list[tuple[sqlite3.Connection, tuple[int, int]]] | None = None
         self._pool: ThreadPoolExecutor | None = None

@@ -126,10 +126,6 @@ def stop_counting_allocations() -> bool:
         lib = ctypes.CDLL(name)
         lib.sqlite3_memory_used.restype = ctypes.c_int64
         lib.sqlite3_config.argtypes = [ctypes.c_int, ctypes.c_int]
-        if lib.sqlite3_libversion_number() != sqlite3.sqlite_version_info[0] * 1_000_000 + (
-            sqlite3.sqlite_version_info[1] * 1_000 + sqlite3.sqlite_version_info[2]
-        ):
-            return False
         if lib.sqlite3_memory_used() != 0:
             return False  # something is open: shutting down now would be unsafe
         probe = sqlite3.connect(":memory:")
