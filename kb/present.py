@@ -102,17 +102,17 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
     console.print(
         f"meeting: {escape(m.get('committee') or 'committee unknown')} · "
         f"{human_date(m.get('meeting_date')) or 'date unknown'}"
-        + (f" · {escape(m['time'])}" if m.get("time") else "")
+        + (f" · {escape(m.get('time') or '')}" if m.get("time") else "")
     )
     console.print(f"\n[bold]documents[/bold] ({len(found.documents)})")
-    for d in found.documents:
-        pages = "–".join(str(p) for p in dict.fromkeys(d.pages) if p is not None) or "?"
-        extra = f" · {d.minutes} minutes, {d.decisions} decisions" if d.minutes else ""
+    for doc in found.documents:
+        pages = "–".join(str(p) for p in dict.fromkeys(doc.pages) if p is not None) or "?"
+        extra = f" · {doc.minutes} minutes, {doc.decisions} decisions" if doc.minutes else ""
         console.print(
-            f"  {d.doc_type:<12} p. {pages:<7} item {d.agenda_item or '-':<4} "
-            f"{escape(d.title or '(untitled)')} · {escape(d.committee or '?')} · "
-            f"{d.meeting_date or '?'}{extra}"
-            + (f" [bold red]{EXEMPT_LABEL}[/bold red]" if d.exempt else "")
+            f"  {doc.doc_type:<12} p. {pages:<7} item {doc.agenda_item or '-':<4} "
+            f"{escape(doc.title or '(untitled)')} · {escape(doc.committee or '?')} · "
+            f"{doc.meeting_date or '?'}{extra}"
+            + (f" [bold red]{EXEMPT_LABEL}[/bold red]" if doc.exempt else "")
         )
     console.print(f"\n[bold]minutes[/bold] ({len(found.minutes)})")
     for minute in found.minutes:
@@ -144,4 +144,6 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
     )
     if furniture:
         for f in found.furniture:
-            console.print(f"  [dim]{f.kind:<7} page {f.page_index + 1:<4}[/dim] {escape(f.text[:100])}")
+            console.print(
+                f"  [dim]{f.kind:<7} page {f.page_index + 1:<4}[/dim] {escape(f.text[:100])}"
+            )

@@ -27,9 +27,7 @@ from kb.model import Decision, Line
 
 from .votes import ALL_IN_FAVOUR, movers, parse_voters, parse_votes, result_of
 
-LIST_MARKER = (
-    r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[A-Za-z][.)]|\([ivx]{1,5}\)|\(\d{1,2}\)|\([a-z]\))\s+)*"
-)
+LIST_MARKER = r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[A-Za-z][.)]|\([ivx]{1,5}\)|\(\d{1,2}\)|\([a-z]\))\s+)*"
 FORMULA = re.compile(
     rf"^{LIST_MARKER}(?P<f>(?:it\s+was\s+)?(?:(?:therefore|further|then|also|duly)\s+)?(?:unanimously\s+)?"
     r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
@@ -97,7 +95,7 @@ LABEL_LINE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?[A-Z][A-Za-z ,/&()'’
 MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
 CORRECT_RECORD = re.compile(
     r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+record\b|\bcorrectly\s+recorded\b",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 VERB_OUTCOMES = (
     ("withdrawn", r"withdr[ae]wn?|withdraws?"),
@@ -152,8 +150,11 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             continue
         if current is not None and not current.closed:
             part_of_block = event is None or event[0] == "resolution-sentence" and event[1] is None
-            if current.formula == "DECISION" and FIELD_ALONE.match(current.text_lines[-1]):
-                part_of_block = part_of_block or event[0] == "resolution"  # 'Decision taken:' / 'RESOLVED …' 
+            empty_field = current.formula == "DECISION" and FIELD_ALONE.match(
+                current.text_lines[-1]
+            )
+            if empty_field and event is not None and event[0] == "resolution":
+                part_of_block = True  # 'Decision taken:' / 'RESOLVED that …' is one decision
             if part_of_block and _continues(lines, current, line_no, sentence):
                 _extend(current, last_line, sentence)
                 continue
@@ -186,6 +187,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             last_end = last_line + 1
             continue
         if kind in ("result", "votes", "call"):
+            target: _Open | None
             if kind == "votes" and voting_on is not None:
                 target = voting_on
             elif kind == "call" and last_result is not None and not _names_subject(sentence):
@@ -243,7 +245,11 @@ def _without_copies(decisions: list[Decision]) -> tuple[Decision, ...]:
     for d in decisions:
         key = _norm_words(strip_formula(d.text))[:12]
         twin = next(
-            (k for k, other in enumerate(kept) if key and _norm_words(strip_formula(other.text))[:12] == key),
+            (
+                k
+                for k, other in enumerate(kept)
+                if key and _norm_words(strip_formula(other.text))[:12] == key
+            ),
             None,
         )
         if twin is None:
@@ -324,9 +330,14 @@ def _runs_on(lines: list[Line], paragraph: list[tuple[int, str]], gap_from: int,
 def _opens_item(text: str) -> bool:
     """A line that opens a list item or a formula: a new sentence whatever came before."""
     return bool(
-        re.match(r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\([ivx]{1,5}\)\s)", text)
+        re.match(
+            r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\([ivx]{1,5}\)\s)",
+            text,
+        )
         or re.match(r"^(?:RESOLVED|AGREED|DECIDED|NOTED|Resolved|Agreed)\b", text)
-        or re.match(r"^It\s+was\s+(?:\w+\s+)?(?:resolved|agreed|RESOLVED|AGREED|APPROVED|DECIDED)\b", text)
+        or re.match(
+            r"^It\s+was\s+(?:\w+\s+)?(?:resolved|agreed|RESOLVED|AGREED|APPROVED|DECIDED)\b", text
+        )
         or MARK_ALONE.match(text)
         or LABEL_LINE.match(text)
         or "\t" in text
@@ -390,7 +401,9 @@ def _inline_result(sentence: str) -> str | None:
 
 
 def _names_subject(sentence: str) -> bool:
-    return bool(re.search(r"\b(?:motion|amendment|recommendations?|proposal)\b", sentence, re.IGNORECASE))
+    return bool(
+        re.search(r"\b(?:motion|amendment|recommendations?|proposal)\b", sentence, re.IGNORECASE)
+    )
 
 
 def _add_votes(a: dict[str, int] | None, b: dict[str, int] | None) -> dict[str, int] | None:

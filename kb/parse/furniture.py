@@ -200,7 +200,9 @@ def _form_label(key: str) -> bool:
 
 
 def _dated_or_paged(key: str) -> bool:
-    return bool(re.search(rf"#\s*(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+#|\bpage\b|^#$", key, re.IGNORECASE))
+    return bool(
+        re.search(rf"#\s*(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+#|\bpage\b|^#$", key, re.IGNORECASE)
+    )
 
 
 def _is_boilerplate(key: str) -> bool:

@@ -33,7 +33,9 @@ SENTENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE = 220
-ATTACHMENT = re.compile(r"\s+(?:PDF|DOC|DOCX|XLSX?|HTML)\s+\d+(?:\.\d+)?\s*[KM]B\b", re.IGNORECASE)  # web links
+ATTACHMENT = re.compile(
+    r"\s+(?:PDF|DOC|DOCX|XLSX?|HTML)\s+\d+(?:\.\d+)?\s*[KM]B\b", re.IGNORECASE
+)  # web links
 
 
 @dataclass(frozen=True)
@@ -309,7 +311,11 @@ def subject_items(lines: list[Line]) -> list[Heading]:
         while k < len(lines) and len(parts) < 4 and not ITEM_REF.search(" ".join(parts)):
             text = lines[k].text.strip()
             unclosed = " ".join(parts).count("(") > " ".join(parts).count(")")
-            if not text or not unclosed and (MARK_ALONE.match(text) or LABEL.match(text) or split_number(text)):
+            if (
+                not text
+                or not unclosed
+                and (MARK_ALONE.match(text) or LABEL.match(text) or split_number(text))
+            ):
                 break
             parts.append(text)
             k += 1
@@ -320,5 +326,7 @@ def subject_items(lines: list[Line]) -> list[Heading]:
             continue
         start = i - 1 if i > 0 and MARK_ALONE.match(lines[i - 1].text) else i
         number = ref.group(1) if ref else str(len(found) + 1)
-        found.append(Heading(start, k - start, number, "subject", title, ref.group(1) if ref else None, 3.0))
+        found.append(
+            Heading(start, k - start, number, "subject", title, ref.group(1) if ref else None, 3.0)
+        )
     return found

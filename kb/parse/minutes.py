@@ -107,7 +107,9 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
             return None
         committee = fields.get("maker") or _committee(texts, i, joined)
         return MinutesHead(
-            line=i, meeting=Meeting(committee=normalise_committee(committee), date=date), notice=True
+            line=i,
+            meeting=Meeting(committee=normalise_committee(committee), date=date),
+            notice=True,
         )
     if not date:
         return None
@@ -135,7 +137,9 @@ NOTICE_FIELD = re.compile(
     r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-TAKEN_BY = re.compile(r"\b(?:taken|made)\s+by\s+(?:the\s+)?(?P<c>[A-Z][\w&'’ -]{2,60}?)(?:\s+on\b|\s*[,.(]|\s*$)")
+TAKEN_BY = re.compile(
+    r"\b(?:taken|made)\s+by\s+(?:the\s+)?(?P<c>[A-Z][\w&'’ -]{2,60}?)(?:\s+on\b|\s*[,.(]|\s*$)"
+)
 
 
 def notice_fields(texts: list[str]) -> dict[str, str]:
@@ -152,7 +156,11 @@ def notice_fields(texts: list[str]) -> dict[str, str]:
                     out["date"] = d
             elif "maker" not in out and value and not parse_date(value):
                 out["maker"] = re.split(r"\s+[-–—]\s+|,", value)[0].strip()
-        elif (by := TAKEN_BY.search(t or "")) and "maker" not in out and BODY_WORD.search(by.group("c")):
+        elif (
+            (by := TAKEN_BY.search(t or ""))
+            and "maker" not in out
+            and BODY_WORD.search(by.group("c"))
+        ):
             out["maker"] = by.group("c").strip()
     return out
 
@@ -197,7 +205,11 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
     while j >= 0 and len(before) < 3 and i - j <= 5:
         if texts[j]:
             navigation = ">" in texts[j] or "|" in texts[j]
-            if navigation or not (is_upper(texts[j]) or BODY_WORD.search(texts[j])) or len(texts[j]) > 100:
+            if (
+                navigation
+                or not (is_upper(texts[j]) or BODY_WORD.search(texts[j]))
+                or len(texts[j]) > 100
+            ):
                 break
             before.insert(0, texts[j])
         j -= 1
