@@ -316,7 +316,9 @@ class _Builder:
             meeting_date=doc.meeting.date,
             pack_date=self.pack.meeting.date,
             doc_type=doc.doc_type,
-            agenda_item=doc.agenda_item or (minute.agenda_item if minute else None),
+            # a minute that names the item it minutes ('(Item 4)') is cited by it; else the
+            # item of the pack that printed the minutes
+            agenda_item=(minute.agenda_item if minute else None) or doc.agenda_item,
             minute=minute.number if minute else None,
             title=minute.title if minute else doc.title,
             page=page,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -83,7 +83,10 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
         )
         seen.add(seg.item)
     return Pack(
-        source=source, meeting=meeting, agenda=agenda, documents=tuple(d for d in documents if d)
+        source=source,
+        meeting=meeting,
+        agenda=agenda,
+        documents=tuple(d for d in documents if d),
     )
 
 
