@@ -21,23 +21,33 @@ import numpy as np
 from kb.chunk import ChunkedPack, ChunkSettings, chunk_pack
 from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
 from kb.embed import Embedder, SentenceTransformerEmbedder, load_embedder, sha256_file
-from kb.errors import IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
+from kb.errors import REBUILD, IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
 from kb.model import Pack
 from kb.parse import parse_pack
-from kb.query_model import QueryModelError, carry_over, export_query_model
+from kb.query_model import MODEL_FILE, QueryModelError, carry_over, export_query_model
 from kb.read import SUPPORTED_SUFFIXES, read_pages
 from kb.store import db
 from kb.store.cache import CACHE_FILE, EmbeddingCache, text_hash
-from kb.store.generation import IngestLock, current_generation, discard, new_generation, publish
+from kb.store.generation import (
+    CURRENT,
+    IngestLock,
+    current_generation,
+    discard,
+    is_live,
+    new_generation,
+    publish,
+)
 from kb.store.manifest import Manifest, read_manifest, write_manifest
 from kb.store.vectors import (
     APPROXIMATE,
+    EXACT,
     HNSW,
     FaissIndex,
     build_hnsw,
     exact_limit,
     index_type_for,
 )
+from kb.store.writes import writing
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 128
@@ -134,8 +144,10 @@ def ingest(
 
     With `public` (or when the index is already public) exempt documents are withheld:
     none of their text reaches the database, keyword index, vectors or embedding cache.
-    Raises `KbError` subclasses for problems with the index or model; problems with single
-    files are reported in `IngestReport.failed` and never stop the run.
+    Raises `KbError` subclasses for problems with the index or model (`IndexCorrupt` for a
+    damaged live index, which `rebuild` replaces without reading it; `IndexWriteFailed` for
+    a full disk, after removing the half-written generation); problems with single files
+    are reported in `IngestReport.failed` and never stop the run.
     """
     started = time.perf_counter()
     paths = [Path(p) for p in (paths or [corpus_dir()])]
@@ -145,8 +157,7 @@ def ingest(
     files, problems = discover(paths)
     report.failed.extend(problems)
     with IngestLock(index):
-        live = current_generation(index) if (index / "CURRENT").exists() else None
-        live_manifest = read_manifest(live) if live else None
+        live, live_manifest = _live(index, rebuild, report)
         previous = None if rebuild else live
         old_manifest = None if rebuild else live_manifest
         if embedder is None:
@@ -175,12 +186,47 @@ def ingest(
                 publish(index, folder)
             else:
                 discard(folder)
-        except BaseException:
-            discard(folder)
+        except BaseException as exc:
+            if not is_live(index, folder):
+                discard(folder)
+            damaged = db.damage(exc) if previous else None  # found past what opening it checks
+            if damaged is not None:
+                raise damaged from exc
             raise
         report.passages_total = report.passages_total or _passage_count(previous)
         report.seconds["total"] = time.perf_counter() - started
     return report
+
+
+def _live(index: Path, rebuild: bool, report: IngestReport) -> tuple[Path | None, Manifest | None]:
+    """The live generation and its manifest, checked whole (database and vectors) when the
+    ingest will build on it; for a rebuild, which reads neither, damage is only noted."""
+    if not (index / CURRENT).exists():
+        return None, None
+    try:
+        live = current_generation(index)
+        manifest = read_manifest(live)
+        if not rebuild:
+            db.connect(live, readonly=True).close()
+            FaissIndex.load(live, EXACT, mapped=True)
+    except KbError as exc:
+        if not rebuild:
+            raise
+        report.notes.append(
+            f"rebuilt over a damaged index: {str(exc).removesuffix(f'; {REBUILD}')}"
+        )
+        return None, _readable_manifest(index)
+    return live, manifest
+
+
+def _readable_manifest(index: Path) -> Manifest | None:
+    """Any readable manifest of a generation in `index` (for whether it is public), or None."""
+    for folder in sorted(index.glob("gen-*"), reverse=True):
+        try:
+            return read_manifest(folder)
+        except KbError:
+            continue
+    return None
 
 
 def _build(
@@ -262,8 +308,17 @@ def _build(
             _pause_point("parse")
     report.seconds["parse"] = time.perf_counter() - t0
     gone = [source for source in sorted(set(known) - seen) if _under(source, roots)]
-    if previous and not parsed and not gone and _query_model_current(previous, embedder):
+    graph_whole = previous is None or _graph_whole(previous)
+    if (
+        previous
+        and not parsed
+        and not gone
+        and graph_whole
+        and _query_model_current(previous, embedder)
+    ):
         return False  # nothing to do: the live generation stays as it is
+    if not graph_whole:
+        report.notes.append("rebuilt the HNSW graph (it was missing or damaged)")
 
     t0 = time.perf_counter()
     vectors_by_hash = _embed_all(folder.parent, embedder, [c for *_, c in parsed], report, note)
@@ -272,55 +327,60 @@ def _build(
     t0 = time.perf_counter()
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
     _pause_point("write")
-    if previous:
-        source_conn = sqlite3.connect(f"file:{previous / db.DATABASE}?mode=ro", uri=True)
-        target = sqlite3.connect(str(folder / db.DATABASE))
-        source_conn.backup(target)
-        source_conn.close()
-        target.close()
-        vectors = FaissIndex.load(previous)
-    else:
-        vectors = FaissIndex.create(embedder.dimension)
-    conn = db.connect(folder)
-    with conn:
-        for source in gone:
-            removed = db.delete_pack(conn, source)
-            vectors.remove(np.asarray(removed, dtype="int64"))
-            report.removed.append(source)
-            report.passages_removed += len(removed)
-        for source, sha, pack, chunked in parsed:
-            if source in known:
-                removed = db.delete_pack(conn, source)
-                vectors.remove(np.asarray(removed, dtype="int64"))
-                report.passages_removed += len(removed)
-                report.changed.append(source)
-            else:
-                report.added.append(source)
-            hashes = {p.chunk_id: text_hash(p.embed_text) for p in chunked.passages}
-            ids = db.insert_pack(
-                conn,
-                pack,
-                source,
-                sha,
-                chunked.passages,
-                chunked.decisions,
-                hashes,
-                stamp,
-                withheld.get(source, 0),
-            )
-            order = [p.chunk_id for p in chunked.passages]
-            if order:
-                vectors.add(
-                    np.asarray([ids[c] for c in order], dtype="int64"),
-                    np.stack([vectors_by_hash[hashes[c]] for c in order]),
-                )
-            report.passages_added += len(order)
-    with conn:
-        db.refresh_glossary(conn)
-    counts = db.counts(conn)
-    conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
-    conn.commit()
-    conn.close()
+    with writing("database", folder / db.DATABASE):
+        if previous:
+            source_conn = db.connect(previous, readonly=True)
+            target = sqlite3.connect(str(folder / db.DATABASE))
+            try:
+                source_conn.backup(target)
+            finally:
+                source_conn.close()
+                target.close()
+            vectors = FaissIndex.load(previous)
+        else:
+            vectors = FaissIndex.create(embedder.dimension)
+        conn = db.connect(folder)
+        try:
+            with conn:
+                for source in gone:
+                    removed = db.delete_pack(conn, source)
+                    vectors.remove(np.asarray(removed, dtype="int64"))
+                    report.removed.append(source)
+                    report.passages_removed += len(removed)
+                for source, sha, pack, chunked in parsed:
+                    if source in known:
+                        removed = db.delete_pack(conn, source)
+                        vectors.remove(np.asarray(removed, dtype="int64"))
+                        report.passages_removed += len(removed)
+                        report.changed.append(source)
+                    else:
+                        report.added.append(source)
+                    hashes = {p.chunk_id: text_hash(p.embed_text) for p in chunked.passages}
+                    ids = db.insert_pack(
+                        conn,
+                        pack,
+                        source,
+                        sha,
+                        chunked.passages,
+                        chunked.decisions,
+                        hashes,
+                        stamp,
+                        withheld.get(source, 0),
+                    )
+                    order = [p.chunk_id for p in chunked.passages]
+                    if order:
+                        vectors.add(
+                            np.asarray([ids[c] for c in order], dtype="int64"),
+                            np.stack([vectors_by_hash[hashes[c]] for c in order]),
+                        )
+                    report.passages_added += len(order)
+            with conn:
+                db.refresh_glossary(conn)
+            counts = db.counts(conn)
+            conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
+            conn.commit()
+        finally:
+            conn.close()
     vectors.save(folder)
     index_type = index_type_for(len(vectors))
     if index_type == HNSW:
@@ -373,27 +433,43 @@ def _query_model_current(previous: Path, embedder: Embedder) -> bool:
 def _query_model(
     previous: Path | None, folder: Path, embedder: Embedder, report: IngestReport
 ) -> dict[str, Any]:
-    """Carry the ONNX query model over from the previous generation, or export it afresh."""
+    """Carry the ONNX query model over from the previous generation, or export it afresh.
+
+    A model that cannot be exported is noted (queries then load sentence-transformers); a
+    disk that refuses the file raises `IndexWriteFailed`.
+    """
     if not isinstance(embedder, SentenceTransformerEmbedder):
         return {}
-    if previous:
-        record = read_manifest(previous).query_model
-        if record.get("source_checksum") == embedder.checksum and "error" in record:
-            return record
-        if record.get("source_checksum") == embedder.checksum and carry_over(
-            previous, folder, record
-        ):
-            return record
-    t0 = time.perf_counter()
-    try:
-        record = export_query_model(embedder, folder)
-    except (QueryModelError, OSError) as exc:
-        report.notes.append(f"{exc}; queries will load sentence-transformers (slower)")
-        return {"error": str(exc), "source_checksum": embedder.checksum}
+    with writing("query-model", folder / MODEL_FILE):
+        if previous:
+            record = read_manifest(previous).query_model
+            if record.get("source_checksum") == embedder.checksum and "error" in record:
+                return record
+            if record.get("source_checksum") == embedder.checksum and carry_over(
+                previous, folder, record
+            ):
+                return record
+        t0 = time.perf_counter()
+        try:
+            record = export_query_model(embedder, folder)
+        except QueryModelError as exc:
+            report.notes.append(f"{exc}; queries will load sentence-transformers (slower)")
+            return {"error": str(exc), "source_checksum": embedder.checksum}
     report.seconds["export"] = time.perf_counter() - t0
     if previous and not report.added and not report.changed and not report.removed:
         report.notes.append("exported the ONNX query model again (it was missing or damaged)")
     return record
+
+
+def _graph_whole(previous: Path) -> bool:
+    """Whether the live generation's HNSW graph, when it has one, is there and readable."""
+    if read_manifest(previous).settings.get("index_type") != HNSW:
+        return True
+    try:
+        FaissIndex.load(previous, HNSW, mapped=True)
+    except KbError:
+        return False
+    return True
 
 
 def _passage_count(folder: Path | None) -> int:
@@ -412,7 +488,11 @@ def _embed_all(
     texts = {text_hash(p.embed_text): p.embed_text for c in packs for p in c.passages}
     cache = EmbeddingCache(index / CACHE_FILE)
     try:
-        found = cache.get_many(embedder.checksum, list(texts))
+        found = {
+            h: v
+            for h, v in cache.get_many(embedder.checksum, list(texts)).items()
+            if v.shape == (embedder.dimension,)  # a damaged row is embedded again
+        }
         missing = [h for h in texts if h not in found]
         for start in range(0, len(missing), EMBED_BATCH):
             note("embed", start, len(missing))
@@ -427,6 +507,10 @@ def _embed_all(
         report.passages_embedded = len(missing)
     finally:
         cache.close()
+    if cache.damage:
+        report.notes.append(
+            f"the embedding cache {display_path(cache.path)} {cache.damage}; started a new one"
+        )
     return found
 
 
