@@ -425,7 +425,10 @@ def _query_model_current(previous: Path, embedder: Embedder) -> bool:
     if "error" in record:
         return True  # this model could not be exported; not retried until --rebuild
     try:
-        return sha256_file(previous / str(record.get("file"))) == record.get("sha256")
+        return all(
+            sha256_file(previous / str(record.get(key))) == record.get(checksum)
+            for key, checksum in (("file", "sha256"), ("tokenizer", "tokenizer_sha256"))
+        )
     except OSError:
         return False
 
