@@ -157,19 +157,17 @@ def ingest(
     files, problems = discover(paths)
     report.failed.extend(problems)
     with IngestLock(index):
-        live, live_manifest = _live(index, rebuild, report)
+        live, live_manifest, was_public = _live(index, rebuild, report)
         previous = None if rebuild else live
         old_manifest = None if rebuild else live_manifest
         if embedder is None:
             embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
-        if public and live_manifest and not live_manifest.public:
+        if public and was_public is False:
             raise IndexNotPublic(
                 f"{index} holds a members' index with exempt papers; build the public one in a folder "
                 "of its own: kb ingest --public --index DIR"
             )
-        public = public or bool(
-            live_manifest and live_manifest.public
-        )  # a public index stays public
+        public = public or bool(was_public)  # a public index stays public
         report.public = public
         if old_manifest and old_manifest.model_checksum != embedder.checksum:
             raise ModelMismatch(
@@ -198,11 +196,14 @@ def ingest(
     return report
 
 
-def _live(index: Path, rebuild: bool, report: IngestReport) -> tuple[Path | None, Manifest | None]:
-    """The live generation and its manifest, checked whole (database and vectors) when the
-    ingest will build on it; for a rebuild, which reads neither, damage is only noted."""
+def _live(
+    index: Path, rebuild: bool, report: IngestReport
+) -> tuple[Path | None, Manifest | None, bool | None]:
+    """The live generation, its manifest and whether it is public, checked whole (database
+    and vectors) when the ingest will build on it. A rebuild reads neither, so for it damage
+    is only noted, and whether the index was public is taken from whatever still tells."""
     if not (index / CURRENT).exists():
-        return None, None
+        return None, None, None
     try:
         live = current_generation(index)
         manifest = read_manifest(live)
@@ -215,17 +216,39 @@ def _live(index: Path, rebuild: bool, report: IngestReport) -> tuple[Path | None
         report.notes.append(
             f"rebuilt over a damaged index: {str(exc).removesuffix(f'; {REBUILD}')}"
         )
-        return None, _readable_manifest(index)
-    return live, manifest
+        was_public = _was_public(index)
+        if was_public is None:
+            report.notes.append(
+                f"nothing in {index} tells whether it was a public index; if it was, run "
+                f"`kb ingest --rebuild --public --index {index}` now"
+            )
+        return None, None, was_public
+    return live, manifest, manifest.public
 
 
-def _readable_manifest(index: Path) -> Manifest | None:
-    """Any readable manifest of a generation in `index` (for whether it is public), or None."""
-    for folder in sorted(index.glob("gen-*"), reverse=True):
+def _was_public(index: Path) -> bool | None:
+    """Whether a damaged index was public: from any readable manifest of its generations, else
+    from a readable database (withheld documents: public; exempt passages: members'); None
+    when nothing tells."""
+    folders = sorted(index.glob("gen-*"), reverse=True)
+    for folder in folders:
         try:
-            return read_manifest(folder)
+            return read_manifest(folder).public
         except KbError:
             continue
+    for folder in folders:
+        try:
+            conn = db.connect(folder, readonly=True)
+            try:
+                counts = db.counts(conn)
+            finally:
+                conn.close()
+        except (KbError, sqlite3.DatabaseError):
+            continue
+        if counts["withheld_documents"]:
+            return True
+        if counts["exempt_passages"]:
+            return False
     return None
 
 

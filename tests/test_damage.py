@@ -260,11 +260,30 @@ def test_rebuild_mends_every_damage_without_reading_it(
     result = runner.invoke(app, ["ingest", str(pristine / "corpus"), "--rebuild", "--quiet"])
     assert result.exit_code == 0, result.output
     assert result.exception is None and "Error" not in result.stderr
-    assert all(
-        line.startswith("Note: rebuilt over a damaged index") for line in result.stderr.splitlines()
-    )
+    notes = result.stderr.splitlines()
+    assert all(line.startswith("Note: ") for line in notes)
+    if DAMAGE[damage][0] in ("manifest", "pointer"):  # what the rebuild found unreadable
+        assert notes[0].startswith("Note: rebuilt over a damaged index: ")
     assert runner.invoke(app, ["verify", "--skip-model"]).exit_code == 0
     assert runner.invoke(app, ["ask", QUESTION, "--json"]).stdout == before
+
+
+def test_a_public_index_rebuilt_over_a_damaged_manifest_stays_public(
+    fake_embedder: FakeEmbedder, isolated_paths: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "packs"
+    corpus.mkdir()
+    shutil.copy(SEFTON / "004_0a649f34eee39f0a.txt", corpus)  # holds exempt reports
+    built = runner.invoke(app, ["ingest", str(corpus), "--public", "--quiet"])
+    assert built.exit_code == 0, built.output
+    withheld = json.loads(runner.invoke(app, ["stats", "--json"]).stdout)["withheld_documents"]
+    assert withheld > 0
+    _put(current_generation(isolated_paths / "index") / "manifest.json", b"{not json")
+    result = runner.invoke(app, ["ingest", str(corpus), "--rebuild", "--quiet"])
+    assert result.exit_code == 0, result.output
+    stats = json.loads(runner.invoke(app, ["stats", "--json"]).stdout)
+    assert stats["public"] is True and stats["withheld_documents"] == withheld
+    assert stats["exempt_passages"] == 0
 
 
 @pytest.mark.parametrize("damage", DAMAGE)

@@ -70,8 +70,6 @@ class EmbeddingCache:
                 for h, blob in rows:
                     found[h] = np.frombuffer(blob, dtype="float32")
         except sqlite3.DatabaseError as exc:
-            if sqlite_write_failure(exc):
-                raise
             self._start_afresh(f"cannot be read ({exc})")
             return {}
         return found

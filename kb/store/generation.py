@@ -66,13 +66,14 @@ def publish(index: Path, folder: Path) -> None:
     with contextlib.suppress(IndexNotFound):
         previous = current_generation(index)
     tmp = index / f"{CURRENT}.tmp-{os.getpid()}"
+    with writing("generation", folder):  # a full disk may only show when the data is flushed
+        for item in folder.iterdir():
+            if item.is_file():
+                with item.open("rb") as handle:
+                    os.fsync(handle.fileno())
+        _fsync_dir(folder)
     try:
         with writing("publish", index / CURRENT):
-            for item in folder.iterdir():
-                if item.is_file():
-                    with item.open("rb") as handle:
-                        os.fsync(handle.fileno())
-            _fsync_dir(folder)
             with tmp.open("w", encoding="utf-8") as handle:
                 handle.write(folder.name)
                 handle.flush()

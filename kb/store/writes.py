@@ -38,7 +38,8 @@ def sqlite_write_failure(exc: BaseException) -> bool:
     """True when a SQLite error says the disk refused a write (full, I/O error, read-only)."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     return isinstance(exc, sqlite3.OperationalError) and (
-        name.startswith(_SQLITE_WRITE) or str(exc) == "database or disk is full"
+        (name.startswith(_SQLITE_WRITE) and "READ" not in name.removeprefix("SQLITE_READONLY"))
+        or str(exc) == "database or disk is full"
     )
 
 
