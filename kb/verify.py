@@ -8,6 +8,7 @@ from pathlib import Path
 from kb.config import index_dir
 from kb.embed import sha256_file
 from kb.errors import REBUILD, KbError
+from kb.model import OUTCOMES
 from kb.store import db
 from kb.store.generation import current_generation
 from kb.store.manifest import Manifest, read_manifest
@@ -64,6 +65,7 @@ def _database_problems(folder: Path, manifest: Manifest, problems: list[str]) ->
         orphan_decisions = conn.execute(
             "SELECT COUNT(*) FROM decisions WHERE passage_id IS NOT NULL AND passage_id NOT IN (SELECT id FROM passages)"
         ).fetchone()[0]
+        problems.extend(db.decision_problems(conn, OUTCOMES))
     except sqlite3.DatabaseError as exc:
         problems.append(f"database {folder / db.DATABASE} cannot be read ({exc}); {REBUILD}")
         return None

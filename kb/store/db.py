@@ -642,6 +642,48 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return out
 
 
+def decisions_by_outcome(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many decisions have each outcome ('none' for those without one)."""
+    rows = conn.execute(
+        "SELECT COALESCE(outcome, 'none'), COUNT(*) FROM decisions GROUP BY 1 ORDER BY 2 DESC, 1"
+    )
+    return {str(outcome): int(n) for outcome, n in rows}
+
+
+def decision_problems(conn: sqlite3.Connection, outcomes: tuple[str, ...]) -> list[str]:
+    """Decisions that disagree with the passages holding them, or hold impossible values."""
+    problems: list[str] = []
+    checks = (
+        (
+            "SELECT COUNT(*) FROM decisions d JOIN passages p ON p.id = d.passage_id WHERE "
+            "COALESCE(d.meeting_date, '') != COALESCE(p.meeting_date, '') "
+            "OR COALESCE(d.committee, '') != COALESCE(p.committee, '') "
+            "OR COALESCE(d.exempt, 0) != COALESCE(p.exempt, 0) OR d.source != p.source",
+            "decisions are cited to another meeting or source than the passage holding them",
+        ),
+        (
+            f"SELECT COUNT(*) FROM decisions WHERE outcome IS NOT NULL AND outcome NOT IN "
+            f"({','.join('?' * len(outcomes))})",
+            "decisions have an outcome kb does not know",
+        ),
+        (
+            "SELECT COUNT(*) FROM decisions WHERE MIN(COALESCE(votes_for, 0), "
+            "COALESCE(votes_against, 0), COALESCE(votes_abstain, 0)) < 0",
+            "decisions have negative vote counts",
+        ),
+        (
+            "SELECT COUNT(*) FROM links WHERE passage_id NOT IN (SELECT id FROM passages)",
+            "links point at missing passages",
+        ),
+    )
+    for sql, what in checks:
+        args = outcomes if "NOT IN (?" in sql else ()
+        n = int(conn.execute(sql, args).fetchone()[0])
+        if n:
+            problems.append(f"{n} {what}")
+    return problems
+
+
 def all_passage_ids(conn: sqlite3.Connection) -> list[int]:
     """Every passage id."""
     return [r[0] for r in conn.execute("SELECT id FROM passages ORDER BY id")]
