@@ -63,6 +63,7 @@ def clean_markup(line: str) -> str:
     line = html.unescape(line)
     line = MD_LINK.sub(r"\1", line)
     line = re.sub(r"^\s*#{1,6}\s+", "", line)
+    line = re.sub(r"\s*\{[#.][\w:.-]+(?:\s+[#.][\w:.-]+)*\}\s*$", "", line)  # '{#min-38}' anchors
     line = line.replace("**", "").replace("__", "")
     line = line.replace("\u00a0", " ").replace("\u200b", "")
     line = re.sub(r"[ ]{2,}", " ", line)

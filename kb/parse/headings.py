@@ -190,9 +190,9 @@ def _score(
         score += 2.5
     if len(words) <= 12:
         score += 0.5
-    else:
+    elif not stands_out:  # a long title printed as a heading is still a heading
         score -= (len(words) - 12) * 0.25
-    if rest.rstrip().endswith((".", ";", ",")) and len(words) > 6:
+    if title.rstrip().endswith((".", ";", ",")) and len(words) > 6:
         score -= 1.5
     if SENTENCE_WORDS.search(title) and not is_upper(title) and not item:
         score -= 1.5

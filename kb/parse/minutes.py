@@ -25,24 +25,27 @@ TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
     r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+of\s+(?:the\s+)?(?:Meeting|MEETING|meeting)\b"
+    r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
+    r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|Meeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+minutes\s*$",
 )
 NOTICE_TITLE = re.compile(
     r"^\s*(?:Record|Schedule|Register|Notice|Summary)\s+of\s+(?:the\s+)?(?:Executive\s+|Cabinet\s+|Key\s+)?Decisions?\b"
     r"|^\s*(?:Executive\s+|Cabinet\s+|Key\s+|Officer\s+)?Decision\s+(?:Notice|Recording\s+Form|Record|Sheet|Statement)\b"
-    r"|^\s*Decisions?\s+(?:of|taken\s+(?:by|at))\b",
+    r"|^\s*Decisions?\s+(?:of|taken\s+(?:by|at))\b"
+    r"|^\s*(?:Record|Minutes?)\s+of\s+(?:the\s+)?Hearing\b|\bNotice\s+of\s+(?:Determination|Decision)\s*$",
     re.IGNORECASE,
 )
 NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
 COMMITTEE_IN_TITLE = re.compile(
-    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?)\s+(?:of|taken\s+(?:by|at))\s+"
+    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
-    r"(?:MINUTES?|Decisions?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
+    r"(?:MINUTES?|Decisions?|MEETING)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     r"(?P<c>(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on)){0,12}?\s+"
     r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|Partnership|Assembly|Commission))"
     r"(?=\s+(?:held|meeting)\b)",
@@ -145,7 +148,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
 
 
 NOTICE_FIELD = re.compile(
-    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+(?:decision\s+)?taken|"
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?(?:decision|hearing)|Decision\s+date|Hearing\s+date|Date\s+(?:decision\s+)?taken|"
     r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
@@ -217,7 +220,10 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
             and len(name) < 120
         ) and (BODY_WORD.search(name) or len(name.split()) <= 6):
             return name
-    if re.search(r"(?i)\bminutes\s*$", texts[i]) and (after := _committee_after(texts, i)):
+    alone = re.search(r"(?i)\bminutes?\s*$", texts[i]) or re.match(
+        r"\s*MINUTES?\b(?!\s+(?:of|OF)\b)", texts[i]
+    )
+    if alone and (after := _committee_after(texts, i)):
         return after
     # 'HEALTH AND WELLBEING BOARD' / 'MEETING HELD AT ...': the lines above the title
     before: list[str] = []

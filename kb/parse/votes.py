@@ -13,9 +13,9 @@ import re
 
 TITLES = (
     r"(?:County\s+Councillors?|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|"
-    r"Professor|Prof\.?|Alderman|Reverend|Rev\.?)"
+    r"Professor|Prof\.?|Alderman|Bailie|Provost|Reverend|Rev\.?)"
 )
-NAME_WORD = r"[A-Z][\w'’-]*\.?"
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*\.?"
 PERSON = (
     rf"(?:{TITLES}\s+(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}"
     r"|(?:The|the)\s+(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Leader|Deputy Leader|Mayor|Deputy Mayor)"
@@ -39,9 +39,9 @@ COUNT_FIRST = {
 }  # fmt: skip
 # 'For: 7', 'For (23):', 'FOR – 12', 'Against 45', 'Abstentions: 2'
 LABEL_FIRST = {
-    "for": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\bvoting\s*(?:was)?\s*:?\s*)(?:Votes?\s+)?(?:For|FOR|In\s+favour|IN\s+FAVOUR)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
-    "against": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\s)(?:Votes?\s+)?(?:Against|AGAINST)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
-    "abstain": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\s)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "for": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\b(?i:voting)\s*(?:was)?\s*:?\s*)(?:Votes?\s+)?(?:For|FOR|In\s+favour|IN\s+FAVOUR)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "against": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\s)(?:Votes?\s+)?(?:Against|AGAINST)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "abstain": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\s)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
 }  # fmt: skip
 BY_VOTES = re.compile(
     rf"\b(?:by\s+)?{COUNT}\s+votes?\s+to\s+{COUNT}(?:[,;]?\s*(?:with\s+)?{COUNT}\s+{ABSTAIN_WORD})?",
@@ -55,14 +55,14 @@ NAMED_VOTE = re.compile(
     r"\s*(?:\(\s*(?P<n>\d{1,3})\s*\)|[:–—-]\s*(?P<m>\d{1,3}))?\s*[:–—-]\s*(?P<names>[^\n]*(?:\n(?!\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstention|ABSTENTION|Abstain|ABSTAIN)\b)[^\n]+)*)"
 )
 RESULT = re.compile(
-    r"\b(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
+    r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
 )
 MOVED_AND_SECONDED = [
     re.compile(
         rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
     ),
     re.compile(
-        rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:proposed|moved)(?:,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
+        rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:proposed|moved)(?:,\s*and|,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
     ),
     re.compile(
         rf"[Oo]n\s+the\s+(?:motion|proposition)\s+of\s+(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON})"
@@ -77,7 +77,7 @@ MOVED_AND_SECONDED = [
     ),
 ]
 MOVER_ONLY = re.compile(
-    rf"(?P<mover>{PERSON})\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
+    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
     rf"|(?i:proposer|mover)\s*:\s*(?P<mover3>{PERSON})"
 )
 SECONDER_ONLY = re.compile(
