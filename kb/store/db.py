@@ -360,6 +360,67 @@ def neighbours(
     return [_row_to_passage(r) for r in rows]
 
 
+@dataclass(frozen=True)
+class StoredPack:
+    """A pack (one source file) as indexed: its content hash and how many exempt documents
+    a public build withheld from it."""
+
+    id: int
+    source: str
+    sha256: str
+    committee: str | None
+    meeting_date: str | None
+    withheld: int
+
+
+def packs(conn: sqlite3.Connection) -> list[StoredPack]:
+    """Every pack in the database, in source order."""
+    rows = conn.execute(
+        "SELECT id, source, sha256, committee, meeting_date, COALESCE(withheld, 0) FROM packs "
+        "ORDER BY source"
+    )
+    return [StoredPack(*row) for row in rows]
+
+
+def pack_passages(conn: sqlite3.Connection, pack_id: int) -> list[StoredPassage]:
+    """Every passage of one pack, in reading order."""
+    rows = conn.execute(f"{PASSAGE_SELECT} WHERE pack_id = ? ORDER BY seq", (pack_id,))
+    return [_row_to_passage(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    """A decision row with the passage that holds it."""
+
+    id: int
+    minute: str | None
+    title: str | None
+    text: str
+    passage: StoredPassage
+
+
+def decisions(
+    conn: sqlite3.Connection,
+    where: tuple[str, list[object]] | None = None,
+    chunk_ids: list[str] | None = None,
+) -> list[StoredDecision]:
+    """Decisions whose passages a `filter_clause` selects (all without one), only those held
+    by `chunk_ids` when given; newest meeting first, then in reading order."""
+    clause, args = where or ("1", [])
+    args = list(args)
+    if chunk_ids is not None:
+        clause += f" AND chunk_id IN ({','.join('?' * len(chunk_ids))})" if chunk_ids else " AND 0"
+        args.extend(chunk_ids)
+    rows = conn.execute(
+        "SELECT d.id, d.minute, d.title, d.text, d.passage_id FROM decisions d "
+        f"JOIN passages p ON p.id = d.passage_id WHERE p.id IN (SELECT id FROM passages WHERE {clause}) "
+        "ORDER BY COALESCE(p.meeting_date, '') DESC, p.source, p.seq, d.id",
+        args,
+    ).fetchall()
+    held = passages_by_id(conn, (r[4] for r in rows))
+    return [StoredDecision(r[0], r[1], r[2], r[3] or "", held[r[4]]) for r in rows if r[4] in held]
+
+
 def fts_query(terms: list[str]) -> str:
     """An FTS5 MATCH expression OR-ing quoted terms, so user text never breaks the syntax."""
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms if t]
