@@ -65,7 +65,7 @@ REGISTER_COLUMNS = (
 
 def register_rows(register: Register) -> list[dict[str, object]]:
     """The register as flat rows (REGISTER_COLUMNS), for CSV and tables."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for d in register.decisions:
         votes = d.votes or {}
         rows.append(

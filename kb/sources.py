@@ -36,7 +36,7 @@ MEDIA_TYPES = {
     "text": "text/plain; charset=utf-8",
 }
 MATCH_WORDS = (12, 6)  # opening words of a passage looked for on the PDF's pages
-PAGE_CACHE = 8  # PDFs whose page texts are kept in memory
+PAGE_CACHE = 32  # PDFs whose page texts are kept in memory
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,13 @@ class SourceLibrary:
         if self.public:
             passages = [p for p in passages if not p.citation.exempt]
         return SourceDocument(source, tuple(passages))
+
+    def warm(self) -> None:
+        """Check and read every PDF source now (up to the page cache), so that the first
+        answers citing them do not wait for it."""
+        pdfs = [s for s in self._by_id.values() if s.kind == "pdf"]
+        for source in pdfs[:PAGE_CACHE]:
+            self._pdf_pages(source.source_id)
 
     def pdf_page(self, source_id: str, text: str, cited_page: int | None) -> int | None:
         """The 1-based page of the PDF on which `text` (a passage) begins, for `#page=N`.

@@ -73,10 +73,12 @@ class ServeState:
         for record in everything.decisions:
             if record.chunk_id:
                 by_chunk.setdefault(record.chunk_id, []).append(record)
+        sources = SourceLibrary(engine.folder, public=self.public)
+        sources.warm()
         return Loaded(
             folder=engine.folder,
             engine=engine,
-            sources=SourceLibrary(engine.folder, public=self.public),
+            sources=sources,
             register=register,
             decisions_by_chunk={k: tuple(v) for k, v in by_chunk.items()},
             committees=tuple(sorted(engine.glossary.committees())),
