@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kb.model import Page
+from kb.model import LineStyle, Page
 
 from .dates import MONTH_WORD, WEEKDAY
 
@@ -49,6 +49,7 @@ class RawLine:
     kind: str
     value: str | None = None
     page_index: int = 0
+    style: LineStyle | None = None
 
 
 def clean_markup(line: str) -> str:
@@ -78,11 +79,14 @@ def classify_lines(pages: list[Page]) -> list[RawLine]:
     out: list[RawLine] = []
     for page in pages:
         start = len(out)
-        for raw in page.text.splitlines():
+        lines = page.text.splitlines()
+        styles = page.styles if len(page.styles) == len(lines) else (None,) * len(lines)
+        for raw, style in zip(lines, styles, strict=True):
             if INLINE_FURNITURE.search(raw):
                 raw = INLINE_FURNITURE.sub(" ", raw)
             line = clean_markup(raw)
-            out.append(_classify(line, page.index))
+            classified = _classify(line, page.index)
+            out.append(replace(classified, style=style) if style else classified)
         if page.label is not None:
             _mark_page_number(out, start, page.label)
     _mark_running_headers(out)
@@ -160,6 +164,24 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
                 first_seen.add(key)  # the first time it is printed it is the heading itself
                 continue
             lines[i] = RawLine(lines[i].text, "header", page_index=lines[i].page_index)
+    _mark_header_companions(lines, by_page, edges)
+
+
+def _mark_header_companions(
+    lines: list[RawLine], by_page: dict[int, list[int]], edges: Counter[str]
+) -> None:
+    """A running header is often two lines ('AUDIT COMMITTEE' / '24 SEPTEMBER 2009'); the
+    line beside a header line at a page's top, printed at the top of other pages too, is
+    part of it, even when too few pages carry it to count as furniture on its own."""
+    for idx in by_page.values():
+        top = idx[:EDGE]
+        for k, i in enumerate(top):
+            if lines[i].kind != "text" or edges[_norm_edge(lines[i].text)] < 2:
+                continue
+            neighbours = [top[m] for m in (k - 1, k + 1) if 0 <= m < len(top)]
+            beside_header = any(lines[j].kind == "header" and abs(j - i) <= 2 for j in neighbours)
+            if beside_header and len(lines[i].text.strip()) < 100:
+                lines[i] = RawLine(lines[i].text, "header", page_index=lines[i].page_index)
 
 
 def _is_boilerplate(key: str) -> bool:

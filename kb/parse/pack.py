@@ -481,7 +481,7 @@ def _document(
 ) -> Document | None:
     # Furniture leaves no trace, not even a paragraph break: text runs on across a page footer.
     lines = [
-        Line(text=raw[i].text if raw[i].kind == "text" else "", page=pages[i])
+        Line(raw[i].text, pages[i], raw[i].style) if raw[i].kind == "text" else Line("", pages[i])
         for i in range(seg.start, seg.end)
         if raw[i].kind in ("text", "empty")
     ]
