@@ -238,7 +238,7 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
     console.print(
         f"meeting: {escape(m.get('committee') or 'committee unknown')} · "
         f"{human_date(m.get('meeting_date')) or 'date unknown'}"
-        + (f" · {escape(m['time'])}" if m.get("time") else "")
+        + (f" · {escape(m['time'] or '')}" if m.get("time") else "")
     )
     console.print(f"\n[bold]documents[/bold] ({len(found.documents)})")
     for d in found.documents:
@@ -257,19 +257,19 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
             f"  [cyan]{escape(minute.number)}[/cyan] {escape(minute.title)}{item} · p. {minute.page or '?'}"
             f" · {minute.meeting_date or '?'}"
         )
-        for d in minute.decisions:
+        for dec in minute.decisions:
             who = " · ".join(
-                f"{role} {escape(name)}"
-                for role, name in (("moved by", d.mover), ("seconded by", d.seconder))
+                f"{role} {escape(name or '')}"
+                for role, name in (("moved by", dec.mover), ("seconded by", dec.seconder))
                 if name
             )
             console.print(
-                f"      [green]{d.outcome or 'no outcome'}[/green]"
-                + (f" ({votes_text(d.votes)})" if d.votes else "")
-                + (f" [dim]{d.kind}[/dim]" if d.kind != "resolution" else "")
+                f"      [green]{dec.outcome or 'no outcome'}[/green]"
+                + (f" ({votes_text(dec.votes)})" if dec.votes else "")
+                + (f" [dim]{dec.kind}[/dim]" if dec.kind != "resolution" else "")
                 + (f" · {who}" if who else "")
             )
-            first = d.text.replace("\n", " ")
+            first = dec.text.replace("\n", " ")
             console.print(f"        {escape(first[:160])}{'…' if len(first) > 160 else ''}")
     kinds: dict[str, int] = {}
     for f in found.furniture:
@@ -280,4 +280,6 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
     )
     if furniture:
         for f in found.furniture:
-            console.print(f"  [dim]{f.kind:<7} page {f.page_index + 1:<4}[/dim] {escape(f.text[:100])}")
+            console.print(
+                f"  [dim]{f.kind:<7} page {f.page_index + 1:<4}[/dim] {escape(f.text[:100])}"
+            )

@@ -4,14 +4,15 @@ filters or found by a question, and one subject followed through its meetings.
 Read-only over the store, like `kb.search`; the CLI and `kb serve` call only this.
 
 This is the `kb serve` branch's implementation of the interface in issue 14's register
-API, over the `decisions` table as it stands: outcome, votes, mover, seconder and named
-voters are None until the parser records them, so the `outcome` and `member` filters match
-only decisions that carry them, and timeline entries carry no `follows` links yet.
+API, over the `decisions` table as the parser fills it (outcome, votes, mover, seconder and
+named voters where the minutes print them, else None). Limited: a query ranks decisions by
+the passages that hold them (the search engine, filtered to decisions); timeline entries
+carry no `follows` links yet.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kb.errors import BadQuery
@@ -95,32 +96,31 @@ class Timeline:
     meetings: tuple[TimelineMeeting, ...]
 
 
-def _record(row: db.StoredDecision, ordinal: int) -> DecisionRecord:
+def _record(row: db.StoredDecision) -> DecisionRecord:
     c = row.passage.citation
+    if row.page is not None and row.page != c.page:
+        c = replace(c, page=row.page)  # the page the decision itself is printed on
     return DecisionRecord(
-        decision_id=f"{row.passage.chunk_id}.{ordinal}",
+        decision_id=row.decision_id,
         committee=c.committee,
         meeting_date=c.meeting_date,
         minute=row.minute if row.minute is not None else c.minute,
         agenda_item=c.agenda_item,
         title=row.title if row.title is not None else c.title,
         text=row.text,
-        outcome=None,
-        votes=None,
-        mover=None,
-        seconder=None,
+        outcome=row.outcome,
+        votes=row.votes,
+        mover=row.mover,
+        seconder=row.seconder,
         citation=c,
         chunk_id=row.passage.chunk_id,
+        voters=row.voters,
+        kind=row.kind,
     )
 
 
 def _records(rows: list[db.StoredDecision]) -> list[DecisionRecord]:
-    seen: dict[str, int] = {}
-    out = []
-    for row in rows:
-        seen[row.passage.chunk_id] = seen.get(row.passage.chunk_id, 0) + 1
-        out.append(_record(row, seen[row.passage.chunk_id]))
-    return out
+    return [_record(row) for row in rows]
 
 
 def _wanted(record: DecisionRecord, f: RegisterFilters) -> bool:

@@ -51,6 +51,12 @@ The Committee considered the taxi fares canary review {XSS.replace("<", "&lt;").
 RESOLVED:
 
 That the taxi fares canary be increased {XSS_IMG.replace("<", "&lt;").replace(">", "&gt;")} by 5%.
+
+3. LIBRARY OPENING HOURS
+
+It was proposed by Councillor Smith and seconded by Councillor Brown that the library open on Sundays.
+
+RESOLVED: That the library opens on Sundays. CARRIED (7 voting FOR, 2 voting AGAINST)
 """
 PAGE_HEADERS = ("content-security-policy", "x-content-type-options", "x-frame-options")
 
@@ -142,7 +148,7 @@ def test_api_decisions_and_timeline_are_the_register_json(
         everything = json.loads(register_json(register.find()))
         assert client.get("/api/decisions").json() == everything
         committee = client.get("/api/decisions", params={"committee": "licensing"}).json()
-        assert [d["committee"] for d in committee["decisions"]] == ["Licensing Committee"]
+        assert [d["committee"] for d in committee["decisions"]] == ["Licensing Committee"] * 2
     finally:
         register.close()
     found = client.get("/api/decisions", params={"q": "minutes of the previous meeting", "k": 2})
@@ -217,6 +223,21 @@ def test_results_show_exempt_label_and_decisions(client: TestClient) -> None:
     assert "EXEMPT — not for publication" in page.text
     decided = client.get("/", params={"q": "taxi fares canary", "decisions": "1", "k": "1"})
     assert 'class="decision"' in decided.text and "minute 2" in decided.text
+    assert '<span class="outcome outcome-agreed">agreed</span>' in decided.text
+    voted = client.get("/", params={"q": "library opening hours on Sundays", "k": "1"})
+    assert '<span class="outcome outcome-carried">carried</span>' in voted.text
+    assert '<span class="votes">7 for, 2 against</span>' in voted.text
+    assert "moved by Councillor Smith, seconded by Councillor Brown" in voted.text
+
+
+def test_register_filters_by_outcome_and_member(client: TestClient) -> None:
+    carried = client.get("/api/decisions", params={"outcome": "carried"}).json()["decisions"]
+    assert [(d["title"], d["votes"]) for d in carried] == [
+        ("Library Opening Hours", {"for": 7, "against": 2})
+    ]
+    page = client.get("/decisions", params={"member": "smith"})
+    assert page.text.count("<tr>") == 2 and "7 for, 2 against" in page.text
+    assert ">carried<" in page.text
 
 
 def test_low_confidence_message(client: TestClient) -> None:

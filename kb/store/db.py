@@ -438,12 +438,20 @@ def pack_passages(conn: sqlite3.Connection, pack_id: int) -> list[StoredPassage]
 
 @dataclass(frozen=True)
 class StoredDecision:
-    """A decision row with the passage that holds it."""
+    """A decision row (outcome, votes, mover, seconder as parsed; None where not printed)
+    with the passage that holds its first line."""
 
-    id: int
+    decision_id: str
     minute: str | None
     title: str | None
     text: str
+    kind: str
+    outcome: str | None
+    votes: dict[str, int] | None
+    voters: dict[str, list[str]] | None
+    mover: str | None
+    seconder: str | None
+    page: int | None
     passage: StoredPassage
 
 
@@ -460,13 +468,40 @@ def decisions(
         clause += f" AND chunk_id IN ({','.join('?' * len(chunk_ids))})" if chunk_ids else " AND 0"
         args.extend(chunk_ids)
     rows = conn.execute(
-        "SELECT d.id, d.minute, d.title, d.text, d.passage_id FROM decisions d "
-        f"JOIN passages p ON p.id = d.passage_id WHERE p.id IN (SELECT id FROM passages WHERE {clause}) "
-        "ORDER BY COALESCE(p.meeting_date, '') DESC, p.source, p.seq, d.id",
+        "SELECT d.decision_id, d.minute, d.title, d.text, d.kind, d.outcome, d.votes_for, "
+        "d.votes_against, d.votes_abstain, d.voters, d.mover, d.seconder, d.page, d.passage_id "
+        "FROM decisions d JOIN passages p ON p.id = d.passage_id "
+        f"WHERE p.id IN (SELECT id FROM passages WHERE {clause}) "
+        "ORDER BY COALESCE(p.meeting_date, '') DESC, p.source, p.seq, d.seq, d.id",
         args,
     ).fetchall()
-    held = passages_by_id(conn, (r[4] for r in rows))
-    return [StoredDecision(r[0], r[1], r[2], r[3] or "", held[r[4]]) for r in rows if r[4] in held]
+    held = passages_by_id(conn, (r[13] for r in rows))
+    out = []
+    for r in rows:
+        if r[13] not in held:
+            continue
+        counts = {
+            k: v
+            for k, v in zip(("for", "against", "abstain"), r[6:9], strict=True)
+            if v is not None
+        }
+        out.append(
+            StoredDecision(
+                decision_id=r[0],
+                minute=r[1],
+                title=r[2],
+                text=r[3] or "",
+                kind=r[4] or "resolution",
+                outcome=r[5],
+                votes=counts or None,
+                voters=json.loads(r[9]) if r[9] else None,
+                mover=r[10],
+                seconder=r[11],
+                page=r[12],
+                passage=held[r[13]],
+            )
+        )
+    return out
 
 
 def fts_query(terms: list[str]) -> str:

@@ -30,6 +30,7 @@ from kb.present import (
     register_json,
     timeline_json,
     to_json,
+    votes_text,
 )
 from kb.register import OUTCOMES, DecisionRecord
 from kb.search.query import analyse
@@ -62,6 +63,7 @@ templates = Environment(
 templates.globals.update(
     human_date=human_date,
     citation_line=citation_line,
+    votes_text=votes_text,
     exempt_label=EXEMPT_LABEL,
     doc_types=DOC_TYPES,
     outcomes=OUTCOMES,
