@@ -540,6 +540,20 @@ def test_server_follows_a_new_generation(packs: Path, tmp_path: Path) -> None:
         assert hits[0]["citation"]["committee"] == "Licensing Committee"
 
 
+def test_a_local_server_answers_only_to_its_own_address(members_index: Path) -> None:
+    from kb.web.guard import loopback_hosts
+
+    app = create_app(
+        members_index, embedder=FakeEmbedder(), allowed_hosts=loopback_hosts("127.0.0.1", 8000)
+    )
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/healthz").status_code == 200
+        assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
+        rebound = c.get("/api/ask?q=budget", headers={"host": "attacker.example:8000"})
+        assert rebound.status_code == 421 and "error" in rebound.json()
+        assert c.get("/", headers={"host": "attacker.example"}).status_code == 421
+
+
 def test_loopback_addresses() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")

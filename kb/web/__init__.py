@@ -36,7 +36,10 @@ def serve(
     the address once the index is loaded."""
     import uvicorn
 
-    app = create_app(index, public=public)
+    from .guard import loopback_hosts
+
+    allowed = loopback_hosts(host, port) if is_loopback(host) else None
+    app = create_app(index, public=public, allowed_hosts=allowed)
     if ready is not None:
         ready(f"http://{host}:{port}/")
     uvicorn.run(

@@ -49,6 +49,7 @@ STATUS_TITLES = {
     404: "Not found",
     405: "Method not allowed",
     413: "Request too large",
+    421: "Wrong address",
     414: "Address too long",
     500: "Something went wrong",
     503: "The index cannot be read",
@@ -413,10 +414,14 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(
-    index: Path | None = None, public: bool = False, embedder: Embedder | None = None
+    index: Path | None = None,
+    public: bool = False,
+    embedder: Embedder | None = None,
+    allowed_hosts: frozenset[str] | None = None,
 ) -> Guard:
     """The web application over the index at `index` (loaded now). `public` refuses an index
-    that is not a public build and keeps exempt text out of every response."""
+    that is not a public build and keeps exempt text out of every response; with
+    `allowed_hosts`, a request naming another Host is refused."""
     state = ServeState(index, public=public, embedder=embedder)
     routes = [
         Route("/", search_page),
@@ -441,7 +446,10 @@ def create_app(
     latency = Latency()
     app.state.latency = latency
     guarded = Guard(
-        app, latency, lambda path, status, message: error_response(path, status, message, public)
+        app,
+        latency,
+        lambda path, status, message: error_response(path, status, message, public),
+        allowed_hosts,
     )
     guarded.state = app.state  # type: ignore[attr-defined]
     return guarded

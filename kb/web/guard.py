@@ -34,6 +34,12 @@ SECURITY_HEADERS = [
 ]
 
 
+def loopback_hosts(host: str, port: int) -> frozenset[str]:
+    """The Host headers a browser sends to a server on this machine at `port`."""
+    names = {"127.0.0.1", "localhost", "[::1]", host if ":" not in host else f"[{host}]"}
+    return frozenset(n for name in names for n in (name, f"{name}:{port}"))
+
+
 class Latency:
     """The last `keep` response times of each endpoint, in milliseconds."""
 
@@ -65,17 +71,24 @@ class Guard:
     other security headers, and records each response's latency (also sent back as a
     `Server-Timing` header)."""
 
-    def __init__(self, app: ASGIApp, latency: Latency, error: ErrorResponder) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        latency: Latency,
+        error: ErrorResponder,
+        allowed_hosts: frozenset[str] | None = None,
+    ) -> None:
         self.app = app
         self.latency = latency
         self.error = error
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        problem = _refusal(scope)
+        problem = _refusal(scope, self.allowed_hosts)
         if problem is not None:
             status, message = problem
             response = self.error(scope.get("path", "/"), status, message)
@@ -84,11 +97,17 @@ class Guard:
         await self.app(scope, receive, _headers_added(send, scope, started, self.latency))
 
 
-def _refusal(scope: Scope) -> tuple[int, str] | None:
+def _refusal(scope: Scope, allowed_hosts: frozenset[str] | None) -> tuple[int, str] | None:
     """(status, message) when the request breaks a limit, else None."""
+    headers = dict(scope.get("headers", []))
+    if allowed_hosts is not None:
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        if host not in allowed_hosts:
+            # a page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) must not
+            # read a server that only this machine should reach
+            return 421, "this server answers only to the address it listens on"
     if len(scope.get("query_string", b"")) > MAX_QUERY_STRING:
         return 414, f"the address is longer than {MAX_QUERY_STRING} characters; shorten the query"
-    headers = dict(scope.get("headers", []))
     if b"transfer-encoding" in headers:
         return 413, "requests with a body are not accepted"
     try:
