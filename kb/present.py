@@ -238,17 +238,17 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
     console.print(
         f"meeting: {escape(m.get('committee') or 'committee unknown')} · "
         f"{human_date(m.get('meeting_date')) or 'date unknown'}"
-        + (f" · {escape(m['time'] or '')}" if m.get("time") else "")
+        + (f" · {escape(m.get('time') or '')}" if m.get("time") else "")
     )
     console.print(f"\n[bold]documents[/bold] ({len(found.documents)})")
-    for d in found.documents:
-        pages = "–".join(str(p) for p in dict.fromkeys(d.pages) if p is not None) or "?"
-        extra = f" · {d.minutes} minutes, {d.decisions} decisions" if d.minutes else ""
+    for doc in found.documents:
+        pages = "–".join(str(p) for p in dict.fromkeys(doc.pages) if p is not None) or "?"
+        extra = f" · {doc.minutes} minutes, {doc.decisions} decisions" if doc.minutes else ""
         console.print(
-            f"  {d.doc_type:<12} p. {pages:<7} item {d.agenda_item or '-':<4} "
-            f"{escape(d.title or '(untitled)')} · {escape(d.committee or '?')} · "
-            f"{d.meeting_date or '?'}{extra}"
-            + (f" [bold red]{EXEMPT_LABEL}[/bold red]" if d.exempt else "")
+            f"  {doc.doc_type:<12} p. {pages:<7} item {doc.agenda_item or '-':<4} "
+            f"{escape(doc.title or '(untitled)')} · {escape(doc.committee or '?')} · "
+            f"{doc.meeting_date or '?'}{extra}"
+            + (f" [bold red]{EXEMPT_LABEL}[/bold red]" if doc.exempt else "")
         )
     console.print(f"\n[bold]minutes[/bold] ({len(found.minutes)})")
     for minute in found.minutes:
@@ -257,19 +257,19 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
             f"  [cyan]{escape(minute.number)}[/cyan] {escape(minute.title)}{item} · p. {minute.page or '?'}"
             f" · {minute.meeting_date or '?'}"
         )
-        for dec in minute.decisions:
+        for d in minute.decisions:
             who = " · ".join(
-                f"{role} {escape(name or '')}"
-                for role, name in (("moved by", dec.mover), ("seconded by", dec.seconder))
+                f"{role} {escape(name)}"
+                for role, name in (("moved by", d.mover), ("seconded by", d.seconder))
                 if name
             )
             console.print(
-                f"      [green]{dec.outcome or 'no outcome'}[/green]"
-                + (f" ({votes_text(dec.votes)})" if dec.votes else "")
-                + (f" [dim]{dec.kind}[/dim]" if dec.kind != "resolution" else "")
+                f"      [green]{d.outcome or 'no outcome'}[/green]"
+                + (f" ({votes_text(d.votes)})" if d.votes else "")
+                + (f" [dim]{d.kind}[/dim]" if d.kind != "resolution" else "")
                 + (f" · {who}" if who else "")
             )
-            first = dec.text.replace("\n", " ")
+            first = d.text.replace("\n", " ")
             console.print(f"        {escape(first[:160])}{'…' if len(first) > 160 else ''}")
     kinds: dict[str, int] = {}
     for f in found.furniture:

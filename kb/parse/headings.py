@@ -33,6 +33,9 @@ SENTENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE = 220
+ATTACHMENT = re.compile(
+    r"\s+(?:PDF|DOC|DOCX|XLSX?|HTML)\s+\d+(?:\.\d+)?\s*[KM]B\b", re.IGNORECASE
+)  # web links
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
     if extra and not item_below:
         span = max(span, _line_after(lines, i + span, len(extra)) - i)
     title = " ".join(ITEM_REF.sub("", t).strip() for t in title_lines)
-    title = re.sub(r"\s+", " ", title).strip(" .:–-")
+    title = ATTACHMENT.sub("", re.sub(r"\s+", " ", title)).strip(" .:–-")
     if not title:
         return None
     score = _score(lines, i, rest, title, item, layout)
@@ -284,3 +287,46 @@ def _best_chain(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Headin
         chain.append(group[k][2])
         k = back[k]
     return chain[::-1], total[end]
+
+
+SUBJECT = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:Subject|Title|Decision\s+title|Report\s+title|Title\s+of\s+(?:the\s+)?"
+    r"(?:report|decision|item)|Matter)\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
+LABEL = re.compile(r"^\s*[A-Z][\w ,/&()'’-]{1,60}:\s*")
+
+
+def subject_items(lines: list[Line]) -> list[Heading]:
+    """The items of a decision notice that numbers none: each 'Subject: … (agenda item N)'
+    field opens one, numbered by the agenda item it names (else by its place)."""
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        match = SUBJECT.match(line.text)
+        if not match:
+            continue
+        parts = [match.group("rest").strip()] if match.group("rest").strip() else []
+        k = i + 1
+        while k < len(lines) and len(parts) < 4 and not ITEM_REF.search(" ".join(parts)):
+            text = lines[k].text.strip()
+            unclosed = " ".join(parts).count("(") > " ".join(parts).count(")")
+            if (
+                not text
+                or not unclosed
+                and (MARK_ALONE.match(text) or LABEL.match(text) or split_number(text))
+            ):
+                break
+            parts.append(text)
+            k += 1
+        joined = re.sub(r"\s+", " ", " ".join(parts))
+        ref = ITEM_REF.search(joined)
+        title = re.sub(r"\s+", " ", ITEM_REF.sub("", joined)).strip(" .:–-")
+        if not title:
+            continue
+        start = i - 1 if i > 0 and MARK_ALONE.match(lines[i - 1].text) else i
+        number = ref.group(1) if ref else str(len(found) + 1)
+        found.append(
+            Heading(start, k - start, number, "subject", title, ref.group(1) if ref else None, 3.0)
+        )
+    return found

@@ -15,15 +15,17 @@ from dataclasses import dataclass
 
 from kb.model import Line, Meeting, Minute
 
-from .dates import parse_date
+from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
-from .headings import find_headings, is_upper
+from .headings import find_headings, is_upper, subject_items
 from .names import normalise_committee
 from .numbering import split_number
 
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
-    r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b",
+    r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
+    r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+minutes\s*$",
 )
 NOTICE_TITLE = re.compile(
     r"^\s*(?:Record|Schedule|Register|Notice|Summary)\s+of\s+(?:the\s+)?(?:Executive\s+|Cabinet\s+|Key\s+)?Decisions?\b"
@@ -35,7 +37,7 @@ NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b
 COMMITTEE_IN_TITLE = re.compile(
     r"(?:MINUTES|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?)\s+(?:of|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
-    r"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d)\b|\s*[,–—:(]|\s+-\s|\s*$)",
+    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
 VENUE_IN_HEAD = re.compile(r"\bHELD\s+(?:AT|IN)\s+(?P<v>.+?)\s+ON\s+", re.IGNORECASE | re.DOTALL)
@@ -98,11 +100,22 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     date = next((d for t in window if not SIGNED.match(t) and (d := parse_date(t))), None)
     if date is None:
         date = parse_date(joined)
+    if notice:
+        fields = notice_fields(texts[i : i + 60])
+        date = fields.get("date") or date
+        if not date:
+            return None
+        committee = fields.get("maker") or _committee(texts, i, joined)
+        return MinutesHead(
+            line=i,
+            meeting=Meeting(committee=normalise_committee(committee), date=date),
+            notice=True,
+        )
     if not date:
         return None
     if not _followed_by_business(texts, i, notice):
         return None
-    committee = _committee(texts, i, joined)
+    committee = _committee(texts, i, text) or _committee(texts, i, joined)
     if committee is None and not notice:
         return None  # 'Minutes of the meeting held on …' under an agenda item names no body
     venue = None
@@ -117,6 +130,39 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         ),
         notice=notice,
     )
+
+
+NOTICE_FIELD = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+(?:decision\s+)?taken|"
+    r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+TAKEN_BY = re.compile(
+    r"\b(?:taken|made)\s+by\s+(?:the\s+)?(?P<c>[A-Z][\w&'’ -]{2,60}?)(?:\s+on\b|\s*[,.(]|\s*$)"
+)
+
+
+def notice_fields(texts: list[str]) -> dict[str, str]:
+    """The decision maker and the date of decision a decision notice prints, as
+    'Decision maker: Cabinet' or in table cells with the value on the next line."""
+    out: dict[str, str] = {}
+    for k, t in enumerate(texts):
+        m = NOTICE_FIELD.match(t or "")
+        if m:
+            value = m.group("value").strip() or next((v for v in texts[k + 1 : k + 3] if v), "")
+            label = m.group("label").lower()
+            if "date" in label:
+                if (d := parse_date(value)) and "date" not in out:
+                    out["date"] = d
+            elif "maker" not in out and value and not parse_date(value):
+                out["maker"] = re.split(r"\s+[-–—]\s+|,", value)[0].strip()
+        elif (
+            (by := TAKEN_BY.search(t or ""))
+            and "maker" not in out
+            and BODY_WORD.search(by.group("c"))
+        ):
+            out["maker"] = by.group("c").strip()
+    return out
 
 
 def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
@@ -151,12 +197,19 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
             and len(name) < 120
         ) and (BODY_WORD.search(name) or len(name.split()) <= 6):
             return name
+    if re.search(r"(?i)\bminutes\s*$", texts[i]) and (after := _committee_after(texts, i)):
+        return after
     # 'HEALTH AND WELLBEING BOARD' / 'MEETING HELD AT ...': the lines above the title
     before: list[str] = []
     j = i - 1
     while j >= 0 and len(before) < 3 and i - j <= 5:
         if texts[j]:
-            if not (is_upper(texts[j]) or BODY_WORD.search(texts[j])) or len(texts[j]) > 100:
+            navigation = ">" in texts[j] or "|" in texts[j]
+            if (
+                navigation
+                or not (is_upper(texts[j]) or BODY_WORD.search(texts[j]))
+                or len(texts[j]) > 100
+            ):
                 break
             before.insert(0, texts[j])
         j -= 1
@@ -164,17 +217,22 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
         named = [b for b in before if BODY_WORD.search(b)]
         # a council name above a committee name: the committee is the nearer one
         return named[-1] if named else before[-1]
-    # 'Minutes' alone, the committee on the next line ('Minutes' / 'Planning Committee')
-    if re.fullmatch(r"(?i)\s*(?:draft\s+|unconfirmed\s+)?minutes\s*", texts[i]):
-        for t in texts[i + 1 : i + 4]:
-            if (
-                t
-                and BODY_WORD.search(t)
-                and not parse_date(t)
-                and not split_number(t)
-                and len(t) < 100
-            ):
-                return re.split(r"\s+[-–—]\s+|,", t)[0]
+    return None
+
+
+def _committee_after(texts: list[str], i: int) -> str | None:
+    """'Minutes' / 'Planning Committee', or ModernGov's 'Agenda, decisions and minutes' /
+    'Combined Authority Board - Thursday, 25th July, 2024 11.00 am'."""
+    for t in texts[i + 1 : i + 4]:
+        name = re.split(r"\s+[-–—]\s+|,", t)[0] if t else ""
+        if (
+            name
+            and BODY_WORD.search(name)
+            and not parse_date(name)
+            and not split_number(t)
+            and len(name) < 100
+        ):
+            return name
     return None
 
 
@@ -205,7 +263,7 @@ def parse_minutes(
     Returns the meeting enriched with chair, present and apologies; the minutes; and the
     preamble lines (heading and attendance) before the first minute.
     """
-    headings = find_headings(lines)
+    headings = find_headings(lines) or subject_items(lines)
     preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
     for n, head in enumerate(headings):

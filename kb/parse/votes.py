@@ -44,7 +44,7 @@ LABEL_FIRST = {
     "abstain": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\s)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
 }  # fmt: skip
 BY_VOTES = re.compile(
-    rf"\bby\s+{COUNT}\s+votes?\s+to\s+{COUNT}(?:[,;]?\s*(?:with\s+)?{COUNT}\s+{ABSTAIN_WORD})?",
+    rf"\b(?:by\s+)?{COUNT}\s+votes?\s+to\s+{COUNT}(?:[,;]?\s*(?:with\s+)?{COUNT}\s+{ABSTAIN_WORD})?",
     re.IGNORECASE,
 )
 ALL_IN_FAVOUR = re.compile(
@@ -55,11 +55,11 @@ NAMED_VOTE = re.compile(
     r"\s*(?:\(\s*(?P<n>\d{1,3})\s*\)|[:–—-]\s*(?P<m>\d{1,3}))?\s*[:–—-]\s*(?P<names>[^\n]*(?:\n(?!\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstention|ABSTENTION|Abstain|ABSTAIN)\b)[^\n]+)*)"
 )
 RESULT = re.compile(
-    r"\b(?P<res>CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn)\b"
+    r"\b(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
 )
 MOVED_AND_SECONDED = [
     re.compile(
-        rf"(?:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?seconded\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
+        rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
     ),
     re.compile(
         rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:proposed|moved)(?:,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
@@ -80,8 +80,11 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-def parse_votes(text: str) -> dict[str, int] | None:
-    """The vote counts printed in `text` ({"for", "against", "abstain"}), or None."""
+def parse_votes(text: str, partial: bool = False) -> dict[str, int] | None:
+    """The vote counts printed in `text` ({"for", "against", "abstain"}), or None.
+
+    A count against with none for is no vote record, unless `partial` (a line of a
+    recorded vote: 'Against (45): …')."""
     votes: dict[str, int] = {}
     if match := BY_VOTES.search(text):
         votes["for"], votes["against"] = _count(match.group(1)), _count(match.group(2))
@@ -97,7 +100,7 @@ def parse_votes(text: str) -> dict[str, int] | None:
             ):
                 continue
             votes[key] = _count(match.group(1))
-    if "against" in votes and "for" not in votes:
+    if "against" in votes and "for" not in votes and not partial:
         return None  # '2 against' alone is not a vote record
     return votes or None
 
@@ -131,7 +134,7 @@ def result_of(text: str) -> str | None:
         word = match.group("res").lower()
         if word in ("carried",):
             return "carried"
-        if word == "withdrawn":
+        if word in ("withdrawn", "withdrew"):
             return "withdrawn"
         return "lost"
     if ALL_IN_FAVOUR.search(text):
