@@ -208,6 +208,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             target.end = max(target.end, last_line + 1)
             if target is pending_motion and target.result:
                 pending_motion = None
+                decisions.remove(target)
+                decisions.append(target)  # a motion is decided when it is put to the vote
             last_end = last_line + 1
             continue
         decision = _Open(kind, line_no, last_line + 1, formula=formula, text_lines=[sentence])
@@ -449,6 +451,8 @@ def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
     if last.merged or last.result not in (None, "carried"):
         return None
     last.merged = True
+    decisions.remove(last)
+    decisions.append(last)  # decided now: after the amendments moved against it
     last.formula = decision.formula
     last.text_lines = decision.text_lines
     last.start, last.end = decision.start, decision.end

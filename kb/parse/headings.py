@@ -87,11 +87,11 @@ class _Layout:
 def find_headings(lines: list[Line]) -> list[Heading]:
     """The minute headings of a minutes document's lines, in order."""
     layout = _Layout.of(lines)
+    numbered_lines = [(i, n) for i, line in enumerate(lines) if (n := split_number(line.text))]
+    if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
+        layout = _Layout(False, 0.0, 0.0)  # headings printed like the body: layout tells nothing
     candidates: list[tuple[int, Numbered, Heading]] = []
-    for i, line in enumerate(lines):
-        numbered = split_number(line.text)
-        if numbered is None:
-            continue
+    for i, numbered in numbered_lines:
         heading = _candidate(lines, i, numbered, layout)
         if heading is not None:
             candidates.append((i, numbered, heading))

@@ -83,7 +83,10 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
         )
         seen.add(seg.item)
     return Pack(
-        source=source, meeting=meeting, agenda=agenda, documents=tuple(d for d in documents if d)
+        source=source,
+        meeting=meeting,
+        agenda=agenda,
+        documents=tuple(d for d in documents if d),
     )
 
 

@@ -115,8 +115,14 @@ def _consistent_labels(texts: list[str]) -> list[int | None]:
 
 def read_pdf(path: Path) -> list[Page]:
     """Extract each page's text, printed page label and index; raise on encrypted or broken PDFs."""
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs what it repairs ('EOF marker not found'); a damaged file is reported once,
+    # as one line, below
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(str(path))

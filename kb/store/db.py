@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.model import AgendaItem, Citation, DecisionEntry, Document, Pack, Passage
+from kb.model import AgendaItem, Citation, DecisionEntry, Document, Pack, Passage, Reference
 
 DATABASE = "kb.sqlite"
-SCHEMA_VERSION = 2  # 2: decisions with outcome, votes, movers and their meeting
+SCHEMA_VERSION = 3  # 2: decisions with outcome, votes, movers and their meeting; 3: links
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS packs (
@@ -54,6 +54,12 @@ CREATE TABLE IF NOT EXISTS decisions (
     agenda_item TEXT, page INTEGER, exempt INTEGER
 );
 CREATE INDEX IF NOT EXISTS decisions_meeting ON decisions(meeting_date, committee);
+CREATE TABLE IF NOT EXISTS links (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    minute TEXT NOT NULL, meeting_date TEXT, committee TEXT, follows INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS links_passage ON links(passage_id);
 CREATE INDEX IF NOT EXISTS decisions_passage ON decisions(passage_id);
 CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS acronyms (acronym TEXT PRIMARY KEY, expansion TEXT NOT NULL);
@@ -168,6 +174,7 @@ def delete_pack(conn: sqlite3.Connection, source: str) -> list[int]:
     if not row:
         return []
     ids = [r[0] for r in conn.execute("SELECT id FROM passages WHERE pack_id = ?", (row[0],))]
+    conn.execute("DELETE FROM links WHERE pack_id = ?", (row[0],))
     conn.execute("DELETE FROM decisions WHERE pack_id = ?", (row[0],))
     conn.execute("DELETE FROM passages WHERE pack_id = ?", (row[0],))
     conn.execute("DELETE FROM documents WHERE pack_id = ?", (row[0],))
@@ -252,6 +259,15 @@ def insert_pack(
             ).lastrowid
             or 0
         )
+    conn.executemany(
+        "INSERT INTO links (passage_id, pack_id, minute, meeting_date, committee, follows) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (ids[p.chunk_id], pack_id, r.minute, r.meeting_date, r.committee, int(r.follows))
+            for p in passages_list
+            for r in p.references
+        ],
+    )
     by_chunk = {p.chunk_id: p for p in passages_list}
     for d in decisions:
         passage = by_chunk.get(d.chunk_id)
@@ -661,3 +677,21 @@ def all_passage_ids(conn: sqlite3.Connection) -> list[int]:
 def words(text: str) -> list[str]:
     """Lower-case word tokens as FTS5's unicode61 tokenizer would see them."""
     return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def links(conn: sqlite3.Connection, passage_ids: Iterable[int]) -> dict[int, list[Reference]]:
+    """The earlier minutes each passage refers to ('Further to Minute No. 5 of …')."""
+    wanted = list(dict.fromkeys(int(i) for i in passage_ids))
+    out: dict[int, list[Reference]] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        rows = conn.execute(
+            "SELECT passage_id, minute, meeting_date, committee, follows FROM links "
+            f"WHERE passage_id IN ({','.join('?' * len(part))}) ORDER BY rowid",
+            part,
+        )
+        for pid, minute, meeting_date, committee, follows in rows:
+            out.setdefault(pid, []).append(
+                Reference(minute, meeting_date, committee, bool(follows))
+            )
+    return out
