@@ -6,8 +6,9 @@ Read-only over the store, like `kb.search`; the CLI and `kb serve` call only thi
 This is the `kb serve` branch's implementation of the interface in issue 14's register
 API, over the `decisions` table as the parser fills it (outcome, votes, mover, seconder and
 named voters where the minutes print them, else None). Limited: a query ranks decisions by
-the passages that hold them (the search engine, filtered to decisions); timeline entries
-carry no `follows` links yet.
+the passages that hold them (the search engine, filtered to decisions), and a timeline is
+the engine's best passages for the subject in date order, each with the earlier minutes
+it says it follows ("follows minute 5 of 12 July 2016") where the papers print that.
 """
 
 from __future__ import annotations
@@ -203,6 +204,7 @@ class DecisionRegister:
         chunk_ids = [h.chunk_id for h in answer.results]
         for record in _records(db.decisions(self.conn, self._where(f), chunk_ids=chunk_ids)):
             held.setdefault(record.chunk_id or "", record)
+        references = db.links_by_chunk(self.conn, chunk_ids)
         meetings: dict[tuple[str | None, str | None], list[TimelineEntry]] = {}
         for hit in answer.results:
             decision = held.get(hit.chunk_id)
@@ -216,6 +218,8 @@ class DecisionRegister:
                     text=hit.text,
                     citation=c,
                     decision=decision,
+                    follows="; ".join(r.describe() for r in references.get(hit.chunk_id, []))
+                    or None,
                 )
             )
         ordered = sorted(meetings.items(), key=lambda m: (m[0][0] or "9999", m[0][1] or ""))

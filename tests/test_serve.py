@@ -57,6 +57,10 @@ That the taxi fares canary be increased {XSS_IMG.replace("<", "&lt;").replace(">
 It was proposed by Councillor Smith and seconded by Councillor Brown that the library open on Sundays.
 
 RESOLVED: That the library opens on Sundays. CARRIED (7 voting FOR, 2 voting AGAINST)
+
+4. TAXI FARES FOLLOW UP
+
+Further to Minute No. 2 of 12 September 2024, the Committee received an update on taxi fares.
 """
 PAGE_HEADERS = ("content-security-policy", "x-content-type-options", "x-frame-options")
 
@@ -171,6 +175,10 @@ def test_api_decisions_and_timeline_are_the_register_json(
     timeline = client.get("/api/timeline", params={"q": "taxi fares"}).json()
     dates = [m["meeting_date"] or "9999" for m in timeline["meetings"]]
     assert timeline["query"] == "taxi fares" and dates == sorted(dates)
+    follows = [e["follows"] for m in timeline["meetings"] for e in m["entries"] if e["follows"]]
+    assert "follows minute 2 of 12 September 2024" in follows
+    page = client.get("/timeline", params={"q": "taxi fares"})
+    assert "<em>follows minute 2 of 12 September 2024</em>" in page.text
 
 
 def test_healthz_reports_the_index_and_the_measured_latency(client: TestClient) -> None:

@@ -520,6 +520,23 @@ def decisions(
     return out
 
 
+def links_by_chunk(
+    conn: sqlite3.Connection, chunk_ids: Iterable[str]
+) -> dict[str, list[Reference]]:
+    """`links` keyed by the passages' chunk ids."""
+    wanted = list(dict.fromkeys(chunk_ids))
+    ids: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        ids.update(
+            conn.execute(
+                f"SELECT id, chunk_id FROM passages WHERE chunk_id IN ({','.join('?' * len(part))})",
+                part,
+            )
+        )
+    return {ids[pid]: refs for pid, refs in links(conn, ids).items()}
+
+
 def fts_query(terms: list[str]) -> str:
     """An FTS5 MATCH expression OR-ing quoted terms, so user text never breaks the syntax."""
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms if t]
