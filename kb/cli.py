@@ -329,6 +329,42 @@ def verify(
         raise typer.Exit(1)
 
 
+@app.command()
+@handle_errors
+def serve(
+    index: IndexOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="Serve a public build only (refused otherwise); no exempt text in any response.",
+        ),
+    ] = False,
+) -> None:
+    """Answer in a web browser: search, passages, sources, decisions, timeline and a JSON API."""
+    from kb.web import is_loopback
+    from kb.web import serve as run_server
+
+    if not public and not is_loopback(host):
+        err.print(
+            f"Note: serving a members' index on {host}: anyone who can reach it can read exempt "
+            "papers; use --public with a public build for a public site",
+            markup=False,
+        )
+    mode = "public build" if public else "members' index"
+
+    def ready(url: str) -> None:
+        err.print(f"kb serve: {url} ({mode}); Ctrl-C stops", markup=False)
+
+    run_server(index, host, port, public, ready=ready)
+
+
 @app.command(name="eval")
 @handle_errors
 def evaluate_cmd(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,6 +14,9 @@ from rich.text import Text
 from kb.chunk import human_date
 from kb.inspect import Inspection
 from kb.model import Answer, Citation, Hit
+
+if TYPE_CHECKING:
+    from kb.register import Register, Timeline
 
 EXEMPT_LABEL = "EXEMPT — not for publication"
 
@@ -28,6 +31,116 @@ def to_json(data: Any) -> str:
     if hasattr(data, "__dataclass_fields__"):
         data = asdict(data)
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def register_json(register: Register) -> str:
+    """One JSON object (one line) for a register, as `kb decisions --json` in CONTRACT.md."""
+    return json.dumps(asdict(register), ensure_ascii=False)
+
+
+def timeline_json(timeline: Timeline) -> str:
+    """One JSON object (one line) for a timeline."""
+    return json.dumps(asdict(timeline), ensure_ascii=False)
+
+
+REGISTER_COLUMNS = (
+    "meeting_date",
+    "committee",
+    "minute",
+    "agenda_item",
+    "title",
+    "outcome",
+    "votes_for",
+    "votes_against",
+    "votes_abstain",
+    "mover",
+    "seconder",
+    "text",
+    "source",
+    "page",
+    "exempt",
+    "decision_id",
+    "chunk_id",
+)
+
+
+def register_rows(register: Register) -> list[dict[str, object]]:
+    """The register as flat rows (REGISTER_COLUMNS), for CSV and tables."""
+    rows: list[dict[str, object]] = []
+    for d in register.decisions:
+        votes = d.votes or {}
+        rows.append(
+            {
+                "meeting_date": d.meeting_date,
+                "committee": d.committee,
+                "minute": d.minute,
+                "agenda_item": d.agenda_item,
+                "title": d.title,
+                "outcome": d.outcome,
+                "votes_for": votes.get("for"),
+                "votes_against": votes.get("against"),
+                "votes_abstain": votes.get("abstain"),
+                "mover": d.mover,
+                "seconder": d.seconder,
+                "text": d.text,
+                "source": d.citation.source,
+                "page": d.citation.page,
+                "exempt": d.citation.exempt,
+                "decision_id": d.decision_id,
+                "chunk_id": d.chunk_id,
+            }
+        )
+    return rows
+
+
+def register_csv(register: Register) -> str:
+    """The register as CSV with a header row (REGISTER_COLUMNS); unknown values are empty.
+
+    A cell that a spreadsheet would run as a formula (starting =, +, - or @) is prefixed
+    with an apostrophe.
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in register_rows(register):
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def register_markdown(register: Register) -> str:
+    """The register as a Markdown table: date, committee, minute, title, outcome, votes, decision."""
+    lines = [
+        "| meeting | committee | minute | title | outcome | votes | decision | source |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for d in register.decisions:
+        votes = (
+            f"{d.votes.get('for', 0)}–{d.votes.get('against', 0)}–{d.votes.get('abstain', 0)}"
+            if d.votes
+            else ""
+        )
+        page = f" p. {d.citation.page}" if d.citation.page is not None else ""
+        cells = [
+            d.meeting_date or "",
+            d.committee or "",
+            d.minute or "",
+            d.title or "",
+            d.outcome or "",
+            votes,
+            " ".join(d.text.split()),
+            f"{d.citation.source}{page}",
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def citation_line(c: Citation) -> str:
@@ -45,19 +158,42 @@ def citation_line(c: Citation) -> str:
     return " · ".join(parts)
 
 
-def highlight(text: str, terms: list[str]) -> Text:
-    """The passage with query terms (and their word stems) in bold yellow."""
-    rich_text = Text(text)
+def _term_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """Words starting with a query term's stem (longest first), or None for no terms."""
     stems = sorted(
         {t[: max(4, len(t) - 2)] if len(t) > 4 else t for t in terms if len(t) > 1},
         key=len,
         reverse=True,
     )
-    for stem in stems:
-        rich_text.highlight_regex(
-            re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE), "bold yellow"
-        )
+    if not stems:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+
+
+def highlight(text: str, terms: list[str]) -> Text:
+    """The passage with query terms (and their word stems) in bold yellow."""
+    rich_text = Text(text)
+    pattern = _term_pattern(terms)
+    if pattern is not None:
+        rich_text.highlight_regex(pattern, "bold yellow")
     return rich_text
+
+
+def highlight_spans(text: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """The passage cut into (text, is a query term) pieces, in order, for a page to mark up."""
+    pattern = _term_pattern(terms)
+    if pattern is None:
+        return [(text, False)] if text else []
+    spans: list[tuple[str, bool]] = []
+    at = 0
+    for match in pattern.finditer(text):
+        if match.start() > at:
+            spans.append((text[at : match.start()], False))
+        spans.append((match.group(0), True))
+        at = match.end()
+    if at < len(text):
+        spans.append((text[at:], False))
+    return spans
 
 
 def print_answer(console: Console, answer: Answer, terms: list[str]) -> None:

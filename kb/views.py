@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.config import index_dir
-from kb.errors import BadQuery
+from kb.errors import NotFound
 from kb.store import db
 from kb.store.db import StoredPassage
 from kb.store.generation import current_generation
@@ -24,13 +24,13 @@ class PassageView:
 
 
 def show_passage(chunk_id: str, around: int = 1, index: Path | None = None) -> PassageView:
-    """The passage `chunk_id` in its context; raise `BadQuery` when there is no such passage."""
+    """The passage `chunk_id` in its context; raise `NotFound` when there is no such passage."""
     folder = current_generation(index_dir(index))
     conn = db.connect(folder, readonly=True)
     try:
         passage = db.passage_by_chunk_id(conn, chunk_id)
         if passage is None:
-            raise BadQuery(f"no passage {chunk_id!r} in this index; copy a chunk_id from `kb ask`")
+            raise NotFound(f"no passage {chunk_id!r} in this index; copy a chunk_id from `kb ask`")
         nearby = db.neighbours(conn, passage, around, around)
     finally:
         conn.close()
