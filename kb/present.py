@@ -13,10 +13,11 @@ from rich.text import Text
 
 from kb.chunk import human_date
 from kb.inspect import Inspection
-from kb.model import Answer, Citation, Hit
+from kb.model import Answer, Citation, HeldDecision, Hit
 
 if TYPE_CHECKING:
-    from kb.register import Register, Timeline
+    from kb.register import DecisionRecord, Register, Timeline
+    from kb.store.db import StoredDecision
 
 EXEMPT_LABEL = "EXEMPT — not for publication"
 
@@ -215,12 +216,26 @@ def print_hit(console: Console, hit: Hit, terms: list[str]) -> None:
         f"[bold cyan][{hit.rank}][/bold cyan] [dim]{hit.score:.3f}[/dim] [bold]{c.doc_type}[/bold]{title}"
     )
     console.print(f"    [green]{escape(citation_line(c))}[/green]  [dim]{hit.chunk_id}[/dim]")
+    for d in hit.decisions:
+        console.print(f"    [magenta]decision: {escape(decision_line(d))}[/magenta]")
     if c.exempt:
         console.print(f"    [bold red]{EXEMPT_LABEL}[/bold red]")
     console.print(highlight(hit.text, terms), soft_wrap=False)
     for other in hit.also_in:
         console.print(f"    [dim]also in: {escape(citation_line(other))}[/dim]")
     console.print()
+
+
+def decision_line(d: HeldDecision | DecisionRecord | StoredDecision) -> str:
+    """'carried (7 for, 2 against) · moved by X · seconded by Y'."""
+    parts = [d.outcome or "no outcome" + (f" ({votes_text(d.votes)})" if d.votes else "")]
+    if d.outcome and d.votes:
+        parts[0] = f"{d.outcome} ({votes_text(d.votes)})"
+    if d.kind != "resolution":
+        parts.append(d.kind)
+    parts += [f"moved by {d.mover}"] if d.mover else []
+    parts += [f"seconded by {d.seconder}"] if d.seconder else []
+    return " · ".join(parts)
 
 
 def votes_text(votes: dict[str, int] | None) -> str:
@@ -283,3 +298,72 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
             console.print(
                 f"  [dim]{f.kind:<7} page {f.page_index + 1:<4}[/dim] {escape(f.text[:100])}"
             )
+
+
+def print_register(console: Console, register: Register) -> None:
+    """The register as a table: meeting, committee, minute, title, decision, outcome, votes, who."""
+    from rich.table import Table
+
+    if not register.decisions:
+        what = f" about [bold]{escape(register.query)}[/bold]" if register.query else ""
+        console.print(f"No decisions{what} match.")
+        return
+    table = Table(show_lines=True, expand=True)
+    for name, ratio, least in (
+        ("meeting", 2, 11), ("committee", 3, 10), ("minute", 1, 6), ("decision", 9, 30),
+        ("outcome", 1, 9), ("votes", 2, 9), ("moved / seconded", 3, 10), ("cited", 3, 12),
+    ):  # fmt: skip
+        table.add_column(name, ratio=ratio, min_width=least, overflow="fold")
+    for d in register.decisions:
+        first = " ".join(d.text.split())
+        text = f"[bold]{escape(d.title or '')}[/bold]\n{escape(first[:300])}{'…' if len(first) > 300 else ''}"
+        who = " / ".join(n for n in (d.mover, d.seconder) if n)
+        page = f" p. {d.citation.page}" if d.citation.page is not None else ""
+        table.add_row(
+            human_date(d.meeting_date) or "?",
+            escape(d.committee or "?"),
+            escape(d.minute or ""),
+            text + (f"\n[bold red]{EXEMPT_LABEL}[/bold red]" if d.citation.exempt else ""),
+            d.outcome or "",
+            votes_text(d.votes),
+            escape(who),
+            escape(f"{d.citation.source}{page}"),
+        )
+    console.print(table)
+    console.print(f"[dim]{len(register.decisions)} decisions[/dim]")
+
+
+def print_timeline(console: Console, timeline: Timeline) -> None:
+    """A subject through its meetings, oldest first: each meeting's papers and decisions."""
+    if not timeline.meetings:
+        console.print(f"Nothing in the papers follows [bold]{escape(timeline.query)}[/bold].")
+        return
+    for meeting in timeline.meetings:
+        console.print(
+            f"[bold]{human_date(meeting.meeting_date) or 'date unknown'}[/bold] · "
+            f"{escape(meeting.committee or 'committee unknown')}"
+        )
+        for e in meeting.entries:
+            c = e.citation
+            label = e.kind
+            if e.decision is not None:
+                votes = f" ({votes_text(e.decision.votes)})" if e.decision.votes else ""
+                label = f"decision: {e.decision.outcome or 'no outcome'}{votes}"
+            where = " · ".join(
+                x
+                for x in (
+                    f"minute {c.minute}" if c.minute else "",
+                    f"item {c.agenda_item}" if c.agenda_item else "",
+                    f"p. {c.page}" if c.page is not None else "",
+                    c.source,
+                )
+                if x
+            )
+            console.print(
+                f"  [cyan]{escape(label)}[/cyan] {escape(c.title or '')} [dim]{escape(where)}[/dim]"
+            )
+            if e.follows:
+                console.print(f"    [yellow]{escape(e.follows)}[/yellow]")
+            body = " ".join((e.decision.text if e.decision else e.text).split())
+            console.print(f"    {escape(body[:240])}{'…' if len(body) > 240 else ''}")
+        console.print()

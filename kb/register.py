@@ -13,11 +13,12 @@ it says it follows ("follows minute 5 of 12 July 2016") where the papers print t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kb.errors import BadQuery
-from kb.model import Citation
+from kb.model import Citation, Hit, Reference
 from kb.search import Filters, SearchEngine
 from kb.search.engine import committee_matches
 from kb.store import db
@@ -25,6 +26,32 @@ from kb.store.generation import current_generation
 
 OUTCOMES = ("carried", "lost", "noted", "approved", "agreed", "deferred", "withdrawn")
 QUERY_DEPTH = 3  # passages asked of the search engine per decision wanted
+TIMELINE_DEPTH = 60  # passages searched for a timeline
+TIMELINE_RELATIVE = 0.6  # a unit whose best passage scores below this share of the best is left out
+DOC_ORDER = (
+    "agenda",
+    "report",
+    "presentation",
+    "appendix",
+    "questions",
+    "minutes",
+    "letter",
+    "other",
+)
+
+
+def _unit_key(c: Citation) -> tuple[object, ...]:
+    """Which unit of the papers a passage belongs to: its minute, else its document."""
+    if c.minute:
+        return (c.source, c.meeting_date, c.minute)
+    return (c.source, c.meeting_date, c.doc_type, c.agenda_item, c.title)
+
+
+def _entry_order(e: TimelineEntry) -> tuple[int, int, str]:
+    c = e.citation
+    number = re.match(r"\d+", c.minute or c.agenda_item or "")
+    rank = DOC_ORDER.index(c.doc_type) if c.doc_type in DOC_ORDER else len(DOC_ORDER)
+    return (rank, int(number.group()) if number else 0, c.source)
 
 
 @dataclass(frozen=True)
@@ -70,14 +97,17 @@ class Register:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One passage about the subject: a report, minutes, a decision ..."""
+    """One unit of the papers about the subject (a minute, a report, an appendix): the
+    passage of it that answers best, its decisions, and the earlier minutes it follows."""
 
-    kind: str
+    kind: str  # decision, when the unit holds one; else its document type
     chunk_id: str
     text: str
     citation: Citation
-    decision: DecisionRecord | None = None
-    follows: str | None = None
+    decision: DecisionRecord | None = None  # the unit's last decision (its outcome)
+    follows: str | None = None  # 'follows minute 5 of 12 July 2016'
+    decisions: tuple[DecisionRecord, ...] = ()
+    references: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,45 +218,105 @@ class DecisionRegister:
     def timeline(
         self, query: str, filters: RegisterFilters | None = None, limit: int = 40
     ) -> Timeline:
-        """The passages about `query` (reports, minutes, decisions), grouped by meeting,
-        oldest meeting first."""
+        """One subject through its meetings, oldest meeting first.
+
+        Each entry is one unit of the papers — a minute, a report, an appendix — that deals
+        with the subject: its passage that answers best, every decision it holds, and the
+        earlier minutes it says it follows ("Further to Minute No. 5 of 12 July 2016"); an
+        earlier minute that a unit follows and the index holds is brought in even when the
+        search did not find it. Units whose best passage scores well below the subject's
+        best are left out, so the timeline holds what is about the subject, not all it mentions.
+        """
         f = filters or RegisterFilters()
         _check(f)
         if limit < 1:
             raise BadQuery("the timeline limit must be 1 or more")
         answer = self.engine.ask(
             query,
-            k=limit,
+            k=max(limit, TIMELINE_DEPTH),
             filters=Filters(f.committee, f.since, f.until, None, public=f.public),
-            sort="date",
         )
-        held: dict[str, DecisionRecord] = {}
-        chunk_ids = [h.chunk_id for h in answer.results]
-        for record in _records(db.decisions(self.conn, self._where(f), chunk_ids=chunk_ids)):
-            held.setdefault(record.chunk_id or "", record)
-        references = db.links_by_chunk(self.conn, chunk_ids)
-        meetings: dict[tuple[str | None, str | None], list[TimelineEntry]] = {}
+        if not answer.results:
+            return Timeline(query, ())
+        top = answer.results[0].score
+        units: dict[tuple[object, ...], Hit] = {}
         for hit in answer.results:
-            decision = held.get(hit.chunk_id)
-            if decision is not None and not _wanted(decision, f):
-                decision = None
-            c = hit.citation
-            meetings.setdefault((c.meeting_date, c.committee), []).append(
-                TimelineEntry(
-                    kind="decision" if decision else c.doc_type,
-                    chunk_id=hit.chunk_id,
-                    text=hit.text,
-                    citation=c,
-                    decision=decision,
-                    follows="; ".join(r.describe() for r in references.get(hit.chunk_id, []))
-                    or None,
-                )
-            )
+            if hit.score < TIMELINE_RELATIVE * top or len(units) >= limit:
+                break
+            units.setdefault(_unit_key(hit.citation), hit)
+        entries = [self._entry(hit, f) for hit in units.values()]
+        for entry in list(entries):  # the earlier minutes the papers say these follow
+            for ref in entry.references:
+                linked = self._linked_minute(ref, f)
+                if linked is not None and _unit_key(linked.citation) not in units:
+                    units[_unit_key(linked.citation)] = linked
+                    entries.append(self._entry(linked, f))
+        meetings: dict[tuple[str | None, str | None], list[TimelineEntry]] = {}
+        for entry in entries:
+            c = entry.citation
+            meetings.setdefault((c.meeting_date, c.committee), []).append(entry)
         ordered = sorted(meetings.items(), key=lambda m: (m[0][0] or "9999", m[0][1] or ""))
         return Timeline(
             query,
-            tuple(TimelineMeeting(date, committee, tuple(e)) for (date, committee), e in ordered),
+            tuple(
+                TimelineMeeting(date, committee, tuple(sorted(e, key=_entry_order)))
+                for (date, committee), e in ordered
+            ),
         )
+
+    def _entry(self, hit: Hit, f: RegisterFilters) -> TimelineEntry:
+        """A unit's entry: its best passage, its decisions and what it follows."""
+        c = hit.citation
+        where = self._unit_where(c, f)
+        decisions = tuple(r for r in _records(db.decisions(self.conn, where)) if _wanted(r, f))
+        refs: list[Reference] = []
+        for found in db.links(self.conn, db.filtered_ids(self.conn, where)).values():
+            refs.extend(r for r in found if r.follows and r not in refs)
+        return TimelineEntry(
+            kind="decision" if decisions else c.doc_type,
+            chunk_id=hit.chunk_id,
+            text=hit.text,
+            citation=c,
+            decision=decisions[-1] if decisions else None,
+            follows="; ".join(r.describe() for r in refs) or None,
+            decisions=decisions,
+            references=tuple(refs),
+        )
+
+    def _unit_where(self, c: Citation, f: RegisterFilters) -> tuple[str, list[object]]:
+        """The passages of the unit (minute or document) a citation belongs to."""
+        clause, args = self._where(f)
+        parts = [clause, "source = ?", "COALESCE(meeting_date, '') = ?"]
+        values: list[object] = [*args, c.source, c.meeting_date or ""]
+        if c.minute:
+            parts.append("minute = ?")
+            values.append(c.minute)
+        else:
+            parts += [
+                "minute IS NULL",
+                "doc_type = ?",
+                "COALESCE(agenda_item, '') = ?",
+                "COALESCE(title, '') = ?",
+            ]
+            values += [c.doc_type, c.agenda_item or "", c.title or ""]
+        return " AND ".join(parts), values
+
+    def _linked_minute(self, ref: Reference, f: RegisterFilters) -> Hit | None:
+        """The first passage of the minute a reference names, when the index holds it."""
+        if not ref.meeting_date:
+            return None
+        clause, args = self._where(f)
+        ids = db.filtered_ids(
+            self.conn,
+            (
+                f"{clause} AND minute = ? AND meeting_date = ?",
+                [*args, ref.minute, ref.meeting_date],
+            ),
+        )
+        if not ids:
+            return None
+        stored = db.passages_by_id(self.conn, [min(ids)])[min(ids)]
+        return Hit(0, 0.0, stored.chunk_id, stored.text, stored.citation)
 
     def _where(self, f: RegisterFilters) -> tuple[str, list[object]]:
         committees = (

@@ -102,7 +102,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         chain, total = _best_chain(group)
         if total > best_total:
             best, best_total = chain, total
-    strong = len(best) >= 2 or (best and best[0].score >= 3.0)
+    # one minute alone (a special meeting) must look like a heading: capitals, bold or an item
+    strong = len(best) >= 2 or (best and best[0].score >= 2.0)
     if not strong:
         return []
     return _with_sub_minutes(best, candidates, layout, lines)

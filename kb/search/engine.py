@@ -25,6 +25,7 @@ from kb.store.generation import current_generation
 from kb.store.manifest import Manifest, read_manifest
 from kb.store.vectors import EXACT, FaissIndex
 
+from .held import with_decisions
 from .query import Query, analyse, understand
 
 if TYPE_CHECKING:
@@ -242,7 +243,9 @@ class SearchEngine:
         confident = bool(hits) and (
             best_dense >= w.confident_dense or (coverage >= 0.5 and best_dense >= 0.2)
         )
-        return Answer(query=question, results=tuple(hits), confident=confident)
+        return with_decisions(
+            Answer(query=question, results=tuple(hits), confident=confident), self.conn
+        )
 
     def _keyword_search(
         self, terms: list[str], depth: int, where: tuple[str, list[object]] | None

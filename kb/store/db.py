@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import REBUILD, IndexCorrupt
-from kb.model import AgendaItem, Citation, DecisionEntry, Document, Pack, Passage, Reference
+from kb.model import (
+    AgendaItem,
+    Citation,
+    DecisionEntry,
+    Document,
+    HeldDecision,
+    Pack,
+    Passage,
+    Reference,
+)
 
 DATABASE = "kb.sqlite"
 SCHEMA_VERSION = 3  # 2: decisions with outcome, votes, movers and their meeting; 3: links
@@ -822,4 +831,27 @@ def links(conn: sqlite3.Connection, passage_ids: Iterable[int]) -> dict[int, lis
             out.setdefault(pid, []).append(
                 Reference(minute, meeting_date, committee, bool(follows))
             )
+    return out
+
+
+def decisions_held(conn: sqlite3.Connection, chunk_ids: list[str]) -> dict[str, list[HeldDecision]]:
+    """The decisions held by each of these passages: id, outcome, votes, mover, seconder, kind."""
+    if not chunk_ids:
+        return {}
+    rows = conn.execute(
+        "SELECT p.chunk_id, d.decision_id, d.outcome, d.votes_for, d.votes_against, d.votes_abstain, "
+        "d.mover, d.seconder, d.kind FROM decisions d JOIN passages p ON p.id = d.passage_id "
+        f"WHERE p.chunk_id IN ({','.join('?' * len(chunk_ids))}) ORDER BY d.seq, d.id",
+        chunk_ids,
+    )
+    out: dict[str, list[HeldDecision]] = {}
+    for chunk_id, decision_id, outcome, v_for, v_against, v_abstain, mover, seconder, kind in rows:
+        votes = {
+            k: v
+            for k, v in (("for", v_for), ("against", v_against), ("abstain", v_abstain))
+            if v is not None
+        }
+        out.setdefault(chunk_id, []).append(
+            HeldDecision(decision_id, outcome, votes or None, mover, seconder, kind or "resolution")
+        )
     return out
