@@ -350,15 +350,32 @@ def serve_latency(env: dict[str, str], index: Path, questions: list[str]) -> dic
             get("/api/ask?" + urlencode({"q": q}))
             took.append((time.perf_counter() - started) * 1000)
         own = json.loads(get("/healthz"))["latency_ms"]["api_ask"]
+        # the decision register: a query (the subject's decisions, best first) and a listing
+        # (every decision of a committee and period, newest first)
+        register = []
+        for q in questions[:50]:
+            started = time.perf_counter()
+            get("/api/decisions?" + urlencode({"q": q, "k": 20}))
+            register.append((time.perf_counter() - started) * 1000)
+        listing = []
+        for since in ("2009-01-01", "2017-01-01", "2022-01-01", "2024-01-01", "2025-01-01") * 4:
+            started = time.perf_counter()
+            get("/api/decisions?" + urlencode({"since": since}))
+            listing.append((time.perf_counter() - started) * 1000)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
     took.sort()
+    register.sort()
+    listing.sort()
     return {
         "serve_p50_ms": took[len(took) // 2],
         "serve_p95_ms": took[min(len(took) - 1, int(len(took) * 0.95))],
         "serve_own_p50_ms": float(own["p50"]),
         "serve_own_p95_ms": float(own["p95"]),
+        "register_query_p50_ms": register[len(register) // 2],
+        "register_query_p95_ms": register[min(len(register) - 1, int(len(register) * 0.95))],
+        "register_list_p50_ms": listing[len(listing) // 2],
     }
 
 
@@ -449,6 +466,16 @@ def table(results: list[dict[str, object]]) -> str:
         ("warm query p50, ms", f("warm_p50_ms", ".1f")),
         ("warm query p95, ms", f("warm_p95_ms", ".1f")),
         ("`kb serve` /api/ask p50, ms (client)", f("serve_p50_ms", ".1f")),
+        (
+            "decision register query p50 / p95, ms",
+            [
+                f"{r['register_query_p50_ms']:.1f} / {r['register_query_p95_ms']:.1f}"
+                if "register_query_p50_ms" in r
+                else "–"
+                for r in results
+            ],
+        ),
+        ("decision register listing p50, ms", f("register_list_p50_ms", ".1f")),
         ("`kb serve` /api/ask p95, ms (client)", f("serve_p95_ms", ".1f")),
         (
             "— the server's own p50 / p95, ms",
