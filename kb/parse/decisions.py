@@ -43,12 +43,15 @@ BODY = (
 OUTCOME_VERBS = (
     r"resolved|agreed|agree|agrees|approved|approve|approves|noted|note|notes|decided|decide|decides|"
     r"endorsed|endorse|endorses|deferred|defer|defers|ratified|ratify|"
-    r"ratifies|adopted|adopt|adopts|supported|support|supports|received|receive|receives|"
+    r"ratifies|adopted|adopt|adopts|supported|support|supports|"
     r"confirmed|confirm|confirms|RESOLVED|AGREED|NOTED|APPROVED|DECIDED"
 )
 SUBJECT_VERB = re.compile(
     rf"^{LIST_MARKER}(?:That\s+|THAT\s+)?(?:[Tt]he\s+|THE\s+)?(?P<subject>{BODY})\s*:?\s+(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s+)?"
     rf"(?:(?:unanimously|then|therefore|duly|formally|also|further|hereby)\s+)*(?P<verb>{OUTCOME_VERBS})\b"
+)
+RECEIVED_BY_BODY = re.compile(  # 'The Board received the annual audit report': a record only when nothing else is
+    rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:(?:formally|also|then)\s+)?(?:received|RECEIVED)\b"
 )
 THAT_BODY_COLON = re.compile(rf"^{LIST_MARKER}That\s+(?:the\s+)?{BODY}\s*:\s*$")
 PAPERS = (
@@ -129,7 +132,12 @@ VERB_OUTCOMES = (
     ),
     ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)"),
 )
-FORMULA_OUTCOME = {"NOTED": "noted", "APPROVED": "approved", "AGREED": "agreed"}
+FORMULA_OUTCOME = {
+    "NOTED": "noted",
+    "APPROVED": "approved",
+    "AGREED": "agreed",
+    "RECEIVED": "noted",
+}
 
 
 @dataclass
@@ -201,6 +209,19 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             last_result = None
         if kind == "motion":
             mover, seconder = movers(sentence)
+            last = decisions[-1] if decisions else None
+            missing = last is not None and (
+                mover and not last.mover or seconder and not last.seconder
+            )
+            if last is not None and last.kind == "resolution" and missing:
+                if not _moves_words(sentence):
+                    # 'RESOLVED that … . Proposed Cllr Ashworth, seconded Cllr Dalby, all in
+                    # favour.': who moved the resolution just recorded, and how it went
+                    last.mover, last.seconder = last.mover or mover, last.seconder or seconder
+                    last.result = last.result or _inline_result(sentence)
+                    last.votes = last.votes or parse_votes(sentence)
+                    last.end = max(last.end, last_line + 1)
+                    continue
             if amendment_next:
                 sentence_kind = "amendment"
             else:
@@ -299,6 +320,9 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         decisions = [
             d for k, d in enumerate(decisions) if k >= first or d.kind != "resolution" or d.formula
         ]
+    if any(d.formula != "RECEIVED" for d in decisions):
+        # 'The Committee received a summary …' is what happened, where something was decided
+        decisions = [d for d in decisions if d.formula != "RECEIVED"]
     return _without_copies([_finish(d, lines) for d in decisions])
 
 
@@ -479,6 +503,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         )  # 'The Committee NOTED …', '… was APPROVED as a correct record'
     if SUBJECT_VERB.match(sentence) or THAT_BODY_COLON.match(sentence):
         return "resolution-sentence", None
+    if RECEIVED_BY_BODY.match(sentence):
+        return "resolution-sentence", "RECEIVED"
     if PASSIVE.match(sentence) and len(sentence.split()) <= 60:
         return "resolution-sentence", None
     if IN_SENTENCE.search(sentence):
@@ -553,6 +579,20 @@ def _motion_against_amendment(decisions: list[_Open], sentence: str, pending: _O
     if motion is not None and motion in decisions:
         decisions.remove(motion)
         decisions.append(motion)
+
+
+def _moves_words(sentence: str) -> bool:
+    """Whether a mover's statement carries the words moved ('… seconded that the item be
+    deferred', '… the following amendment:', a quotation), not only who moved."""
+    prefix = MOVER_PREFIX.match(sentence) or PROPOSED_THAT.match(sentence)
+    if prefix and len(sentence[prefix.end() :].split()) >= 3:
+        return True  # '… seconded by Cllr G Uglow that the grant be awarded.'
+    return bool(
+        re.search(r"\b(?:that|to)\s+\w+", sentence)
+        or _opens_list(sentence)
+        or re.search(r"[“\"‘]", sentence)
+        or MOVED_UNNAMED.search(sentence)
+    )
 
 
 def _joins_motion(decisions: list[_Open], sentence: str, last_line: int) -> bool:
@@ -700,7 +740,7 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
 
 
 MOVER_PREFIX = re.compile(
-    rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?[^.;:]{{0,200}}?\b(?i:proposed|moved)\b[^.;:]{{0,160}}?"
+    rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?i:proposed|moved)\b(?:[^.;:]|(?<=[A-Z])\.){{0,160}}?"
     r"\b(?i:seconded)\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*,?\s*"
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|that\s+|:\s*)"
 )
@@ -716,7 +756,7 @@ BODY_AGREED_COLON = re.compile(
     rf"^(?:[Tt]he\s+)?{BODY}\s+(?:further\s+)?(?P<verb>agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*-?\s*"
 )
 PROPOSED_THAT = re.compile(
-    rf"^{LIST_MARKER}[^.;:]{{0,120}}?\b(?:proposed|moved)\b(?:,?\s+as\s+an?\s+(?:amendment|motion),?)?\s+that\s+"
+    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved)\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s+that\s+"
 )
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|DECIDED|decided)"
@@ -787,8 +827,8 @@ def outcome(
     """
     if result:
         return result
-    if votes and "for" in votes and "against" in votes:
-        return "carried" if votes["for"] > votes["against"] else "lost"
+    if votes and "for" in votes:  # a count against not printed is none
+        return "carried" if votes["for"] > votes.get("against", 0) else "lost"
     body = strip_formula(text)
     if CORRECT_RECORD.search(body[:300]):
         return "approved"

@@ -167,7 +167,10 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
         repeated |= {
             key
             for key, n in feet.items()
-            if n == len(by_page) and key and len(key) < 60 and not _form_label(key)
+            if n == len(by_page)
+            and len(key) < 60
+            and len(re.findall(r"[A-Za-z]", key)) >= 3  # words, not a minute number
+            and not _form_label(key)
         }
     first_seen: set[str] = set()
     for page in sorted(by_page):

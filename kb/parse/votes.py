@@ -13,7 +13,7 @@ import re
 
 TITLES = (
     r"(?:County\s+Councillors?|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|"
-    r"Professor|Prof\.?|Alderman|Bailie|Provost|Reverend|Rev\.?)"
+    r"Professor|Prof\.?|Alderman|Bailie|Provost|Captain|Capt\.?|Reverend|Rev\.?)"
 )
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*\.?"
 PERSON = (
@@ -33,8 +33,12 @@ AGAINST_WORD = r"(?:against|AGAINST|Against)"
 ABSTAIN_WORD = r"(?:abstentions?|ABSTENTIONS?|Abstentions?|abstained|ABSTAINED|Abstained|abstaining|abstain|ABSTAIN|Abstain)"
 # '7 voting FOR', '7 votes for', '7 in favour', '2 against', '1 abstention'
 COUNT_FIRST = {
-    "for": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|votes?\s+(?:cast\s+)?|were\s+)?{FOR_WORD}\b", re.IGNORECASE),
-    "against": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|votes?\s+(?:cast\s+)?|were\s+)?{AGAINST_WORD}\b", re.IGNORECASE),
+    "for": re.compile(
+        rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:(?:voting|voted|votes?(?:\s+cast)?)\s+{FOR_WORD}|(?:were\s+)?in\s+favour"
+        r"|for\b(?=\s*[,;()]|\s+and\s+\d|\s*$))",
+        re.IGNORECASE,
+    ),
+    "against": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|voted\s+|votes?\s+(?:cast\s+)?|were\s+)?{AGAINST_WORD}\b", re.IGNORECASE),
     "abstain": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+to\s+)?{ABSTAIN_WORD}\b", re.IGNORECASE),
 }  # fmt: skip
 # 'For: 7', 'For (23):', 'FOR – 12', 'Against 45', 'Abstentions: 2'
@@ -62,12 +66,16 @@ MOVED_AND_SECONDED = [
         rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
     ),
     re.compile(
-        rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:proposed|moved)(?:,\s*and|,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
+        rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:(?:then|also|formally)\s+)?(?:proposed|moved)(?:,\s*and|,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
     ),
     re.compile(
         rf"[Oo]n\s+the\s+(?:motion|proposition)\s+of\s+(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON})"
     ),
     # 'Mr A Cattanach, seconded by Ms R Drummond, moved …'
+    # 'a motion … in the name of Councillor Adeyemi and seconded by Councillor Lister'
+    re.compile(
+        rf"\bin\s+the\s+name\s+of\s+(?P<mover>{PERSON})(?:,?\s+and\s+seconded\s+by\s+(?P<seconder>{PERSON}))?"
+    ),
     re.compile(
         rf"(?P<mover>{PERSON}),\s+seconded\s+by\s+(?P<seconder>{PERSON}),\s+(?:moved|proposed)\b"
     ),
@@ -78,11 +86,11 @@ MOVED_AND_SECONDED = [
 ]
 MOVER_ONLY = re.compile(
     rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
-    rf"|(?i:proposer|mover)\s*:\s*(?P<mover3>{PERSON})"
+    rf"|(?i:proposer|proposed|mover|moved)\s*:\s*(?P<mover3>{PERSON})"
 )
 SECONDER_ONLY = re.compile(
     rf"(?P<seconder>{PERSON})\s+seconded\b|seconded\s+by\s+(?P<seconder2>{PERSON})"
-    rf"|(?i:seconder)\s*:\s*(?P<seconder3>{PERSON})"
+    rf"|(?i:seconder|seconded)\s*:\s*(?P<seconder3>{PERSON})"
 )
 
 
