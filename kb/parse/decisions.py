@@ -171,6 +171,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
     last_result: _Open | None = None  # the decision the last result line closed
     unclaimed: _Open | None = None  # a vote taken before the resolution that records it
     amendment_next = False  # an 'Amendment' label: the motion that follows is one
+    label_since = False  # a form label ('Minutes:') since the last decision began
     last_end = 0
     for line_no, offset, sentence, last_line in sentences:
         if MARK_ALONE.match(sentence):
@@ -188,6 +189,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         if event is None and LABEL_LINE.match(sentence):
             if current is not None:
                 current.closed = True  # 'Reasons for decision:': the next field of a form
+            label_since = True
             continue
         if current is not None and not current.closed:
             part_of_block = event is None or event[0] == "resolution-sentence" and event[1] is None
@@ -213,15 +215,16 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             missing = last is not None and (
                 mover and not last.mover or seconder and not last.seconder
             )
-            if last is not None and last.kind == "resolution" and missing:
-                if not _moves_words(sentence):
-                    # 'RESOLVED that … . Proposed Cllr Ashworth, seconded Cllr Dalby, all in
-                    # favour.': who moved the resolution just recorded, and how it went
-                    last.mover, last.seconder = last.mover or mover, last.seconder or seconder
-                    last.result = last.result or _inline_result(sentence)
-                    last.votes = last.votes or parse_votes(sentence)
-                    last.end = max(last.end, last_line + 1)
-                    continue
+            follows_it = last is not None and line_no - last.end <= 2 and not label_since
+            moved_last = last is not None and last.kind == "resolution" and missing and follows_it
+            if moved_last and last is not None and not _moves_words(sentence):
+                # 'RESOLVED that … . Proposed Cllr Ashworth, seconded Cllr Dalby, all in
+                # favour.': who moved the resolution just recorded, and how it went
+                last.mover, last.seconder = last.mover or mover, last.seconder or seconder
+                last.result = last.result or _inline_result(sentence)
+                last.votes = last.votes or parse_votes(sentence)
+                last.end = max(last.end, last_line + 1)
+                continue
             if amendment_next:
                 sentence_kind = "amendment"
             else:
@@ -291,6 +294,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 decisions.append(target)  # a motion is decided when it is put to the vote
             last_end = last_line + 1
             continue
+        label_since = False
         decision = _Open(kind, line_no, last_line + 1, formula=formula, text_lines=[sentence])
         decision.offset, decision.block = offset, kind == "resolution"
         if kind == "resolution-sentence":

@@ -139,9 +139,9 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             top = not any(
                 r.kind == "text" and r.page_index == line.page_index for r in raw[max(0, i - 4) : i]
             ) and any(r.page_index != line.page_index for r in raw[:i])
-            if stamped is not None and line.value != stamped and j is not None and top:
-                if not any(abs(s - j) <= 12 for s in starts):
-                    starts.setdefault(_extend_back(raw, texts, j), _Segment(j, n, "break"))
+            new_item = stamped is not None and line.value != stamped
+            if new_item and j is not None and top and not any(abs(s - j) <= 12 for s in starts):
+                starts.setdefault(_extend_back(raw, texts, j), _Segment(j, n, "break"))
             stamped = line.value
     ordered = sorted(starts.items())
     segments: list[_Segment] = []
