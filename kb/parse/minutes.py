@@ -123,7 +123,9 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         date = fields.get("date") or date
         if not date:
             return None
-        committee = fields.get("maker") or _committee(texts, i, joined)
+        committee = (
+            fields.get("maker") or _committee(texts, i, joined) or _committee_after(texts, i)
+        )
         return MinutesHead(
             line=i,
             meeting=Meeting(committee=normalise_committee(committee), date=date),

@@ -15,7 +15,7 @@ TITLES = (
     r"(?:County\s+Councillors?|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|"
     r"Professor|Prof\.?|Alderman|Bailie|Provost|Captain|Capt\.?|Reverend|Rev\.?)"
 )
-NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*\.?"
+NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-ZÀ-ÖØ-Þ][\w'’-]*\.?)"  # 'A.B.' initials, or a word
 PERSON = (
     rf"(?:{TITLES}\s+(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}"
     r"|(?:The|the)\s+(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Leader|Deputy Leader|Mayor|Deputy Mayor)"
@@ -74,7 +74,7 @@ MOVED_AND_SECONDED = [
     # 'Mr A Cattanach, seconded by Ms R Drummond, moved …'
     # 'a motion … in the name of Councillor Adeyemi and seconded by Councillor Lister'
     re.compile(
-        rf"\bin\s+the\s+name\s+of\s+(?P<mover>{PERSON})(?:,?\s+and\s+seconded\s+by\s+(?P<seconder>{PERSON}))?"
+        rf"\bin\s+the\s+name\s+of\s+(?P<mover>{PERSON})(?:,?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>{PERSON}))?"
     ),
     re.compile(
         rf"(?P<mover>{PERSON}),\s+seconded\s+by\s+(?P<seconder>{PERSON}),\s+(?:moved|proposed)\b"
