@@ -278,3 +278,66 @@ def test_pdf_layout_is_read() -> None:
     assert by_text["CABINET"].bold and by_text["CABINET"].size > by_text["84. Apologies"].size
     assert by_text["84. Apologies"].bold
     assert not by_text["(Item 1)"].bold
+
+
+UNTITLED_MINUTES = """
+Thornbury Allotment Society
+Committee Meeting Minutes
+Venue: Scout Hut, Mill Lane
+Chair: J Smith
+Attendees: P Brown, K Lee, R Patel, S Okoro
+Meeting date: Tuesday 14 May 2024
+
+1. Apologies
+None received.
+
+2. Rent review
+The treasurer reported on rents across the district.
+It was agreed that rents rise by 5% from October.
+
+3. Water supply
+RESOLVED: that a new tap be fitted at plot 12.
+
+4. Any other business
+None.
+"""
+
+
+def test_minutes_under_a_title_block_of_no_known_form() -> None:
+    """Minutes whose title block kb has no rule for are still read as minutes: a word for
+    minutes at the top, minute headings, decisions under them; the meeting as far as the
+    first lines name it."""
+    pack = parse_pack([Page(UNTITLED_MINUTES, None, 0)], "society.txt")
+    (doc,) = pack.documents
+    assert doc.doc_type == "minutes"
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "Thornbury Allotment Society Committee",
+        "2024-05-14",
+    )
+    assert [m.number for m in doc.minutes] == ["1", "2", "3", "4"]
+    assert [m.decisions[0].outcome for m in doc.minutes if m.decisions] == ["agreed", "agreed"]
+
+
+def test_a_meeting_named_in_the_opening_sentence() -> None:
+    text = (
+        "MINUTES\n\nThe meeting of the Eastvale Joint Transport Forum opened at 7pm on 14 May 2024"
+        " in the Guildhall.\n\n1. Apologies\nNone received.\n\n2. Bus subsidy\nThe Forum agreed to"
+        " fund the route 7 evening service for a further year.\n\n3. Cycle lanes\nRESOLVED: that"
+        " the consultation responses be noted.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "forum.txt").documents
+    assert (doc.doc_type, doc.meeting.committee, doc.meeting.date) == (
+        "minutes",
+        "Eastvale Joint Transport Forum",
+        "2024-05-14",
+    )
+
+
+def test_an_agenda_is_not_taken_for_untitled_minutes() -> None:
+    text = (
+        "Thornbury Allotment Society Committee\nAgenda for the meeting on 14 May 2024\n\n"
+        "1. Apologies\n2. Minutes of the last meeting\nTo approve the minutes of the meeting held"
+        " on 2 April 2024.\n3. Rent review\nRecommended: That rents rise by 5%.\n4. Any other business\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "agenda.txt").documents
+    assert doc.doc_type == "agenda" and doc.minutes == ()
