@@ -341,3 +341,56 @@ def test_an_agenda_is_not_taken_for_untitled_minutes() -> None:
     )
     (doc,) = parse_pack([Page(text, None, 0)], "agenda.txt").documents
     assert doc.doc_type == "agenda" and doc.minutes == ()
+
+
+def test_web_page_link_texts_are_not_text() -> None:
+    from kb.parse.furniture import clean_markup
+
+    assert clean_markup("3. MINUTES OF THE LAST MEETING pdf icon PDF 238 KB") == (
+        "3. MINUTES OF THE LAST MEETING"
+    )
+    assert clean_markup("Venue: Council Chamber, Town House. View directions") == (
+        "Venue: Council Chamber, Town House."
+    )
+
+
+def test_a_date_run_on_to_the_time_before_it() -> None:
+    from kb.parse.dates import parse_date
+
+    assert parse_date("4.00pm1 July 2021") == "2021-07-01"
+    assert parse_date("Item1 July 2021") is None
+
+
+def test_minutes_word_under_the_committee_and_date() -> None:
+    texts = (
+        "Harbridge City Council\nPolicy & Resources Committee\n4.00pm 1 July 2021\n"
+        "Hove Town Hall - Council Chamber\nMINUTES\nPresent: Councillor Adey (Chair)\n"
+        "1 Procedural Business\n2 Minutes"
+    ).splitlines()
+    head = next(h for i in range(len(texts)) if (h := find_minutes_head(texts, i)))
+    assert (head.meeting.committee, head.meeting.date) == (
+        "Policy & Resources Committee",
+        "2021-07-01",
+    )
+
+
+def test_parish_minutes_titled_by_agenda_wording() -> None:
+    heads = find_headings(
+        _lines(
+            "F01:04/24 Receive apologies and accept valid reasons for absence, these having been"
+            " submitted to the clerk prior to the meeting.\nApologies were received.\n"
+            "F02:04/24 To approve the minutes from 1 March 2023. Chair to sign and date.\n"
+            "Approved.\nF03:04/24 To agree dates for full council meetings in 2023-24. First"
+            " meeting of the new council is proposed for Wed 10th May 2023, with councillors"
+            " taking office on 9th May.\nRESOLVED: Schedule of dates agreed.\n"
+        )
+    )
+    assert [(h.number, h.title) for h in heads] == [
+        (
+            "F01:04/24",
+            "Receive apologies and accept valid reasons for absence, these having been"
+            " submitted to the clerk prior to the meeting",
+        ),
+        ("F02:04/24", "To approve the minutes from 1 March 2023"),
+        ("F03:04/24", "To agree dates for full council meetings in 2023-24"),
+    ]

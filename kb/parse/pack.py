@@ -27,6 +27,7 @@ from .furniture import RawLine, classify_lines
 from .headings import find_headings
 from .minutes import BODY_WORD, SIGNED, MinutesHead, find_minutes_head, parse_minutes, title_case
 from .names import normalise_committee
+from .numbering import split_number
 
 QUESTIONS = re.compile(
     r"^\s*(?:Public\s+Questions?\b|Questions?\s+(?:from|by|to)\s+(?:members\s+of\s+)?the\s+public\b|"
@@ -126,7 +127,12 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             starts[s] = _Segment(s, n, "cover")
             i = _skip_cover(texts, cover_end)
             continue
-        if QUESTIONS.match(texts[i]) and len(texts[i]) < 160 and i > 0:
+        if (
+            QUESTIONS.match(texts[i])
+            and len(texts[i]) < 160
+            and i > 0
+            and not _before_first_minute(starts, texts, i)
+        ):
             s = _extend_back(raw, texts, i)
             starts[s] = _Segment(s, n, "questions")
         i += 1
@@ -236,6 +242,15 @@ def _body_named(lines: list[str]) -> str | None:
             name = f"{lines[k - 1].strip()} {body.group(0)}"
         return normalise_committee(name)
     return None
+
+
+def _before_first_minute(starts: dict[int, _Segment], texts: list[str], i: int) -> bool:
+    """Whether line `i` lies between a minutes title block and its first numbered minute:
+    'Public Questions' there is part of the minutes, not a paper of its own."""
+    last = max((s for s in starts if s < i), default=None)
+    if last is None or starts[last].kind != "minutes":
+        return False
+    return not any((n := split_number(t)) and n.rest[:1].isupper() for t in texts[last:i] if t)
 
 
 def _same_record(starts: dict[int, _Segment], head: MinutesHead) -> bool:
