@@ -13,6 +13,7 @@ it says it follows ("follows minute 5 of 12 July 2016") where the papers print t
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,8 +27,12 @@ from kb.store.generation import current_generation
 
 OUTCOMES = ("carried", "lost", "noted", "approved", "agreed", "deferred", "withdrawn")
 QUERY_DEPTH = 3  # passages asked of the search engine per decision wanted
-TIMELINE_DEPTH = 60  # passages searched for a timeline
-TIMELINE_RELATIVE = 0.6  # a unit whose best passage scores below this share of the best is left out
+TIMELINE_DEPTH = 100  # passages searched for a timeline
+# A unit is about the subject when its passage holds words and two-word phrases of the
+# subject worth this share of the subject's weight (each weighted by how rare it is in the
+# papers). Two thirds lets a word or phrase of three be missing or printed otherwise; it
+# is not tuned on any question.
+TIMELINE_COVERAGE = 2 / 3
 DOC_ORDER = (
     "agenda",
     "report",
@@ -238,12 +243,13 @@ class DecisionRegister:
         )
         if not answer.results:
             return Timeline(query, ())
-        top = answer.results[0].score
+        about = self._about(query, answer.results)
         units: dict[tuple[object, ...], Hit] = {}
         for hit in answer.results:
-            if hit.score < TIMELINE_RELATIVE * top or len(units) >= limit:
+            if len(units) >= limit:
                 break
-            units.setdefault(_unit_key(hit.citation), hit)
+            if hit.chunk_id in about:
+                units.setdefault(_unit_key(hit.citation), hit)
         entries = [self._entry(hit, f) for hit in units.values()]
         for entry in list(entries):  # the earlier minutes the papers say these follow
             for ref in entry.references:
@@ -263,6 +269,30 @@ class DecisionRegister:
                 for (date, committee), e in ordered
             ),
         )
+
+    def _about(self, query: str, hits: tuple[Hit, ...] | list[Hit]) -> set[str]:
+        """The passages among `hits` that are about the subject: they hold enough of its
+        words and of its two-word phrases (each weighted by how rare it is in the papers,
+        so 'Annual Governance' counts, 'annual' and 'report' little, 'of the' nothing) —
+        see TIMELINE_COVERAGE. A phrase no passage holds weighs nothing. When no passage
+        qualifies, the best hit stands alone."""
+        words = [w for w in re.findall(r"[\w'’]+", query.lower())]
+        terms = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        chunk_ids = [h.chunk_id for h in hits]
+        counts, holding = db.words_in(self.conn, terms, chunk_ids)
+        total = db.passage_count(self.conn)
+        weight = {t: math.log((total + 1) / (n + 0.5)) for t, n in counts.items() if n}
+        weight = {t: w for t, w in weight.items() if w > 0}
+        whole = sum(weight.values())
+        if whole <= 0:
+            return set(chunk_ids)
+        about = {
+            chunk
+            for chunk in chunk_ids
+            if sum(w for t, w in weight.items() if chunk in holding.get(t, ())) / whole
+            >= TIMELINE_COVERAGE
+        }
+        return about or set(chunk_ids[:1])
 
     def _entry(self, hit: Hit, f: RegisterFilters) -> TimelineEntry:
         """A unit's entry: its best passage, its decisions and what it follows."""

@@ -621,6 +621,37 @@ def fts_query(terms: list[str]) -> str:
     return " OR ".join(quoted)
 
 
+def words_in(
+    conn: sqlite3.Connection, words: list[str], chunk_ids: list[str]
+) -> tuple[dict[str, int], dict[str, set[str]]]:
+    """For each word (matched as the keyword index matches it, stemmed): how many passages
+    of the whole index hold it, and which of `chunk_ids` do (in title, context or text)."""
+    counts: dict[str, int] = {}
+    holding: dict[str, set[str]] = {}
+    marks = ",".join("?" * len(chunk_ids))
+    for word in dict.fromkeys(words):
+        expression = fts_query([word])
+        if not expression:
+            continue
+        counts[word] = conn.execute(
+            "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
+        ).fetchone()[0]
+        holding[word] = {
+            row[0]
+            for row in conn.execute(
+                "SELECT p.chunk_id FROM passages_fts f JOIN passages p ON p.id = f.rowid "
+                f"WHERE passages_fts MATCH ? AND p.chunk_id IN ({marks})",
+                (expression, *chunk_ids),
+            )
+        }
+    return counts, holding
+
+
+def passage_count(conn: sqlite3.Connection) -> int:
+    """How many passages the index holds."""
+    return int(conn.execute("SELECT count(*) FROM passages").fetchone()[0])
+
+
 def keyword_search(
     conn: sqlite3.Connection,
     terms: list[str],
