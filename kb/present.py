@@ -312,6 +312,9 @@ def print_register(console: Console, register: Register) -> None:
         what = f" about [bold]{escape(register.query)}[/bold]" if register.query else ""
         console.print(f"No decisions{what} match.")
         return
+    if console.width < 120:
+        _print_register_stacked(console, register)
+        return
     table = Table(show_lines=True, expand=True)
     for name, ratio, least in (
         ("meeting", 2, 11), ("committee", 3, 10), ("minute", 1, 6), ("decision", 9, 30),
@@ -334,6 +337,35 @@ def print_register(console: Console, register: Register) -> None:
             escape(f"{d.citation.source}{page}"),
         )
     console.print(table)
+    console.print(f"[dim]{_count(len(register.decisions), 'decision')}[/dim]")
+
+
+def _print_register_stacked(console: Console, register: Register) -> None:
+    """The register on a narrow terminal: one block per decision instead of a table."""
+    for d in register.decisions:
+        head = [human_date(d.meeting_date) or "date unknown", d.committee or "committee unknown"]
+        if d.minute:
+            head.append(f"minute {d.minute}")
+        outcome = d.outcome or ""
+        if d.votes:
+            outcome = f"{outcome} ({votes_text(d.votes)})"
+        console.print(
+            f"[bold]{escape(' · '.join(head))}[/bold]"
+            + (f" · [green]{escape(outcome)}[/green]" if outcome else "")
+            + (f" [bold red]{EXEMPT_LABEL}[/bold red]" if d.citation.exempt else "")
+        )
+        if d.title:
+            console.print(f"  {escape(d.title)}")
+        first = " ".join(d.text.split())
+        console.print(f"  {escape(first[:300])}{'…' if len(first) > 300 else ''}")
+        who = [
+            f"moved by {d.mover}" if d.mover else "",
+            f"seconded by {d.seconder}" if d.seconder else "",
+        ]
+        if any(who):
+            console.print(f"  {escape(' · '.join(w for w in who if w))}")
+        page = f" p. {d.citation.page}" if d.citation.page is not None else ""
+        console.print(f"  [dim]{escape(d.citation.source)}{page}[/dim]\n")
     console.print(f"[dim]{_count(len(register.decisions), 'decision')}[/dim]")
 
 

@@ -216,6 +216,30 @@ def test_terminal_table(built: Path) -> None:
     assert out.strip().splitlines()[-1] == f"{len(found.decisions)} decisions"
 
 
+def test_narrow_terminal_gets_one_block_per_decision(built: Path) -> None:
+    from rich.console import Console
+
+    from kb.present import print_register
+    from kb.register import DecisionRegister, RegisterFilters
+
+    reg = DecisionRegister(built)
+    try:
+        found = reg.find(filters=RegisterFilters(outcome="lost"))
+    finally:
+        reg.close()
+    console = Console(width=80, record=True)
+    print_register(console, found)
+    out = console.export_text()
+    flat = " ".join(out.split())
+    assert (
+        "12 March 2024 · Housing and Neighbourhoods Committee · minute 38/24 · lost (3 for, 6 against)"
+        in flat
+    )
+    assert "moved by Councillor Brennan · seconded by Councillor Lomax" in flat
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "┃" not in out  # no table squeezed into 80 columns
+
+
 def test_ask_shows_the_decision_beside_the_citation(built: Path) -> None:
     answer = json.loads(kb(built, "ask", "amendment highways drainage budget", "--json", "-k", "3"))
     held = [h for h in answer["results"] if h["decisions"]]
