@@ -7,7 +7,7 @@ import pytest
 from kb.glossary import mine_acronyms
 from kb.ingest import ingest
 from kb.search import Filters, SearchEngine
-from kb.search.query import analyse, understand
+from kb.search.understand import analyse, understand
 
 from .conftest import SEFTON, FakeEmbedder
 
@@ -75,7 +75,8 @@ def test_decision_intent_favours_resolutions_with_their_minute_title(engine: Sea
 
 
 def test_month_named_in_the_question_favours_that_meeting(engine: SearchEngine) -> None:
-    assert analyse("the Sept 2024 meeting").months == ("2024-09",)
+    window = analyse("the Sept 2024 meeting").time.windows[0]
+    assert (window.start.isoformat(), window.end.isoformat()) == ("2024-09-01", "2024-09-30")
     top = engine.ask("education scorecard at the September 2024 meeting", k=1).results[0]
     assert top.citation.meeting_date == "2024-09-24"
 

@@ -1,5 +1,7 @@
-"""Query wing: understand a question, retrieve and fuse, filter, collapse duplicates."""
+"""Query wing, as stages: understand → candidates → units → features → rank → answer
+passages → duplicates → confidence; `engine.py` wires them."""
 
-from .engine import Filters, SearchEngine
+from .candidates import Filters
+from .engine import SearchEngine, Settings
 
-__all__ = ["Filters", "SearchEngine"]
+__all__ = ["Filters", "SearchEngine", "Settings"]
