@@ -1,9 +1,11 @@
-"""Chunk stage: a `Pack` in, `Passage`s and `Decision`s out.
+"""Chunk stage: a `Pack` in, `Passage`s and `DecisionEntry`s out.
 
 Passages follow the pack's own structure: one or more per agenda-item document and,
 within minutes, per minute. Long documents split at paragraph boundaries (then
 sentences, then words) so that heading context plus text fits the embedding model's
-window: nothing is ever cut off unseen. A RESOLVED block stays with its minute title.
+window: nothing is ever cut off unseen. A minute's decisions stay with its title where
+they fit; a passage that holds the first line of a decision is a decision passage, and
+each decision is indexed with the passage that holds it.
 """
 
 from __future__ import annotations
@@ -14,13 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date as _date
 
-from kb.model import Citation, Decision, Document, Line, Minute, Pack, Passage
+from kb.model import Citation, DecisionEntry, Document, Line, Minute, Pack, Passage
 
 MAX_PASSAGE_CHARS = 2000
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'‘“•-])")
-RESOLVED_LINE = re.compile(
-    r"^\s*(?:[-•*]\s*)?(?:\(\w{1,4}\)\s*|\d{1,2}\.\s*)?(?:RESOLVED|RECOMMENDED|AGREED)\b"
-)
 LIST_ITEM = re.compile(r"^\s*(?:[-•*o▪■]|\(?\d{1,3}[.)]|\(?[a-z]{1,3}\))\s+")
 
 TokenCounter = Callable[[str], int]
@@ -46,7 +45,7 @@ class ChunkedPack:
     """The passages and decisions of one pack."""
 
     passages: tuple[Passage, ...]
-    decisions: tuple[Decision, ...]
+    decisions: tuple[DecisionEntry, ...]
 
 
 def human_date(iso: str | None) -> str | None:
@@ -65,24 +64,24 @@ def chunk_pack(
 ) -> ChunkedPack:
     """Cut every document of `pack` into passages cited to `source`."""
     passages: list[Passage] = []
-    decisions: list[Decision] = []
+    decisions: list[DecisionEntry] = []
     seen: dict[str, int] = {}
     for doc in pack.documents:
         builder = _Builder(pack, doc, source, count_tokens, settings, seen)
         if doc.minutes or doc.doc_type == "minutes":
             builder.add_blocks(_blocks(_preamble(doc)), minute=None)
             for minute in doc.minutes:
-                for passage in builder.add_minute(minute):
-                    if passage.is_decision and minute.resolution_text:
+                held = builder.add_minute(minute)
+                for n, (decision, mark) in enumerate(
+                    zip(minute.decisions, _marks(minute), strict=True)
+                ):
+                    chunk_id = next((p.chunk_id for p in held if _holds(p, mark)), None)
+                    if chunk_id is None and held:
+                        chunk_id = held[-1].chunk_id
+                    if chunk_id is not None:
                         decisions.append(
-                            Decision(
-                                passage.chunk_id,
-                                minute.number,
-                                minute.title,
-                                minute.resolution_text,
-                            )
+                            DecisionEntry(chunk_id, minute.number, minute.title, decision, n)
                         )
-                        break
         else:
             builder.add_blocks(_blocks(list(doc.lines)), minute=None)
         passages.extend(builder.passages)
@@ -105,6 +104,23 @@ def _preamble(doc: Document) -> list[Line]:
         while end > 0 and not doc.lines[end].text.strip():
             end -= 1
     return list(doc.lines[:end])
+
+
+def _marks(minute: Minute) -> list[str]:
+    """The first line of each decision of a minute, as printed (what finds its passage)."""
+    return [
+        minute.lines[d.start].text.strip()[:60] if d.start < len(minute.lines) else ""
+        for d in minute.decisions
+    ]
+
+
+def _starts_decision(line: Line, marks: set[str]) -> bool:
+    text = line.text.strip()
+    return bool(text) and any(m and (m.startswith(text[:60]) or text.startswith(m)) for m in marks)
+
+
+def _holds(passage: Passage, mark: str) -> bool:
+    return bool(mark) and any(_starts_decision(Line(t), {mark}) for t in passage.text.splitlines())
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -156,6 +172,7 @@ class _Builder:
         self.pack, self.doc, self.source = pack, doc, source
         self.count, self.settings, self.seen = count_tokens, settings, seen
         self.passages: list[Passage] = []
+        self.marks: set[str] = set()  # first lines of the current minute's decisions
 
     def context(self, minute: Minute | None, section: str | None) -> str:
         doc = self.doc
@@ -191,7 +208,11 @@ class _Builder:
             blocks[0] = [minute.heading, *blocks[0]]
         elif minute.heading is not None:
             blocks = [[minute.heading]]
-        split = next((i for i, b in enumerate(blocks) if RESOLVED_LINE.match(b[0].text)), None)
+        self.marks = set(_marks(minute)) - {""}
+        split = next(
+            (i for i, b in enumerate(blocks) if any(_starts_decision(ln, self.marks) for ln in b)),
+            None,
+        )
         before = len(self.passages)
         if split is None:
             self.add_blocks(blocks, minute)
@@ -203,6 +224,7 @@ class _Builder:
             else:
                 self.add_blocks(blocks[:split], minute)
                 self.add_blocks(blocks[split:], minute, section="RESOLVED")
+        self.marks = set()
         return self.passages[before:]
 
     def add_blocks(
@@ -294,7 +316,9 @@ class _Builder:
             meeting_date=doc.meeting.date,
             pack_date=self.pack.meeting.date,
             doc_type=doc.doc_type,
-            agenda_item=doc.agenda_item or (minute.agenda_item if minute else None),
+            # a minute that names the item it minutes ('(Item 4)') is cited by it; else the
+            # item of the pack that printed the minutes
+            agenda_item=(minute.agenda_item if minute else None) or doc.agenda_item,
             minute=minute.number if minute else None,
             title=minute.title if minute else doc.title,
             page=page,
@@ -305,7 +329,7 @@ class _Builder:
         self.seen[key] = n + 1
         digest = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:10]
         stem = re.sub(r"[^A-Za-z0-9_-]", "", self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0])[:16]
-        is_decision = any(RESOLVED_LINE.match(ln.text) for ln in lines)
+        is_decision = bool(self.marks) and any(_starts_decision(ln, self.marks) for ln in lines)
         self.passages.append(
             Passage(
                 f"{stem}-{digest}",

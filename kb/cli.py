@@ -241,6 +241,27 @@ def show(
 
 @app.command()
 @handle_errors
+def inspect(
+    file: Annotated[Path, typer.Argument(help="One pack, minutes or report (PDF, text, HTML).")],
+    furniture: Annotated[
+        bool, typer.Option("--furniture", help="List every piece of page furniture removed.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Show what the parser finds in one file, without indexing it: meeting, documents,
+    minutes, decisions (outcome, votes, mover, seconder) and the furniture it removed."""
+    from kb.inspect import inspect_file
+    from kb.present import print_inspection, to_json
+
+    found = inspect_file(file)
+    if as_json:
+        out.print(to_json(found), markup=False)
+        return
+    print_inspection(out, found, furniture=furniture)
+
+
+@app.command()
+@handle_errors
 def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
     """Counts of packs, meetings, documents, passages and decisions; model; index size."""
     from kb.present import to_json

@@ -149,6 +149,14 @@ def ingest(
         live_manifest = read_manifest(live) if live else None
         previous = None if rebuild else live
         old_manifest = None if rebuild else live_manifest
+        if previous is not None and _schema_of(previous) != db.SCHEMA_VERSION:
+            # an index written by an older kb: parse everything again (the embedding cache
+            # keeps the vectors, so only what changed is embedded)
+            report.notes.append(
+                f"the index was written by an older version of kb (schema {_schema_of(previous)}); "
+                "every file is parsed again"
+            )
+            previous = None
         if embedder is None:
             embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
         if public and live_manifest and not live_manifest.public:
@@ -394,6 +402,14 @@ def _query_model(
     if previous and not report.added and not report.changed and not report.removed:
         report.notes.append("exported the ONNX query model again (it was missing or damaged)")
     return record
+
+
+def _schema_of(folder: Path) -> int:
+    conn = db.connect(folder, readonly=True)
+    try:
+        return db.schema_version(conn)
+    finally:
+        conn.close()
 
 
 def _passage_count(folder: Path | None) -> int:

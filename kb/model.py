@@ -20,20 +20,42 @@ DOC_TYPES = (
 
 
 @dataclass(frozen=True)
+class LineStyle:
+    """How a line is printed, where the source format says (PDF text layers do).
+
+    `size` is the effective font size in points of most of its characters, `bold` whether
+    most of them are set in a bold face, `x` the left edge and `y` the baseline in points
+    from the page's bottom-left corner.
+    """
+
+    size: float
+    bold: bool
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
 class Page:
-    """One page of a source file: its text, printed page label (if any) and 0-based index."""
+    """One page of a source file: its text, printed page label (if any) and 0-based index.
+
+    `styles`, when the format carries layout, holds one `LineStyle` (or None for a line
+    with no printed characters) for each line of `text.splitlines()`; else it is empty.
+    """
 
     text: str
     label: int | None
     index: int
+    styles: tuple[LineStyle | None, ...] = ()
 
 
 @dataclass(frozen=True)
 class Line:
-    """One cleaned line of passage text, with the printed page it sits on (None if unknown)."""
+    """One cleaned line of passage text, with the printed page it sits on (None if unknown)
+    and how it is printed (None where the source carries no layout)."""
 
     text: str
     page: int | None = None
+    style: LineStyle | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -62,16 +84,54 @@ class AgendaItem:
     exempt: bool = False  # listed under 'EXEMPT ITEMS' / 'Part 2' of the agenda
 
 
+OUTCOMES = ("carried", "lost", "noted", "approved", "agreed", "deferred", "withdrawn")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision of a minute: a resolution, or an amendment or motion put to the vote.
+
+    `text` is the decision as printed, its formula ('RESOLVED that', 'It was agreed')
+    included; `outcome` one of `OUTCOMES` or None; `votes` the printed counts
+    ({"for": 7, "against": 2, "abstain": 1}, a count not printed left out) or None;
+    `voters` the names printed under each count, where listed. `start` and `end` are the
+    lines of the minute's body the decision spans (end exclusive).
+    """
+
+    text: str
+    outcome: str | None = None
+    votes: dict[str, int] | None = field(default=None, hash=False)
+    voters: dict[str, tuple[str, ...]] | None = field(default=None, hash=False)
+    mover: str | None = None
+    seconder: str | None = None
+    kind: str = "resolution"  # resolution | amendment | motion
+    page: int | None = None
+    start: int = 0
+    end: int = 0
+
+
 @dataclass(frozen=True)
 class Minute:
-    """One numbered minute of a set of minutes, with its RESOLVED text if it has one."""
+    """One numbered minute of a set of minutes (or item of a decision notice), with its decisions."""
 
     number: str
     title: str
     lines: tuple[Line, ...]
-    resolution_text: str | None = None
+    resolution_text: str | None = None  # the text of the minute's last decision
     heading: Line | None = None
     agenda_item: str | None = None  # the '(Item N)' a minute names, when it names one
+    decisions: tuple[Decision, ...] = ()
+    printed_title: str | None = None  # the title as printed (`title` is for display)
+
+    @property
+    def page(self) -> int | None:
+        """The printed page the minute's heading is on."""
+        return self.heading.page if self.heading else None
+
+    @property
+    def outcome(self) -> str | None:
+        """The minute's outcome: that of its last decision."""
+        return self.decisions[-1].outcome if self.decisions else None
 
 
 @dataclass(frozen=True)
@@ -138,13 +198,20 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class Decision:
-    """A RESOLVED block: the decision of one minute."""
+class DecisionEntry:
+    """A decision as indexed: the decision, the minute and meeting it belongs to, and the
+    passage that holds its first line (`chunk_id`)."""
 
     chunk_id: str
     minute: str | None
     title: str | None
-    text: str
+    decision: Decision
+    seq: int = 0  # order within its minute
+
+    @property
+    def text(self) -> str:
+        """The decision's text."""
+        return self.decision.text
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from kb.chunk import human_date
+from kb.inspect import Inspection
 from kb.model import Answer, Citation, Hit
 
 if TYPE_CHECKING:
@@ -142,3 +143,65 @@ def eval_tables(report: EvalReport) -> str:
             f"{c.answered_confident:.3f} | {brier} |"
         )
     return "\n".join(lines)
+
+
+def votes_text(votes: dict[str, int] | None) -> str:
+    """'7 for, 2 against, 1 abstention' (counts not printed are left out)."""
+    if not votes:
+        return ""
+    names = {"for": "for", "against": "against", "abstain": "abstaining"}
+    return ", ".join(f"{votes[k]} {names[k]}" for k in ("for", "against", "abstain") if k in votes)
+
+
+def print_inspection(console: Console, found: Inspection, furniture: bool = False) -> None:
+    """What the parser found in one file, for a person: meeting, documents, minutes, decisions."""
+    m = found.meeting
+    console.print(f"[bold]{escape(found.source)}[/bold]  [dim]{found.pages} pages[/dim]")
+    console.print(
+        f"meeting: {escape(m.get('committee') or 'committee unknown')} · "
+        f"{human_date(m.get('meeting_date')) or 'date unknown'}"
+        + (f" · {escape(m.get('time') or '')}" if m.get("time") else "")
+    )
+    console.print(f"\n[bold]documents[/bold] ({len(found.documents)})")
+    for doc in found.documents:
+        pages = "–".join(str(p) for p in dict.fromkeys(doc.pages) if p is not None) or "?"
+        extra = f" · {doc.minutes} minutes, {doc.decisions} decisions" if doc.minutes else ""
+        console.print(
+            f"  {doc.doc_type:<12} p. {pages:<7} item {doc.agenda_item or '-':<4} "
+            f"{escape(doc.title or '(untitled)')} · {escape(doc.committee or '?')} · "
+            f"{doc.meeting_date or '?'}{extra}"
+            + (f" [bold red]{EXEMPT_LABEL}[/bold red]" if doc.exempt else "")
+        )
+    console.print(f"\n[bold]minutes[/bold] ({len(found.minutes)})")
+    for minute in found.minutes:
+        item = f" (item {minute.agenda_item})" if minute.agenda_item else ""
+        console.print(
+            f"  [cyan]{escape(minute.number)}[/cyan] {escape(minute.title)}{item} · p. {minute.page or '?'}"
+            f" · {minute.meeting_date or '?'}"
+        )
+        for d in minute.decisions:
+            who = " · ".join(
+                f"{role} {escape(name)}"
+                for role, name in (("moved by", d.mover), ("seconded by", d.seconder))
+                if name
+            )
+            console.print(
+                f"      [green]{d.outcome or 'no outcome'}[/green]"
+                + (f" ({votes_text(d.votes)})" if d.votes else "")
+                + (f" [dim]{d.kind}[/dim]" if d.kind != "resolution" else "")
+                + (f" · {who}" if who else "")
+            )
+            first = d.text.replace("\n", " ")
+            console.print(f"        {escape(first[:160])}{'…' if len(first) > 160 else ''}")
+    kinds: dict[str, int] = {}
+    for f in found.furniture:
+        kinds[f.kind] = kinds.get(f.kind, 0) + 1
+    console.print(
+        "\n[bold]furniture removed[/bold]: "
+        + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none")
+    )
+    if furniture:
+        for f in found.furniture:
+            console.print(
+                f"  [dim]{f.kind:<7} page {f.page_index + 1:<4}[/dim] {escape(f.text[:100])}"
+            )

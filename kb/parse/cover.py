@@ -11,6 +11,13 @@ import re
 FIELD_NAMES: dict[str, str] = {
     "report to": "report_to",
     "to": "report_to",
+    "meeting": "report_to",
+    "committee": "report_to",
+    "meeting of": "report_to",
+    "name of meeting": "report_to",
+    "date of the meeting": "date",
+    "status": "exempt",
+    "classification / status": "exempt",
     "date of meeting": "date",
     "meeting date": "date",
     "date": "date",

@@ -10,14 +10,16 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kb.model import Page
+from kb.model import LineStyle, Page
 
 from .dates import MONTH_WORD, WEEKDAY
 
 STAMP = re.compile(r"^\s*Agenda\s+Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?)\s*$", re.IGNORECASE)
-PAGE_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+PAGE_FOOTER = re.compile(
+    r"^\s*(?:Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|[-–—]\s*(\d{1,4})\s*[-–—])\s*$", re.IGNORECASE
+)
 INLINE_FURNITURE = re.compile(r"\s*\bPage\s+(\d{1,4})\s+Agenda\s+Item\s+\d{1,3}[A-Za-z]?\b\s*")
 BLANK_PAGE = re.compile(
     r"^\s*(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally\s+)?(?:left\s+)?"
@@ -49,6 +51,7 @@ class RawLine:
     kind: str
     value: str | None = None
     page_index: int = 0
+    style: LineStyle | None = None
 
 
 def clean_markup(line: str) -> str:
@@ -78,11 +81,14 @@ def classify_lines(pages: list[Page]) -> list[RawLine]:
     out: list[RawLine] = []
     for page in pages:
         start = len(out)
-        for raw in page.text.splitlines():
+        lines = page.text.splitlines()
+        styles = page.styles if len(page.styles) == len(lines) else (None,) * len(lines)
+        for raw, style in zip(lines, styles, strict=True):
             if INLINE_FURNITURE.search(raw):
                 raw = INLINE_FURNITURE.sub(" ", raw)
             line = clean_markup(raw)
-            out.append(_classify(line, page.index))
+            classified = _classify(line, page.index)
+            out.append(replace(classified, style=style) if style else classified)
         if page.label is not None:
             _mark_page_number(out, start, page.label)
     _mark_running_headers(out)
@@ -106,7 +112,7 @@ def _classify(line: str, page_index: int) -> RawLine:
     if m := STAMP.match(stripped):
         return RawLine(stripped, "stamp", m.group(1), page_index)
     if m := PAGE_FOOTER.match(stripped):
-        return RawLine(stripped, "footer", m.group(1), page_index)
+        return RawLine(stripped, "footer", m.group(1) or m.group(2), page_index)
     if BLANK_PAGE.match(stripped):
         return RawLine(stripped, "blank", page_index=page_index)
     if CALL_IN.match(stripped) or PUBLIC_PACK.match(stripped):
@@ -137,7 +143,7 @@ def _mark_running_headers(lines: list[RawLine]) -> None:
 def _mark_repeated_lines(lines: list[RawLine]) -> None:
     """Mark lines repeated at the top or bottom of many form-feed/PDF pages as running furniture."""
     pages = {ln.page_index for ln in lines}
-    if len(pages) < 4:
+    if len(pages) < 2:
         return
     edges: Counter[str] = Counter()
     by_page: dict[int, list[int]] = {}
@@ -148,7 +154,11 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
         for key in {_norm_edge(lines[i].text) for i in idx[:EDGE] + idx[-EDGE:]}:
             edges[key] += 1
     threshold = max(3, int(len(pages) * 0.3))
-    repeated = {key for key, n in edges.items() if n >= threshold and key}
+    repeated = {key for key, n in edges.items() if n >= threshold and key and not _form_label(key)}
+    if len(pages) < 4:
+        # too few pages to count on: a line at the edge of two pages counts when it carries
+        # a date or a page number, as running headers and footers do
+        repeated = {key for key, n in edges.items() if n >= 2 and key and _dated_or_paged(key)}
     first_seen: set[str] = set()
     for page in sorted(by_page):
         idx = by_page[page]
@@ -156,10 +166,43 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
             key = _norm_edge(lines[i].text)
             if key not in repeated:
                 continue
-            if key not in first_seen and not _is_boilerplate(key):
-                first_seen.add(key)  # the first time it is printed it is the heading itself
+            at_top = i in idx[:EDGE] and len(idx) > EDGE
+            if key not in first_seen and not _is_boilerplate(key) and at_top:
+                # the first time it is printed at a page's top it is the heading itself;
+                # at a page's foot it is furniture from the start
+                first_seen.add(key)
                 continue
             lines[i] = RawLine(lines[i].text, "header", page_index=lines[i].page_index)
+    _mark_header_companions(lines, by_page, edges)
+
+
+def _mark_header_companions(
+    lines: list[RawLine], by_page: dict[int, list[int]], edges: Counter[str]
+) -> None:
+    """A running header is often two lines ('AUDIT COMMITTEE' / '24 SEPTEMBER 2009'); the
+    line beside a header line at a page's top, printed at the top of other pages too, is
+    part of it, even when too few pages carry it to count as furniture on its own."""
+    for idx in by_page.values():
+        top = idx[:EDGE]
+        for k, i in enumerate(top):
+            key = _norm_edge(lines[i].text)
+            if lines[i].kind != "text" or edges[key] < 2 or _form_label(key):
+                continue
+            neighbours = [top[m] for m in (k - 1, k + 1) if 0 <= m < len(top)]
+            beside_header = any(lines[j].kind == "header" and abs(j - i) <= 2 for j in neighbours)
+            if beside_header and len(lines[i].text.strip()) < 100:
+                lines[i] = RawLine(lines[i].text, "header", page_index=lines[i].page_index)
+
+
+def _form_label(key: str) -> bool:
+    """'Subject:', '(a)', 'Decision taken:': the labels of a form printed on every page."""
+    return bool(re.fullmatch(r"\(?[a-z#]{1,3}[.)]|[A-Z][\w ,/&()'’-]{1,60}:", key))
+
+
+def _dated_or_paged(key: str) -> bool:
+    return bool(
+        re.search(rf"#\s*(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+#|\bpage\b|^#$", key, re.IGNORECASE)
+    )
 
 
 def _is_boilerplate(key: str) -> bool:

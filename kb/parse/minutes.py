@@ -1,4 +1,12 @@
-"""Minutes: the meeting they record, who was present, each numbered minute and its RESOLVED text."""
+"""Minutes: the meeting they record, who was present, each numbered minute and its decisions.
+
+A set of minutes is found by its title block, in whichever form a council prints it:
+"MINUTES of a meeting of the Cabinet held … on Thursday, 30 January 2025", "<Council> /
+Minutes of the <Committee> / <date> at <time>", "HEALTH AND WELLBEING BOARD / MEETING
+HELD AT … ON WEDNESDAY 7TH DECEMBER, 2022", "AUDIT COMMITTEE / 24 SEPTEMBER 2009 /
+PRESENT: …", a decision notice's "Record of Decisions …". A title block counts when a
+date follows it closely and attendance or a numbered item follows within a page.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +15,54 @@ from dataclasses import dataclass
 
 from kb.model import Line, Meeting, Minute
 
-from .dates import parse_date
+from .dates import MONTH_WORD, WEEKDAY, parse_date
+from .decisions import find_decisions
+from .headings import find_headings, is_upper, subject_items
 from .names import normalise_committee
+from .numbering import split_number
 
-MINUTES_HEAD = re.compile(
-    r"\bMEETING\s+HELD\b|^\s*MINUTES\s+OF\s+(?:THE\s+|A\s+)?(?:\w+\s+)?(?:MEETING|PROCEEDINGS)\b",
+TITLE = re.compile(
+    r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
+    r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
+    r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+minutes\s*$",
+)
+NOTICE_TITLE = re.compile(
+    r"^\s*(?:Record|Schedule|Register|Notice|Summary)\s+of\s+(?:the\s+)?(?:Executive\s+|Cabinet\s+|Key\s+)?Decisions?\b"
+    r"|^\s*(?:Executive\s+|Cabinet\s+|Key\s+|Officer\s+)?Decision\s+(?:Notice|Recording\s+Form|Record|Sheet|Statement)\b"
+    r"|^\s*Decisions?\s+(?:of|taken\s+(?:by|at))\b",
     re.IGNORECASE,
 )
-COMMITTEE_IN_HEAD = re.compile(
-    r"MINUTES\s+OF\s+(?:THE\s+|A\s+)?(?:MEETING\s+OF\s+(?:THE\s+)?)?(?P<c>.+?)\s+(?:MEETING\s+)?HELD\b",
+NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
+COMMITTEE_IN_TITLE = re.compile(
+    r"(?:MINUTES|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?)\s+(?:of|taken\s+(?:by|at))\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
+    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
-VENUE_IN_HEAD = re.compile(r"HELD\s+(?:AT|IN)\s+(?P<v>.+?)\s+ON\s+", re.IGNORECASE | re.DOTALL)
-PRESENT = re.compile(r"^\s*(?:PRESENT|MEMBERS PRESENT|ATTENDANCE)\s*:?", re.IGNORECASE)
-MINUTE_HEAD = re.compile(r"^\s*(?:[-•*]\s*)?(\d{1,4})\.?\s+(\S.{2,200})$")
-RESOLVED = re.compile(
-    r"^\s*(?:[-•*]\s*)?(?:\(\w{1,4}\)\s*|\d{1,2}\.\s*)?(?:RESOLVED|RECOMMENDED|AGREED)\b"
+VENUE_IN_HEAD = re.compile(r"\bHELD\s+(?:AT|IN)\s+(?P<v>.+?)\s+ON\s+", re.IGNORECASE | re.DOTALL)
+TIME_IN_HEAD = re.compile(
+    r"\b(?:at|commencing(?:\s+at)?|starting\s+at|from)\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[.:]\d{2})",
+    re.IGNORECASE,
 )
+PRESENT = re.compile(
+    r"^\s*(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|"
+    r"Members\s+of\s+the\s+\w+\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
+    re.IGNORECASE,
+)
+BODY_WORD = re.compile(
+    r"\b(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
+    r"Partnership|Assembly|Commission)\b",
+    re.IGNORECASE,
+)
+SIGNED = re.compile(
+    r"^\s*(?:Signed|Signature|Chair(?:man)?\s*[:.]|Date[d]?\s*[:.]|Dated\b)", re.IGNORECASE
+)
+DATE_ONLY = re.compile(r"^[\w ,.]{6,45}$")
 CHAIR = re.compile(
-    r"(?:(Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*"
-    r"\((?:[Ii]n the )?[Cc]hair(?:man|person|woman)?\)"
+    r"(?:(Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*"
+    r"\((?:[Ii]n the )?(?:[Cc]hair(?:man|person|woman)?|CHAIR(?:MAN)?)\)"
 )
-ITEM_REF = re.compile(r"\(\s*(?:Agenda\s+)?Item\s+(\d{1,3}[A-Za-z]?)\s*\)", re.IGNORECASE)
-DATE_ONLY = re.compile(r"^[\w ,]{6,40}$")
 
 
 @dataclass(frozen=True)
@@ -38,48 +71,169 @@ class MinutesHead:
 
     line: int
     meeting: Meeting
-
-
-def is_upper(text: str) -> bool:
-    """True when nearly all letters of `text` are capitals (headings in council minutes)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    notice: bool = False  # a decision notice rather than minutes
 
 
 def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
-    """The minutes heading at line `i` ('MEETING HELD ... ON TUESDAY 24TH SEPTEMBER, 2024'), if any.
+    """The title block of a set of minutes (or a decision notice) at line `i`, if any.
 
-    `texts` are the document's lines with furniture blanked out. A heading counts only when
-    a date follows within three lines and a PRESENT list within fifteen.
+    `texts` are the document's lines with furniture blanked out. A title counts only when
+    a date is printed in it or within the next three lines, and attendance or a numbered
+    heading follows within thirty lines.
     """
-    if not MINUTES_HEAD.search(texts[i]):
+    text = texts[i]
+    notice = bool(NOTICE_TITLE.search(text))
+    if (
+        not (TITLE.search(text) or notice)
+        or len(text) > 300
+        or split_number(text)
+        or NOT_A_TITLE.search(text)
+    ):
         return _committee_and_date_head(texts, i)
-    window = " ".join(t for t in texts[i : i + 4] if t)
-    date = parse_date(window)
+    window_lines = [t for t in texts[i : i + 6] if t][:4]
+    window: list[str] = []
+    for t in window_lines:
+        if PRESENT.match(t) and window:
+            break
+        window.append(t)
+    joined = " ".join(window)
+    date = next((d for t in window if not SIGNED.match(t) and (d := parse_date(t))), None)
+    if date is None:
+        date = parse_date(joined)
+    if notice:
+        fields = notice_fields(texts[i : i + 60])
+        date = fields.get("date") or date
+        if not date:
+            return None
+        committee = fields.get("maker") or _committee(texts, i, joined)
+        return MinutesHead(
+            line=i,
+            meeting=Meeting(committee=normalise_committee(committee), date=date),
+            notice=True,
+        )
     if not date:
         return None
-    if not any(PRESENT.match(t) for t in texts[i + 1 : i + 16] if t):
+    if not _followed_by_business(texts, i, notice):
         return None
-    committee = None
-    match = COMMITTEE_IN_HEAD.search(window)
-    if match and not re.fullmatch(r"(?i)the|a|an", match.group("c")):
-        committee = match.group("c")
-    if committee is None:
-        before: list[str] = []
-        j = i - 1
-        while j >= 0 and len(before) < 2 and i - j <= 4:
-            if texts[j]:
-                if not is_upper(texts[j]):
-                    break
-                before.insert(0, texts[j])
-            j -= 1
-        committee = " ".join(before) or None
+    committee = _committee(texts, i, text) or _committee(texts, i, joined)
+    if committee is None and not notice:
+        return None  # 'Minutes of the meeting held on …' under an agenda item names no body
     venue = None
-    if v := VENUE_IN_HEAD.search(window):
+    if v := VENUE_IN_HEAD.search(joined):
         venue = re.sub(r"\s+", " ", v.group("v")).strip(" ,")
+    at = TIME_IN_HEAD.search(joined)
+    time = at.group(1) if at else None
     return MinutesHead(
-        line=i, meeting=Meeting(committee=normalise_committee(committee), date=date, venue=venue)
+        line=i,
+        meeting=Meeting(
+            committee=normalise_committee(committee), date=date, time=time, venue=venue
+        ),
+        notice=notice,
     )
+
+
+NOTICE_FIELD = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+(?:decision\s+)?taken|"
+    r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+TAKEN_BY = re.compile(
+    r"\b(?:taken|made)\s+by\s+(?:the\s+)?(?P<c>[A-Z][\w&'’ -]{2,60}?)(?:\s+on\b|\s*[,.(]|\s*$)"
+)
+
+
+def notice_fields(texts: list[str]) -> dict[str, str]:
+    """The decision maker and the date of decision a decision notice prints, as
+    'Decision maker: Cabinet' or in table cells with the value on the next line."""
+    out: dict[str, str] = {}
+    for k, t in enumerate(texts):
+        m = NOTICE_FIELD.match(t or "")
+        if m:
+            value = m.group("value").strip() or next((v for v in texts[k + 1 : k + 3] if v), "")
+            label = m.group("label").lower()
+            if "date" in label:
+                if (d := parse_date(value)) and "date" not in out:
+                    out["date"] = d
+            elif "maker" not in out and value and not parse_date(value):
+                out["maker"] = re.split(r"\s+[-–—]\s+|,", value)[0].strip()
+        elif (
+            (by := TAKEN_BY.search(t or ""))
+            and "maker" not in out
+            and BODY_WORD.search(by.group("c"))
+        ):
+            out["maker"] = by.group("c").strip()
+    return out
+
+
+def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
+    """Attendance within the next forty lines; for a decision notice, a numbered item or
+    a decision field will do."""
+    seen = 0
+    for t in texts[i + 1 : i + 80]:
+        if not t:
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        if PRESENT.match(t):
+            return True
+        if notice and (
+            re.match(r"(?i)^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:decision|subject)\b", t)
+            or split_number(t)
+        ):
+            return True
+    return False
+
+
+def _committee(texts: list[str], i: int, joined: str) -> str | None:
+    """The body whose minutes these are: named in the title, else printed just above it."""
+    match = COMMITTEE_IN_TITLE.search(joined)
+    if match:
+        name = match.group("c").strip(" ,.")
+        if (
+            not re.fullmatch(
+                r"(?i)the|a|an|(?:\w+\s+)?(?:meetings?|minutes|proceedings|sessions?)", name
+            )
+            and len(name) < 120
+        ) and (BODY_WORD.search(name) or len(name.split()) <= 6):
+            return name
+    if re.search(r"(?i)\bminutes\s*$", texts[i]) and (after := _committee_after(texts, i)):
+        return after
+    # 'HEALTH AND WELLBEING BOARD' / 'MEETING HELD AT ...': the lines above the title
+    before: list[str] = []
+    j = i - 1
+    while j >= 0 and len(before) < 3 and i - j <= 5:
+        if texts[j]:
+            navigation = ">" in texts[j] or "|" in texts[j]
+            if (
+                navigation
+                or not (is_upper(texts[j]) or BODY_WORD.search(texts[j]))
+                or len(texts[j]) > 100
+            ):
+                break
+            before.insert(0, texts[j])
+        j -= 1
+    if before:
+        named = [b for b in before if BODY_WORD.search(b)]
+        # a council name above a committee name: the committee is the nearer one
+        return named[-1] if named else before[-1]
+    return None
+
+
+def _committee_after(texts: list[str], i: int) -> str | None:
+    """'Minutes' / 'Planning Committee', or ModernGov's 'Agenda, decisions and minutes' /
+    'Combined Authority Board - Thursday, 25th July, 2024 11.00 am'."""
+    for t in texts[i + 1 : i + 4]:
+        name = re.split(r"\s+[-–—]\s+|,", t)[0] if t else ""
+        if (
+            name
+            and BODY_WORD.search(name)
+            and not parse_date(name)
+            and not split_number(t)
+            and len(name) < 100
+        ):
+            return name
+    return None
 
 
 def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
@@ -104,98 +258,46 @@ def title_case(text: str) -> str:
 def parse_minutes(
     lines: list[Line], meeting: Meeting
 ) -> tuple[Meeting, tuple[Minute, ...], list[Line]]:
-    """Split a minutes document into its numbered minutes.
+    """Split a minutes document into its numbered minutes, each with its decisions.
 
-    A minute heading is a number and a title in capitals ('18. CABINET MEMBER REPORTS'),
-    or a number and a title of any case followed by the agenda item it minutes
-    ('88. Budget Monitoring Report' / '(Item 5)'). Numbers must run on from the last one.
     Returns the meeting enriched with chair, present and apologies; the minutes; and the
     preamble lines (heading and attendance) before the first minute.
     """
-    heads: list[tuple[int, str, str]] = []
-    used: dict[int, int] = {}  # heading line -> how many lines the heading takes
-    refs: dict[int, str] = {}
-    last: int | None = None
-    for i, line in enumerate(lines):
-        match = MINUTE_HEAD.match(line.text)
-        if not match:
-            continue
-        number, title = int(match.group(1)), match.group(2).strip()
-        ref, span = _item_ref(lines, i, title)
-        bare = ITEM_REF.sub("", title).strip()
-        if not (is_upper(bare) or ref) or len(title) > 160:
-            continue
-        if parse_date(f"{number} {bare}") and re.match(
-            r"^\d{1,2}\s+[A-Za-z]+,?\s+\d{4}", f"{number} {bare}"
-        ):
-            continue  # '24 SEPTEMBER 2009' is a date line, not minute 24
-        if last is not None and not (last < number <= last + 3 or number == 1):
-            continue
-        if ref:
-            title = " ".join([bare, *(lines[k].text.strip() for k in range(i + 1, i + span - 1))])
-            refs[i] = ref
-        else:
-            follow = lines[i + 1].text if i + 1 < len(lines) else ""
-            continues = (
-                follow
-                and is_upper(follow)
-                and len(follow) < 80
-                and not MINUTE_HEAD.match(follow)
-                and not RESOLVED.match(follow)
-            )
-            title, span = (f"{bare} {follow.strip()}", 2) if continues else (bare, 1)
-        used[i] = span
-        heads.append((i, str(number), title))
-        last = number
-    preamble = lines[: heads[0][0]] if heads else lines
+    headings = find_headings(lines) or subject_items(lines)
+    preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
-    for n, (start, minute_number, title) in enumerate(heads):
-        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        body_start = start + used[start]
+    for n, head in enumerate(headings):
+        end = headings[n + 1].line if n + 1 < len(headings) else len(lines)
+        body_start = min(head.line + head.span, end)
         body = lines[body_start:end]
         heading = Line(
-            " ".join(ln.text.strip() for ln in lines[start:body_start]), lines[start].page
+            " ".join(ln.text.strip() for ln in lines[head.line : body_start] if ln.text.strip()),
+            lines[head.line].page,
+            lines[head.line].style,
         )
+        decisions = find_decisions(body)
         minutes.append(
             Minute(
-                number=minute_number,
-                title=title_case(re.sub(r"\s+", " ", title).strip()),
+                number=head.number,
+                title=title_case(head.title),
                 lines=tuple(body),
-                resolution_text=resolution_text(body),
+                resolution_text=decisions[-1].text if decisions else None,
                 heading=heading,
-                agenda_item=refs.get(start),
+                agenda_item=head.agenda_item,
+                decisions=decisions,
+                printed_title=head.title,
             )
         )
     return _with_attendance(meeting, preamble, minutes), tuple(minutes), preamble
 
 
-def _item_ref(lines: list[Line], i: int, title: str) -> tuple[str | None, int]:
-    """The '(Item N)' of a minute heading, on its line or up to two lines below, and how
-    many lines the heading takes."""
-    if match := ITEM_REF.search(title):
-        return match.group(1), 1
-    for k in range(i + 1, min(i + 4, len(lines))):
-        text = lines[k].text.strip()
-        if not text or len(text) > 120:
-            break
-        if match := ITEM_REF.fullmatch(text):
-            return match.group(1), k - i + 1
-    return None, 1
-
-
-def resolution_text(body: list[Line] | tuple[Line, ...]) -> str | None:
-    """The RESOLVED block of a minute: from the 'RESOLVED' line to the end of the minute."""
-    for i, line in enumerate(body):
-        if RESOLVED.match(line.text):
-            text = "\n".join(ln.text for ln in body[i:] if ln.text.strip())
-            return text.strip() or None
-    return None
-
-
 def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minute]) -> Meeting:
     text = "\n".join(ln.text for ln in preamble)
     present = None
-    match = re.search(r"(?ims)^\s*PRESENT\s*:?(.*?)(?=^\s*$|\Z)", text)
+    match = re.search(
+        r"(?ims)^\s*(?:MEMBERS\s+|COUNCILLORS\s+)?PRESENT\s*:?(.*?)(?=^\s*$|^\s*(?:ALSO|IN\s+ATTENDANCE|APOLOGIES)\b|\Z)",
+        text,
+    )
     if match:
         present = re.sub(r"\s+", " ", match.group(1)).strip() or None
     chair_match = CHAIR.search(text)

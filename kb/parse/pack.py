@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -23,7 +23,7 @@ from .agenda import is_letter, parse_agenda, parse_meeting
 from .cover import LABEL, _field_key, count_cover_fields, is_exempt, parse_cover_fields
 from .dates import parse_date
 from .furniture import RawLine, classify_lines
-from .minutes import find_minutes_head, parse_minutes, title_case
+from .minutes import MinutesHead, find_minutes_head, parse_minutes, title_case
 from .names import normalise_committee
 
 QUESTIONS = re.compile(
@@ -83,7 +83,10 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
         )
         seen.add(seg.item)
     return Pack(
-        source=source, meeting=meeting, agenda=agenda, documents=tuple(d for d in documents if d)
+        source=source,
+        meeting=meeting,
+        agenda=agenda,
+        documents=tuple(d for d in documents if d),
     )
 
 
@@ -101,9 +104,13 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             i += 1
             continue
         head = find_minutes_head(head_texts, i)
+        if head and _same_record(starts, head):
+            i += 4  # the title block repeated on each page of one record (a decision form)
+            continue
         if head:
             s = _extend_back(raw, texts, _committee_line(texts, i))
-            starts[s] = _Segment(s, n, "minutes", meeting=head.meeting)
+            title = "Record of decisions" if head.notice else "Minutes"
+            starts[s] = _Segment(s, n, "minutes", meeting=head.meeting, title=title)
             i += 4
             continue
         if not texts[i]:
@@ -141,6 +148,14 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             segments[1].start = segments[0].start
             segments = segments[1:]
     return segments
+
+
+def _same_record(starts: dict[int, _Segment], head: MinutesHead) -> bool:
+    """A notice whose title block repeats the last one's meeting continues it."""
+    if not head.notice or not starts:
+        return False
+    last = starts[max(starts)]
+    return last.kind == "minutes" and last.meeting == head.meeting
 
 
 def _next_text(texts: list[str], i: int) -> int | None:
@@ -481,7 +496,7 @@ def _document(
 ) -> Document | None:
     # Furniture leaves no trace, not even a paragraph break: text runs on across a page footer.
     lines = [
-        Line(text=raw[i].text if raw[i].kind == "text" else "", page=pages[i])
+        Line(raw[i].text, pages[i], raw[i].style) if raw[i].kind == "text" else Line("", pages[i])
         for i in range(seg.start, seg.end)
         if raw[i].kind in ("text", "empty")
     ]
@@ -500,7 +515,7 @@ def _document(
     title = fields.get("subject") or (item.title if item else None)
     if seg.kind == "minutes" and seg.meeting:
         doc_meeting, minutes, _ = parse_minutes(lines, seg.meeting)
-        title = "Minutes"
+        title = seg.title or "Minutes"
     elif doc_type in ("appendix", "presentation"):
         heading = next((t for t in body[:40] if _looks_like_title(t)), None)
         title = heading or (item.title if item else None)

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.model import AgendaItem, Citation, Decision, Document, Pack, Passage
+from kb.model import AgendaItem, Citation, DecisionEntry, Document, Pack, Passage
 
 DATABASE = "kb.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: decisions with outcome, votes, movers and their meeting
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS packs (
@@ -44,10 +44,17 @@ CREATE TABLE IF NOT EXISTS passages (
 CREATE INDEX IF NOT EXISTS passages_pack ON passages(pack_id, seq);
 CREATE INDEX IF NOT EXISTS passages_hash ON passages(text_hash);
 CREATE TABLE IF NOT EXISTS decisions (
-    id INTEGER PRIMARY KEY, passage_id INTEGER REFERENCES passages(id) ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY, decision_id TEXT UNIQUE NOT NULL,
+    passage_id INTEGER REFERENCES passages(id) ON DELETE CASCADE,
     pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
-    minute TEXT, title TEXT, text TEXT
+    seq INTEGER, minute TEXT, title TEXT, text TEXT NOT NULL, kind TEXT, outcome TEXT,
+    votes_for INTEGER, votes_against INTEGER, votes_abstain INTEGER, voters TEXT,
+    mover TEXT, seconder TEXT,
+    source TEXT, committee TEXT, meeting_date TEXT, pack_date TEXT, doc_type TEXT,
+    agenda_item TEXT, page INTEGER, exempt INTEGER
 );
+CREATE INDEX IF NOT EXISTS decisions_meeting ON decisions(meeting_date, committee);
+CREATE INDEX IF NOT EXISTS decisions_passage ON decisions(passage_id);
 CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS acronyms (acronym TEXT PRIMARY KEY, expansion TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vocabulary (word TEXT PRIMARY KEY, df INTEGER NOT NULL);
@@ -176,7 +183,7 @@ def insert_pack(
     source: str,
     sha256: str,
     passages: Iterable[Passage],
-    decisions: Iterable[Decision],
+    decisions: Iterable[DecisionEntry],
     text_hashes: dict[str, str],
     ingested_at: str,
     withheld: int = 0,
@@ -215,7 +222,8 @@ def insert_pack(
             ),
         )
     ids: dict[str, int] = {}
-    for p in passages:
+    passages_list = list(passages)
+    for p in passages_list:
         c = p.citation
         ids[p.chunk_id] = (
             conn.execute(
@@ -244,12 +252,52 @@ def insert_pack(
             ).lastrowid
             or 0
         )
+    by_chunk = {p.chunk_id: p for p in passages_list}
     for d in decisions:
+        passage = by_chunk.get(d.chunk_id)
+        if passage is None:
+            continue
+        c = passage.citation
+        v = d.decision.votes or {}
         conn.execute(
-            "INSERT INTO decisions (passage_id, pack_id, minute, title, text) VALUES (?, ?, ?, ?, ?)",
-            (ids.get(d.chunk_id), pack_id, d.minute, d.title, d.text),
+            "INSERT INTO decisions (decision_id, passage_id, pack_id, seq, minute, title, text, kind, "
+            "outcome, votes_for, votes_against, votes_abstain, voters, mover, seconder, source, "
+            "committee, meeting_date, pack_date, doc_type, agenda_item, page, exempt) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                decision_id(d),
+                ids.get(d.chunk_id),
+                pack_id,
+                d.seq,
+                d.minute,
+                d.title,
+                d.decision.text,
+                d.decision.kind,
+                d.decision.outcome,
+                v.get("for"),
+                v.get("against"),
+                v.get("abstain"),
+                json.dumps({k: list(n) for k, n in d.decision.voters.items()})
+                if d.decision.voters
+                else None,
+                d.decision.mover,
+                d.decision.seconder,
+                c.source,
+                c.committee,
+                c.meeting_date,
+                c.pack_date,
+                c.doc_type,
+                c.agenda_item,
+                d.decision.page if d.decision.page is not None else c.page,
+                int(c.exempt),
+            ),
         )
     return ids
+
+
+def decision_id(entry: DecisionEntry) -> str:
+    """A decision's stable id: its passage and its place in the minute."""
+    return f"{entry.chunk_id}-d{entry.seq + 1}"
 
 
 def _insert_agenda(

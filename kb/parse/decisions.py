@@ -1,0 +1,633 @@
+"""Decisions in a minute, in all the forms councils print them.
+
+A decision starts at the start of a sentence (never in the middle of a narrative) with:
+- a formula: "RESOLVED", "Resolved:", "It was RESOLVED", "It was AGREED/APPROVED that",
+  "DECIDED", "NOTED", "RECOMMENDED";
+- the meeting's own body as subject: "That the Committee: 1. noted …", "The Board agreed
+  …", "Cabinet agree to …", "Members noted …";
+- a paper as subject, passively: "The report was (otherwise) noted", "The minutes were
+  approved as a correct record";
+- a decision field: "Decision taken: …", "(d) Decision:";
+- "resolved to/that" inside a sentence, as parish clerks write it ("It was resolved to
+  pay £250 for grass cutting", "… seconded by Cllr Y and resolved that …");
+- a motion or amendment moved and seconded and put to the vote ("Mr X proposed and Mr Y
+  seconded the following amendment: …" … "The amendment was LOST").
+Vote lines ("CARRIED (7 voting FOR, 2 voting AGAINST)", "For (23): …") attach to the
+decision they follow. Where a minute holds amendments and then the motion, each is its
+own decision; a resolution that records a motion just carried takes the motion's mover,
+seconder and votes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kb.model import Decision, Line
+
+from .votes import ALL_IN_FAVOUR, movers, parse_voters, parse_votes, result_of
+
+LIST_MARKER = r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[A-Za-z][.)]|\([ivx]{1,5}\)|\(\d{1,2}\)|\([a-z]\))\s+)*"
+FORMULA = re.compile(
+    rf"^{LIST_MARKER}(?P<f>(?:it\s+was\s+)?(?:(?:therefore|further|then|also|duly)\s+)?(?:unanimously\s+)?"
+    r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
+    r"(?P<after>\s*(?:[:–—-]|\bthat\b|\bto\b|\bas\b|,|\(|$).*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+BODY = (
+    r"(?:(?:[A-Z][\w&'’-]*|of|and|the|for)\s+){0,6}?"
+    r"(?:Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Panel|Executive|Authority|"
+    r"Forum|Group|Partnership|Assembly|Trust|Members|Councillors|meeting|Meeting)"
+)
+OUTCOME_VERBS = (
+    r"resolved|agreed|agree|agrees|approved|approve|approves|noted|note|notes|decided|decide|decides|"
+    r"endorsed|endorse|endorses|deferred|defer|defers|accepted|accept|accepts|ratified|ratify|"
+    r"ratifies|adopted|adopt|adopts|supported|support|supports|received|receive|receives|"
+    r"confirmed|confirm|confirms|RESOLVED|AGREED|NOTED|APPROVED|DECIDED"
+)
+SUBJECT_VERB = re.compile(
+    rf"^{LIST_MARKER}(?:That\s+|THAT\s+)?(?:[Tt]he\s+|THE\s+)?(?P<subject>{BODY})\s*:?\s+(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s+)?"
+    rf"(?:(?:unanimously|then|therefore|duly|formally|also|further|hereby)\s+)*(?P<verb>{OUTCOME_VERBS})\b"
+)
+THAT_BODY_COLON = re.compile(rf"^{LIST_MARKER}That\s+(?:the\s+)?{BODY}\s*:\s*$")
+PAPERS = (
+    r"report|reports|update|updates|presentation|minutes|recommendations?|information|item|"
+    r"accounts|statement|plan|programme|strategy|policy|motion|amendment|proposal|proposals|"
+    r"petition|question|questions|response|comments|application|request|budget|draft|"
+    r"appointment|appointments|nomination|nominations|terms of reference|payments?|schedule"
+)
+PASSIVE = re.compile(
+    rf"^{LIST_MARKER}(?:The|These|This|Its|Their|All|Both)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?(?:{PAPERS})\b"
+    r"(?:\s+[\w'’,()/&-]+){0,10}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
+    r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed))\b"
+)
+FIELD = re.compile(
+    rf"^{LIST_MARKER}(?P<f>(?:Decisions?|DECISIONS?)(?:\s+(?:taken|made|TAKEN|MADE))?|Resolution|RESOLUTION)\s*(?::|–|—|-(?!\s*\d))\s*(?P<after>.*)$"
+)
+FIELD_ALONE = re.compile(
+    rf"^{LIST_MARKER}(?:Decisions?\s+(?:taken|made)|DECISIONS?(?:\s+TAKEN)?|Decision)\s*:?\s*$"
+)
+IN_SENTENCE = re.compile(
+    r"\b(?:it\s+was\s+|and\s+(?:it\s+was\s+)?|council\s+|members\s+|committee\s+|board\s+)?"
+    r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)\s+(?:unanimously\s+)?(?=(?:not\s+)?(?:to|that)\b)"
+)
+MOTION = re.compile(r"\b(?:proposed|moved|seconded)\b", re.IGNORECASE)
+AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
+VOTE_TALK = re.compile(
+    r"\b(?:motion|amendment|vote|voted|voting|put\s+to|proposal|recommendation|CARRIED|LOST|carried|lost)\b"
+)
+ABBREVIATION = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|Rev|St|No|Nos|Para|para|paras|e\.g|i\.e|etc|approx|Ref|ref|Min|Mins|[A-Z])\.",
+)
+VOTE_LABEL_LINE = re.compile(
+    r"^\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:\(\s*\d{1,3}\s*\)|[:–—-]\s*\d{1,3})"
+)
+VOTE_CALL = re.compile(
+    r"\bput\s+(?:the\s+\w+\s+(?:motion|amendment|recommendations?|proposal)\s+|it\s+|them\s+)?to\s+(?:the|a)\s+vote\b|"
+    r"\b(?:recorded|named)\s+vote\b|\bvoting\s+was\s+as\s+follows\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£(“\"‘'])")
+LIST_MARK_ONLY = re.compile(
+    r"^\s*(?:(?:\(?[0-9]{1,3}|\(?[A-Za-z]|\([ivx]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[A-Za-z][a-z]{0,3}\.)\s*$"
+)
+LABEL_LINE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?[A-Z][A-Za-z ,/&()'’-]{2,70}:\s*$")
+MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
+CORRECT_RECORD = re.compile(
+    r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+record\b|\bcorrectly\s+recorded\b",
+    re.IGNORECASE,
+)
+VERB_OUTCOMES = (
+    ("withdrawn", r"withdr[ae]wn?|withdraws?"),
+    ("deferred", r"defer(?:red|s)?|postponed?"),
+    ("approved", r"approv(?:ed|es|e)|ratif(?:ied|ies|y)|confirm(?:ed|s)?"),
+    (
+        "agreed",
+        r"agree(?:d|s)?|endors(?:ed|es|e)|support(?:ed|s)?|accept(?:ed|s)?|adopt(?:ed|s)?|decide[ds]?|resolved",
+    ),
+    ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)"),
+)
+FORMULA_OUTCOME = {"NOTED": "noted", "APPROVED": "approved", "AGREED": "agreed"}
+
+
+@dataclass
+class _Open:
+    """A decision while its lines are being read."""
+
+    kind: str
+    start: int
+    end: int
+    formula: str | None = None
+    text_lines: list[str] = field(default_factory=list)
+    mover: str | None = None
+    seconder: str | None = None
+    result: str | None = None
+    votes: dict[str, int] | None = None
+    voters: dict[str, tuple[str, ...]] | None = None
+    closed: bool = False  # a block that reached its end
+    offset: int = 0  # where in its first line the decision starts
+    block: bool = False  # a formula block: its text is its printed lines
+    merged: bool = False  # a motion that has taken the resolution recording it
+
+
+def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]:
+    """Every decision in a minute's body lines, in order, with outcome, votes and movers."""
+    lines = list(lines)
+    sentences = _sentences(lines)
+    decisions: list[_Open] = []
+    pending_motion: _Open | None = None  # the motion amendments are moved against
+    current: _Open | None = None  # the decision whose text may still run on
+    voting_on: _Open | None = None  # what the vote being recorded is on
+    last_result: _Open | None = None  # the decision the last result line closed
+    last_end = 0
+    for line_no, offset, sentence, last_line in sentences:
+        if MARK_ALONE.match(sentence):
+            continue
+        event = _classify(sentence, offset == 0)
+        if event is None and LABEL_LINE.match(sentence):
+            if current is not None:
+                current.closed = True  # 'Reasons for decision:': the next field of a form
+            continue
+        if current is not None and not current.closed:
+            part_of_block = event is None or event[0] == "resolution-sentence" and event[1] is None
+            empty_field = current.formula == "DECISION" and FIELD_ALONE.match(
+                current.text_lines[-1]
+            )
+            if empty_field and event is not None and event[0] == "resolution":
+                part_of_block = True  # 'Decision taken:' / 'RESOLVED that …' is one decision
+            if part_of_block and _continues(lines, current, line_no, sentence):
+                _extend(current, last_line, sentence)
+                continue
+            current.closed = True
+        if event is None:
+            continue
+        kind, formula = event
+        if kind != "votes":
+            voting_on = None
+        if kind not in ("result", "call"):
+            last_result = None
+        if kind == "motion":
+            mover, seconder = movers(sentence)
+            motion = _Open(
+                "amendment" if AMENDMENT.search(sentence) else "motion",
+                line_no,
+                last_line + 1,
+                text_lines=[sentence],
+                mover=mover,
+                seconder=seconder,
+                offset=offset,
+            )
+            motion.result = _inline_result(sentence)
+            motion.votes = parse_votes(sentence)
+            motion.closed = not sentence.rstrip().endswith(":")
+            if motion.kind == "motion" and motion.result is None:
+                pending_motion = motion
+            decisions.append(motion)
+            current = motion
+            last_end = last_line + 1
+            continue
+        if kind in ("result", "votes", "call"):
+            target: _Open | None
+            if kind == "votes" and voting_on is not None:
+                target = voting_on
+            elif kind == "call" and last_result is not None and not _names_subject(sentence):
+                target = last_result  # '… was LOST. A recorded vote was taken …'
+            else:
+                target = _result_target(decisions, sentence, pending_motion)
+            if target is None:
+                continue
+            if kind == "call":
+                voting_on = last_result = target
+            if kind == "result":
+                target.result = target.result or result_of(sentence)
+                last_result = target
+            else:
+                target.result = target.result or _inline_result(sentence)
+            target.votes = _add_votes(target.votes, parse_votes(sentence, partial=True))
+            target.voters = _add_voters(target.voters, parse_voters(sentence))
+            target.end = max(target.end, last_line + 1)
+            if target is pending_motion and target.result:
+                pending_motion = None
+                decisions.remove(target)
+                decisions.append(target)  # a motion is decided when it is put to the vote
+            last_end = last_line + 1
+            continue
+        decision = _Open(kind, line_no, last_line + 1, formula=formula, text_lines=[sentence])
+        decision.offset, decision.block = offset, kind == "resolution"
+        if kind == "resolution-sentence":
+            decision.kind = "resolution"
+            decision.closed = not sentence.rstrip().endswith(":")
+        before = " ".join(t for ln, _, t, _ in sentences if last_end <= ln < line_no)
+        decision.mover, decision.seconder = movers(f"{before} {sentence}")
+        decision.votes = parse_votes(sentence)
+        decision.result = _inline_result(sentence)
+        merged = _merge_with_motion(decisions, decision)
+        if merged is not None:
+            if merged is pending_motion:
+                pending_motion = None
+            current = merged
+        else:
+            decisions.append(decision)
+            current = decision
+        last_end = last_line + 1
+    if any(d.block for d in decisions):
+        # where a council sets its decisions out under a formula ('RESOLVED:'), a sentence
+        # before the first one ('Members noted the challenges …') is the discussion
+        first = next(k for k, d in enumerate(decisions) if d.block)
+        decisions = [
+            d for k, d in enumerate(decisions) if k >= first or d.kind != "resolution" or d.formula
+        ]
+    return _without_copies([_finish(d, lines) for d in decisions])
+
+
+def _without_copies(decisions: list[Decision]) -> tuple[Decision, ...]:
+    """One decision printed twice in a minute (a web page's 'Decision:' block and its
+    'Minutes:' block) counts once: the copy that says more (votes, mover) is kept."""
+    kept: list[Decision] = []
+    for d in decisions:
+        key = _norm_words(strip_formula(d.text))[:12]
+        twin = next(
+            (
+                k
+                for k, other in enumerate(kept)
+                if key and _norm_words(strip_formula(other.text))[:12] == key
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(d)
+        elif _detail(d) >= _detail(kept[twin]):
+            kept[twin] = d
+    return tuple(kept)
+
+
+def _norm_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _detail(d: Decision) -> int:
+    return bool(d.votes) + bool(d.mover) + bool(d.seconder) + bool(d.voters)
+
+
+def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
+    """(line, offset in the line, text, last line) of each sentence: paragraphs are joined, and
+    a sentence ends at '.', '!', '?' or ';', or where a line opens a list item."""
+    out: list[tuple[int, int, str, int]] = []
+    paragraph: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        joined, starts = "", []
+        for line_no, text in paragraph:
+            starts.append((len(joined) + (1 if joined else 0), line_no))
+            joined = f"{joined} {text}" if joined else text
+        cuts = [0]
+        for m in SENTENCE_END.finditer(joined):
+            word = re.search(r"(\S+)\s*$", joined[: m.start()])
+            if word and ABBREVIATION.fullmatch(word.group(1)):
+                continue  # 'Mrs. C. Palmer', 'Minute No. 5'
+            if not LIST_MARK_ONLY.match(joined[cuts[-1] : m.end()]):
+                cuts.append(m.end())  # '5. RESOLVED': a list mark is not a sentence
+        cuts += [pos for pos, _ in starts[1:] if _opens_item(joined[pos:])]
+        cuts = sorted(set(cuts))
+        for k, cut in enumerate(cuts):
+            end = cuts[k + 1] if k + 1 < len(cuts) else len(joined)
+            line_no = max(ln for pos, ln in starts if pos <= cut)
+            line_start = max(pos for pos, ln in starts if pos <= cut)
+            last_line = max(ln for pos, ln in starts if pos < max(end, cut + 1))
+            text = joined[cut:end].strip()
+            if text:
+                out.append((line_no, cut - line_start, text, last_line))
+        paragraph.clear()
+
+    gap_from: int | None = None
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            gap_from = i if gap_from is None else gap_from
+            continue
+        if paragraph and (
+            _opens_item(text)
+            or gap_from is not None
+            and not _runs_on(lines, paragraph, gap_from, i)
+        ):
+            flush()
+        gap_from = None
+        paragraph.append((i, text))
+    flush()
+    return out
+
+
+def _runs_on(lines: list[Line], paragraph: list[tuple[int, str]], gap_from: int, i: int) -> bool:
+    """A sentence broken by a page break runs on: the text before the gap has no closing
+    punctuation and the text after it starts on a new page or in lower case."""
+    before = paragraph[-1][1].rstrip()
+    if before.endswith((".", ":", "!", "?")):
+        return False
+    new_page = lines[i].page != lines[paragraph[-1][0]].page
+    return new_page or lines[i].text.strip()[:1].islower()
+
+
+def _opens_item(text: str) -> bool:
+    """A line that opens a list item or a formula: a new sentence whatever came before."""
+    return bool(
+        re.match(
+            r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\([ivx]{1,5}\)\s)",
+            text,
+        )
+        or re.match(r"^(?:RESOLVED|AGREED|DECIDED|NOTED|Resolved|Agreed)\b", text)
+        or re.match(
+            r"^It\s+was\s+(?:\w+\s+)?(?:resolved|agreed|RESOLVED|AGREED|APPROVED|DECIDED)\b", text
+        )
+        or MARK_ALONE.match(text)
+        or LABEL_LINE.match(text)
+        or "\t" in text
+        or re.match(r"^(?:For|Against|Abstain\w*|FOR|AGAINST|ABSTAIN\w*)\b\s*[(:–-]", text)
+    )
+
+
+def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | None:
+    """What a sentence is: a decision start, a motion, a result or a vote record, or None."""
+    if m := FORMULA.match(sentence):
+        verb = m.group("verb")
+        written = m.group("f")
+        if verb.upper() == "RECOMMENDED" and not verb.isupper():
+            pass  # 'Recommended: That the Board notes …' is what the agenda asked for
+        elif (
+            verb.isupper()
+            or written.lower().startswith("it was")
+            or re.match(r"\s*(?:[:–—-]|that\b|to\b|$|\()", m.group("after"), re.IGNORECASE)
+        ):
+            return "resolution", verb.upper()
+    if FIELD.match(sentence) or FIELD_ALONE.match(sentence):
+        return "resolution", "DECISION"
+    if MOTION.search(sentence) and _names_mover(sentence):
+        if IN_SENTENCE.search(sentence):
+            return "resolution-sentence", "RESOLVED"
+        return "motion", None
+    if SUBJECT_VERB.match(sentence) or THAT_BODY_COLON.match(sentence):
+        return "resolution-sentence", None
+    if PASSIVE.match(sentence) and len(sentence.split()) <= 60:
+        return "resolution-sentence", None
+    if IN_SENTENCE.search(sentence):
+        return "resolution-sentence", "RESOLVED"
+    if _is_vote_record(sentence):
+        return "votes", None
+    if VOTE_CALL.search(sentence) and not result_of(sentence):
+        return "call", None
+    words = len(sentence.split())
+    if result_of(sentence) and (VOTE_TALK.search(sentence) or words <= 4) and words <= 40:
+        return "result", None
+    return None
+
+
+def _names_mover(sentence: str) -> bool:
+    mover, seconder = movers(sentence)
+    return bool(mover or seconder)
+
+
+def _is_vote_record(sentence: str) -> bool:
+    votes = parse_votes(sentence)
+    if VOTE_LABEL_LINE.match(sentence) and (votes or parse_voters(sentence)):
+        return True  # 'For (23): Mr A, …' / 'Against (45): …' each on its own line
+    return bool(votes and "for" in votes and (len(votes) >= 2 or VOTE_TALK.search(sentence)))
+
+
+def _inline_result(sentence: str) -> str | None:
+    if re.search(
+        r"\b(?:CARRIED|LOST|FELL|DEFEATED|carried|was\s+lost|fell|defeated)\b", sentence
+    ) or ALL_IN_FAVOUR.search(sentence):
+        return result_of(sentence)
+    return None
+
+
+def _names_subject(sentence: str) -> bool:
+    return bool(
+        re.search(r"\b(?:motion|amendment|recommendations?|proposal)\b", sentence, re.IGNORECASE)
+    )
+
+
+def _add_votes(a: dict[str, int] | None, b: dict[str, int] | None) -> dict[str, int] | None:
+    if not b:
+        return a
+    return {**b, **(a or {})}
+
+
+def _add_voters(
+    a: dict[str, tuple[str, ...]] | None, b: dict[str, tuple[str, ...]] | None
+) -> dict[str, tuple[str, ...]] | None:
+    if not b:
+        return a
+    return {**b, **(a or {})}
+
+
+def _result_target(decisions: list[_Open], sentence: str, pending: _Open | None) -> _Open | None:
+    """Which decision a result line closes: the amendment or motion it names, else the last one."""
+    if not decisions:
+        return None
+    lowered = sentence.lower()
+    if "amendment" in lowered:
+        for d in reversed(decisions):
+            if d.kind == "amendment" and d.result is None:
+                return d
+    if ("motion" in lowered or "substantive" in lowered) and pending is not None:
+        return pending
+    for d in reversed(decisions):
+        if d.result is None:
+            return d
+    return None
+
+
+def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
+    """A resolution that records the motion just carried (or moved) becomes that motion's
+    decision: the resolution's words, the motion's mover, seconder and votes."""
+    motions = [k for k, d in enumerate(decisions) if d.kind == "motion"]
+    if not motions:
+        return None
+    last = decisions[motions[-1]]
+    if any(d.kind == "resolution" for d in decisions[motions[-1] + 1 :]):
+        return None
+    if last.merged or last.result not in (None, "carried"):
+        return None
+    last.merged = True
+    decisions.remove(last)
+    decisions.append(last)  # decided now: after the amendments moved against it
+    last.formula = decision.formula
+    last.text_lines = decision.text_lines
+    last.start, last.end = decision.start, decision.end
+    last.offset, last.block = decision.offset, decision.block
+    last.votes = last.votes or decision.votes
+    last.result = last.result or decision.result
+    last.mover = last.mover or decision.mover
+    last.seconder = last.seconder or decision.seconder
+    last.closed = decision.closed
+    return last
+
+
+def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -> bool:
+    """Whether the sentence at `line_no` still belongs to an open RESOLVED block.
+
+    A block runs on within its paragraph, over list items, and over the paragraph after
+    a line that ends with ':' or with no closing punctuation.
+    """
+    gap = any(not lines[k].text.strip() for k in range(current.end, line_no))
+    text = sentence.strip()
+    previous = current.text_lines[-1].rstrip() if current.text_lines else ""
+    if not gap:
+        if previous.endswith((".", "!", "?")) and line_no < current.end:
+            return False  # the next sentence in the same line
+        return not previous.endswith((".", "!", "?")) or _opens_item(text) or text[:1].islower()
+    if _opens_item(text) and not re.match(
+        r"^(?:RESOLVED|AGREED|DECIDED|NOTED)\b", text, re.IGNORECASE
+    ):
+        return True
+    if previous.endswith((":", ";", ",", "-", "–")) or re.search(
+        r"\b(?:and|or|that|That)$", previous
+    ):
+        return True
+    return bool(text[:1].islower())
+
+
+def _extend(current: _Open, last_line: int, sentence: str) -> None:
+    current.text_lines.append(sentence)
+    current.end = max(current.end, last_line + 1)
+    current.votes = current.votes or parse_votes(sentence)
+    current.result = current.result or _inline_result(sentence)
+
+
+def _finish(d: _Open, lines: list[Line]) -> Decision:
+    if d.block:  # as printed, line by line
+        printed = [ln.text.strip() for ln in lines[d.start : d.end] if ln.text.strip()]
+        if printed:
+            printed[0] = printed[0][d.offset :].strip() or printed[0]
+            tail = d.text_lines[-1].strip()[-15:] if d.text_lines else ""
+            cut = printed[-1].rfind(tail) if len(tail) >= 5 else -1
+            if cut >= 0 and len(printed) > 1 or cut >= 0 and d.offset == 0:
+                printed[-1] = printed[-1][: cut + len(tail)]  # it ends inside its last line
+        text = "\n".join(printed)
+    else:
+        text = "\n".join(t for t in d.text_lines if t).strip()
+    voters = d.voters or parse_voters(text)
+    votes = d.votes or parse_votes(text)
+    if votes is None and voters:
+        votes = {k: len(v) for k, v in voters.items()}
+    page = lines[d.start].page if d.start < len(lines) else None
+    return Decision(
+        text=text,
+        outcome=outcome(text, d.result, d.formula, votes),
+        votes=votes,
+        voters=voters,
+        mover=d.mover,
+        seconder=d.seconder,
+        kind=d.kind,
+        page=page,
+        start=d.start,
+        end=max(d.end, d.start + 1),
+    )
+
+
+MOVER_PREFIX = re.compile(
+    rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?[^.;:]{{0,200}}?\b(?:proposed|moved)\b[^.;:]{{0,160}}?"
+    r"\bseconded\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*,?\s*"
+    r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|that\s+|:\s*)"
+)
+
+
+PROPOSED_THAT = re.compile(rf"^{LIST_MARKER}[^.;:]{{0,120}}?\b(?:proposed|moved)\s+that\s+")
+BODY_RESOLVED = re.compile(
+    rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|DECIDED|decided)"
+    r"\s+(?:unanimously\s+)?(?:to|that)\b\s*:?\s*"
+)
+
+
+def strip_formula(text: str) -> str:
+    """A decision's words without its formula ('RESOLVED: That', 'It was agreed that',
+    'Decision taken: Cabinet RESOLVED to:', list marks, or who moved and seconded it)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    for _ in range(4):  # formulas nest: 'Decision taken: Cabinet RESOLVED to: (1) …'
+        before = text
+        if mp := MOVER_PREFIX.match(text) or PROPOSED_THAT.match(text):
+            text = text[mp.end() :]
+        if (inside := IN_SENTENCE.search(text[:160])) and not FORMULA.match(text):
+            text = text[inside.end() :].strip()
+        if body := BODY_RESOLVED.match(text):
+            text = text[body.end() :]
+        if m := FORMULA.match(text):
+            text = m.group("after")
+        elif f := FIELD.match(text):
+            text = f.group("after")
+        text = re.sub(r"^\s*(?:[:–—-]|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^\s*(?:that|That|THAT|to)\b\s*:?-?\s*", "", text)
+        text = re.sub(rf"^{LIST_MARKER}", "", text).strip()
+        if text == before:
+            break
+    return text
+
+
+def outcome(
+    text: str,
+    result: str | None = None,
+    formula: str | None = None,
+    votes: dict[str, int] | None = None,
+) -> str | None:
+    """The outcome of a decision: the vote's result, else what its words do.
+
+    A printed result (carried, lost, withdrawn) wins; then counts (more for than against:
+    carried); then 'a correct record' (approved); then the main verb where the meeting's
+    body is the subject ('Cabinet agree to …'); then the strongest verb of its parts
+    (withdrawn, deferred, approved, agreed, noted — a resolution that approves one thing
+    and notes another approves); then its formula ('NOTED'); a resolution that only asks
+    or delegates was agreed.
+    """
+    if result:
+        return result
+    if votes and "for" in votes and "against" in votes:
+        return "carried" if votes["for"] > votes["against"] else "lost"
+    body = strip_formula(text)
+    if CORRECT_RECORD.search(body[:300]):
+        return "approved"
+    if m := SUBJECT_VERB.match(body):
+        found = _verb_outcome(m.group("verb"))
+        if found:
+            return found
+    if re.match(rf"^(?:{BODY})\b", body):
+        first = re.split(r"(?<=[.;])\s", body, maxsplit=1)[0]
+        for word in re.findall(r"[A-Za-z]+", first)[1:12]:
+            found = _verb_outcome(word)
+            if found and found != "agreed" or word.lower().startswith(("agree", "endors")):
+                return found
+    if m := re.search(r"\bresolved\s+(?:unanimously\s+)?to\s+(\w+)", text, re.IGNORECASE):
+        return _verb_outcome(m.group(1)) or "agreed"
+    found_any: set[str] = set()
+    for m in re.finditer(
+        r"\b(?:be|been|was|were|is|are|being)\s+(?:(?:otherwise|duly|formally|hereby|also|unanimously)\s+)?(\w+)",
+        body,
+    ):
+        found = _verb_outcome(m.group(1))
+        if found:
+            found_any.add(found)
+    if re.match(
+        r"^(?:note|approve|agree|endorse|defer|accept|adopt|ratify|receive)\b", body, re.IGNORECASE
+    ):
+        found = _verb_outcome(body.split()[0])
+        if found:
+            found_any.add(found)
+    for name, _ in VERB_OUTCOMES:
+        if name in found_any:
+            return name
+    if formula in FORMULA_OUTCOME:
+        return FORMULA_OUTCOME[formula]
+    if formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body:
+        return "agreed" if formula else None
+    return None
+
+
+def _verb_outcome(word: str) -> str | None:
+    for name, pattern in VERB_OUTCOMES:
+        if re.fullmatch(pattern, word, re.IGNORECASE):
+            return name
+    return None
+
+
+__all__ = ["find_decisions", "outcome", "replace", "strip_formula"]

@@ -1,0 +1,332 @@
+"""Minute headings, found by cues that every council's minutes share.
+
+A minute heading is a numbered line whose text reads as a title: short, capitalised or
+set in capitals, printed bold or larger than the body where the source carries layout,
+often naming the agenda item it minutes ('(Item 5)'). Body paragraphs are numbered too
+('1. Mr Oakford introduced the report ...'), so a heading is chosen by evidence, and the
+minutes of a document are the best-scoring run of headings of one numbering scheme whose
+numbers go up in small steps. Nothing here knows any council's wording.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from kb.model import Line
+
+from .dates import parse_date
+from .numbering import Numbered, follows, sequence_keys, split_number
+
+ITEM_REF = re.compile(
+    r"\(\s*(?:Agenda\s+)?(?:Item|Report)\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?(?:\.\d{1,2})?)\s*\)",
+    re.IGNORECASE,
+)
+FORMULA_START = re.compile(
+    r"^\s*(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|APPROVED|DECIDED|NOTED|RECOMMENDED)\b",
+    re.IGNORECASE,
+)
+SENTENCE_WORDS = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|would|will|could|should|said|asked|introduced|"
+    r"advised|reported|explained|confirmed|provided|noted|stated|thanked)\b",
+    re.IGNORECASE,
+)
+MAX_TITLE = 220
+ATTACHMENT = re.compile(
+    r"\s+(?:PDF|DOC|DOCX|XLSX?|HTML)\s+\d+(?:\.\d+)?\s*[KM]B\b", re.IGNORECASE
+)  # web links
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A minute heading: where it is, how many lines it takes, its number, title and item."""
+
+    line: int
+    span: int
+    number: str
+    form: str
+    title: str
+    agenda_item: str | None
+    score: float
+
+
+def is_upper(text: str) -> bool:
+    """True when nearly all letters of `text` are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What body text looks like in this document, where layout is known."""
+
+    known: bool
+    size: float
+    bold_share: float
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Layout:
+        styles = [ln.style for ln in lines if ln.style is not None and len(ln.text.strip()) > 20]
+        if len(styles) < 5:
+            return cls(False, 0.0, 0.0)
+        return cls(
+            True,
+            statistics.median(s.size for s in styles),
+            sum(s.bold for s in styles) / len(styles),
+        )
+
+    def stands_out(self, line: Line) -> bool | None:
+        """Whether a line is printed bold or larger than the body (None: unknown)."""
+        if not self.known or line.style is None:
+            return None
+        bold = line.style.bold and self.bold_share < 0.5
+        return bold or line.style.size > self.size + 0.9
+
+
+def find_headings(lines: list[Line]) -> list[Heading]:
+    """The minute headings of a minutes document's lines, in order."""
+    layout = _Layout.of(lines)
+    numbered_lines = [(i, n) for i, line in enumerate(lines) if (n := split_number(line.text))]
+    if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
+        layout = _Layout(False, 0.0, 0.0)  # headings printed like the body: layout tells nothing
+    candidates: list[tuple[int, Numbered, Heading]] = []
+    for i, numbered in numbered_lines:
+        heading = _candidate(lines, i, numbered, layout)
+        if heading is not None:
+            candidates.append((i, numbered, heading))
+    best: list[Heading] = []
+    best_total = 0.0
+    for form in dict.fromkeys(c[1].form for c in candidates):
+        group = [c for c in candidates if c[1].form == form]
+        chain, total = _best_chain(group)
+        if total > best_total:
+            best, best_total = chain, total
+    strong = len(best) >= 2 or (best and best[0].score >= 3.0)
+    return best if strong else []
+
+
+def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -> Heading | None:
+    """Score a numbered line as a minute heading; None when it cannot be one."""
+    rest, span = numbered.rest, 1
+    if not rest:  # the number on a line of its own, the title on the next
+        j = _next_text(lines, i + 1, 2)
+        if j is None or split_number(lines[j].text):
+            return None
+        rest, span = lines[j].text.strip(), j - i + 1
+    if numbered.form == "letter" and not re.match(r"(?i)subject\b", rest):
+        return None  # lettered lines are parts of a resolution, unless a notice's items
+    if FORMULA_START.match(rest) or not rest[0].isalnum() and rest[0] not in "'‘\"“":
+        return None
+    if rest[0].isalpha() and rest[0].islower():
+        return None  # a sentence running on
+    if parse_date(f"{numbered.number} {rest}") and re.match(
+        r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}", f"{numbered.number} {rest}"
+    ):
+        return None  # '24 SEPTEMBER 2009' is a date, not minute 24
+    if len(rest) > MAX_TITLE:
+        return None
+    title_lines = [rest]
+    ref_match = ITEM_REF.search(rest)
+    item = ref_match.group(1) if ref_match else None
+    extra, item_below = _continuation(lines, i + span, rest, layout, lines[i])
+    if item_below:
+        item = item or item_below[0]
+        span = item_below[1] - i + 1
+    title_lines += extra
+    if extra and not item_below:
+        span = max(span, _line_after(lines, i + span, len(extra)) - i)
+    title = " ".join(ITEM_REF.sub("", t).strip() for t in title_lines)
+    title = ATTACHMENT.sub("", re.sub(r"\s+", " ", title)).strip(" .:–-")
+    if not title:
+        return None
+    score = _score(lines, i, rest, title, item, layout)
+    return Heading(i, span, numbered.number, numbered.form, title, item, score)
+
+
+def _score(
+    lines: list[Line], i: int, rest: str, title: str, item: str | None, layout: _Layout
+) -> float:
+    score = 0.0
+    words = title.split()
+    stands_out = layout.stands_out(lines[i])
+    if stands_out:
+        score += 2.5
+    elif stands_out is False and not is_upper(title):
+        score -= 2.5
+    if is_upper(title):
+        score += 1.5
+    if item:
+        score += 2.5
+    if len(words) <= 12:
+        score += 0.5
+    else:
+        score -= (len(words) - 12) * 0.25
+    if rest.rstrip().endswith((".", ";", ",")) and len(words) > 6:
+        score -= 1.5
+    if SENTENCE_WORDS.search(title) and not is_upper(title) and not item:
+        score -= 1.5
+    if i == 0 or not lines[i - 1].text.strip():
+        score += 0.3
+    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    if not after:
+        score += 0.3
+    return score
+
+
+def _continuation(
+    lines: list[Line], j: int, first: str, layout: _Layout, head: Line
+) -> tuple[list[str], tuple[str, int] | None]:
+    """Title lines after the heading's first, and the '(Item N)' line below it if any.
+
+    A title runs on over lines printed like it (same weight, or capitals under capitals),
+    up to an '(Item N)' reference; across a page break too, when the next part names the
+    item ('AUDITED FINAL ACCOUNTS ... ' / page break / 'JUDGEMENT (Agenda item 4)').
+    """
+    extra: list[str] = []
+    if ITEM_REF.search(first):
+        return extra, None
+    k = j
+    blanks = 0
+    while k < len(lines) and len(extra) < 3:
+        text = lines[k].text.strip()
+        if not text:
+            blanks += 1
+            k += 1
+            if blanks > 3:
+                break
+            continue
+        ref = ITEM_REF.search(text)
+        if ref and ITEM_REF.fullmatch(text):
+            return extra, (ref.group(1), k)
+        if split_number(text) or FORMULA_START.match(text) or len(text) > 120:
+            break
+        same_print = _printed_alike(head, lines[k], layout)
+        alike = (
+            is_upper(ITEM_REF.sub("", first)) and is_upper(ITEM_REF.sub("", text))
+        ) or same_print
+        if ref and (alike or blanks == 0):
+            extra.append(text)
+            return extra, (ref.group(1), k)
+        if blanks or not alike:
+            # a plain line: part of the title only when an '(Item N)' line closes it
+            ahead = _item_line(lines, k, 2)
+            if ahead is None or blanks:
+                break
+            extra.extend(t.strip() for t in (ln.text for ln in lines[k : ahead[1]]) if t.strip())
+            return extra, ahead
+        extra.append(text)
+        k += 1
+    return extra, None
+
+
+def _item_line(lines: list[Line], k: int, reach: int) -> tuple[str, int] | None:
+    for m in range(k, min(k + reach + 1, len(lines))):
+        text = lines[m].text.strip()
+        if not text:
+            return None
+        if ITEM_REF.fullmatch(text):
+            return ITEM_REF.fullmatch(text).group(1), m  # type: ignore[union-attr]
+    return None
+
+
+def _printed_alike(a: Line, b: Line, layout: _Layout) -> bool:
+    if not layout.known or a.style is None or b.style is None:
+        return False
+    return (
+        a.style.bold == b.style.bold
+        and abs(a.style.size - b.style.size) < 0.6
+        and (a.style.bold and layout.bold_share < 0.5 or a.style.size > layout.size + 0.9)
+    )
+
+
+def _line_after(lines: list[Line], j: int, count: int) -> int:
+    """The index after the `count`-th non-empty line from `j`."""
+    seen = 0
+    while j < len(lines):
+        if lines[j].text.strip():
+            seen += 1
+            if seen == count:
+                return j + 1
+        j += 1
+    return j
+
+
+def _next_text(lines: list[Line], j: int, reach: int) -> int | None:
+    for k in range(j, min(j + reach + 1, len(lines))):
+        if lines[k].text.strip():
+            return k
+    return None
+
+
+def _best_chain(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Heading], float]:
+    """The run of headings with the highest total score whose numbers go up in small steps."""
+    if not group:
+        return [], 0.0
+    keys = sequence_keys([numbered for _, numbered, _ in group])
+    n = len(group)
+    total = [0.0] * n
+    back = [-1] * n
+    for b in range(n):
+        score = group[b][2].score
+        if score <= 0:
+            total[b] = float("-inf")
+            continue
+        total[b] = score
+        for a in range(max(0, b - 400), b):
+            if total[a] == float("-inf") or group[a][0] + group[a][2].span > group[b][0]:
+                continue
+            if follows(keys[a], keys[b]) and total[a] + score > total[b]:
+                total[b], back[b] = total[a] + score, a
+    end = max(range(n), key=lambda k: total[k])
+    if total[end] == float("-inf"):
+        return [], 0.0
+    chain: list[Heading] = []
+    k = end
+    while k != -1:
+        chain.append(group[k][2])
+        k = back[k]
+    return chain[::-1], total[end]
+
+
+SUBJECT = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:Subject|Title|Decision\s+title|Report\s+title|Title\s+of\s+(?:the\s+)?"
+    r"(?:report|decision|item)|Matter)\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
+LABEL = re.compile(r"^\s*[A-Z][\w ,/&()'’-]{1,60}:\s*")
+
+
+def subject_items(lines: list[Line]) -> list[Heading]:
+    """The items of a decision notice that numbers none: each 'Subject: … (agenda item N)'
+    field opens one, numbered by the agenda item it names (else by its place)."""
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        match = SUBJECT.match(line.text)
+        if not match:
+            continue
+        parts = [match.group("rest").strip()] if match.group("rest").strip() else []
+        k = i + 1
+        while k < len(lines) and len(parts) < 4 and not ITEM_REF.search(" ".join(parts)):
+            text = lines[k].text.strip()
+            unclosed = " ".join(parts).count("(") > " ".join(parts).count(")")
+            if (
+                not text
+                or not unclosed
+                and (MARK_ALONE.match(text) or LABEL.match(text) or split_number(text))
+            ):
+                break
+            parts.append(text)
+            k += 1
+        joined = re.sub(r"\s+", " ", " ".join(parts))
+        ref = ITEM_REF.search(joined)
+        title = re.sub(r"\s+", " ", ITEM_REF.sub("", joined)).strip(" .:–-")
+        if not title:
+            continue
+        start = i - 1 if i > 0 and MARK_ALONE.match(lines[i - 1].text) else i
+        number = ref.group(1) if ref else str(len(found) + 1)
+        found.append(
+            Heading(start, k - start, number, "subject", title, ref.group(1) if ref else None, 3.0)
+        )
+    return found

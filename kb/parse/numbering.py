@@ -1,0 +1,105 @@
+"""Numbering schemes of minutes and agenda items, read from the start of a line.
+
+Councils number their minutes in many ways: `12`, `12.`, `(12)`, `12)`, `12/24`, `24/051`,
+`5.1`, `21.03.04`, `Minute 12`, `Min. 12:`, and decision notices letter their items `(a)`.
+`split_number` recognises all of them and gives each a *form* (which scheme) and a sort
+*key*, so that a document's minutes can be found as the longest well-ordered run of one
+form (see `headings.py`), whatever the scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(
+    r"^\s*(?:Minute|Min\.?)\s*(?:No\.?\s*)?(?P<n>\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?)\b\.?\s*[:.–—-]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+PAREN = re.compile(r"^\s*\((?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
+CLOSE = re.compile(r"^\s*(?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
+SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*[.:–—-]?\s*(?P<rest>.*)$")
+DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
+PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
+LETTER = re.compile(r"^\s*\((?P<n>[a-z])\)\s+(?P<rest>.*)$")
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A line that opens with a number: the number as printed (without brackets or a
+    trailing dot), its scheme, its parts as integers, and the text after it."""
+
+    number: str
+    form: str  # word | paren | close | slash | dotted | dot | plain | letter
+    parts: tuple[int, ...]
+    rest: str
+
+
+def _parts(number: str) -> tuple[int, ...]:
+    out: list[int] = []
+    for piece in re.split(r"[./]", number):
+        digits = re.match(r"\d+", piece)
+        if digits:
+            out.append(int(digits.group()))
+            if len(piece) > len(digits.group()):  # 12a follows 12
+                out.append(ord(piece[len(digits.group())].lower()) - ord("a") + 1)
+    return tuple(out)
+
+
+def split_number(line: str) -> Numbered | None:
+    """The number a line opens with, or None. A bare year ('2024 was ...') is not a number."""
+    for form, pattern in (
+        ("word", WORD),
+        ("paren", PAREN),
+        ("close", CLOSE),
+        ("slash", SLASH),
+        ("dotted", DOTTED),
+        ("plain", PLAIN),
+    ):
+        match = pattern.match(line)
+        if not match:
+            continue
+        number = match.group("n")
+        if form == "plain":
+            if match.group("dot") == ":" or (len(number) == 4 and number.isdigit()):
+                return None  # '10:30 am', '2024 ...'
+            form = "dot" if match.group("dot") else "plain"
+        return Numbered(number, form, _parts(number), match.group("rest").strip())
+    match = LETTER.match(line)
+    if match:
+        letter = match.group("n")
+        return Numbered(
+            letter, "letter", (ord(letter) - ord("a") + 1,), match.group("rest").strip()
+        )
+    return None
+
+
+def sequence_keys(numbers: list[Numbered]) -> list[tuple[int, ...]]:
+    """Sort keys that make numbers of one scheme comparable: the parts that vary.
+
+    '12/24', '13/24' vary in the first part, '24/051', '24/052' in the second; a
+    common leading part ('21.03.04', '21.03.05') is dropped so the item number counts.
+    """
+    if not numbers:
+        return []
+    width = min(len(n.parts) for n in numbers)
+    constant = [len({n.parts[i] for n in numbers}) == 1 for i in range(width)]
+    if len(numbers) > 1 and width >= 2 and not constant[0] and constant[-1]:
+        return [n.parts[:1] for n in numbers]  # '12/24': minute number, then the year
+    lead = 0
+    while lead < width - 1 and constant[lead] and len(numbers) > 1:
+        lead += 1
+    return [n.parts[lead:] for n in numbers]
+
+
+def follows(previous: tuple[int, ...], current: tuple[int, ...], max_step: int = 4) -> bool:
+    """Whether `current` can be the next minute after `previous` (a small step forward)."""
+    if current <= previous:
+        return False
+    if len(previous) == len(current) == 1:
+        return current[0] - previous[0] <= max_step
+    # compare at the first part that differs: the step there must be small
+    for a, b in zip(previous, current, strict=False):
+        if a != b:
+            return 0 < b - a <= max_step
+    return True  # '12' then '12a'

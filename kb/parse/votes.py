@@ -1,0 +1,169 @@
+"""Votes, movers and seconders, and the outcome of a decision, read from its text.
+
+Forms covered: "CARRIED (7 voting FOR, 2 voting AGAINST)", "carried by 7 votes to 2 with
+1 abstention", "For: 7 Against: 2 Abstentions: 1", "For (23): Mr A, Mrs B ... Against (45):
+...", "7 in favour, 2 against", "all in favour"; "proposed by Councillor X and seconded by
+Councillor Y", "Mr X proposed and Mr Y seconded", "Proposed Cllr X, seconded Cllr Y",
+"moved by ...", "On the motion of X, seconded by Y".
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLES = (
+    r"(?:County\s+Councillors?|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|"
+    r"Professor|Prof\.?|Alderman|Reverend|Rev\.?)"
+)
+NAME_WORD = r"[A-Z][\w'’-]*\.?"
+PERSON = (
+    rf"(?:{TITLES}\s+(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}"
+    r"|(?:The|the)\s+(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Leader|Deputy Leader|Mayor|Deputy Mayor)"
+    rf"|{NAME_WORD}\s+{NAME_WORD})"
+)
+NUMBER_WORDS = {
+    "no": 0, "none": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+COUNT = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+FOR_WORD = r"(?:in\s+favour(?:\s+of\s+the\s+\w+)?|for|FOR|For)"
+AGAINST_WORD = r"(?:against|AGAINST|Against)"
+ABSTAIN_WORD = r"(?:abstentions?|ABSTENTIONS?|Abstentions?|abstained|ABSTAINED|Abstained|abstaining|abstain|ABSTAIN|Abstain)"
+# '7 voting FOR', '7 votes for', '7 in favour', '2 against', '1 abstention'
+COUNT_FIRST = {
+    "for": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|votes?\s+(?:cast\s+)?|were\s+)?{FOR_WORD}\b", re.IGNORECASE),
+    "against": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|votes?\s+(?:cast\s+)?|were\s+)?{AGAINST_WORD}\b", re.IGNORECASE),
+    "abstain": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+to\s+)?{ABSTAIN_WORD}\b", re.IGNORECASE),
+}  # fmt: skip
+# 'For: 7', 'For (23):', 'FOR – 12', 'Against 45', 'Abstentions: 2'
+LABEL_FIRST = {
+    "for": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\bvoting\s*(?:was)?\s*:?\s*)(?:Votes?\s+)?(?:For|FOR|In\s+favour|IN\s+FAVOUR)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "against": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\s)(?:Votes?\s+)?(?:Against|AGAINST)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "abstain": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\s)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+}  # fmt: skip
+BY_VOTES = re.compile(
+    rf"\b(?:by\s+)?{COUNT}\s+votes?\s+to\s+{COUNT}(?:[,;]?\s*(?:with\s+)?{COUNT}\s+{ABSTAIN_WORD})?",
+    re.IGNORECASE,
+)
+ALL_IN_FAVOUR = re.compile(
+    r"\ball\s+(?:members\s+)?(?:were\s+)?in\s+favour\b|\bnem(?:ine)?\.?\s*con", re.IGNORECASE
+)
+NAMED_VOTE = re.compile(
+    r"(?:^|\n|[.;]\s+)(?P<label>For|FOR|In\s+favour|Against|AGAINST|Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED)?)"
+    r"\s*(?:\(\s*(?P<n>\d{1,3})\s*\)|[:–—-]\s*(?P<m>\d{1,3}))?\s*[:–—-]\s*(?P<names>[^\n]*(?:\n(?!\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstention|ABSTENTION|Abstain|ABSTAIN)\b)[^\n]+)*)"
+)
+RESULT = re.compile(
+    r"\b(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
+)
+MOVED_AND_SECONDED = [
+    re.compile(
+        rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
+    ),
+    re.compile(
+        rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:proposed|moved)(?:,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
+    ),
+    re.compile(
+        rf"[Oo]n\s+the\s+(?:motion|proposition)\s+of\s+(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON})"
+    ),
+]
+MOVER_ONLY = re.compile(
+    rf"(?P<mover>{PERSON})\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
+)
+SECONDER_ONLY = re.compile(
+    rf"(?P<seconder>{PERSON})\s+seconded\b|seconded\s+by\s+(?P<seconder2>{PERSON})"
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def parse_votes(text: str, partial: bool = False) -> dict[str, int] | None:
+    """The vote counts printed in `text` ({"for", "against", "abstain"}), or None.
+
+    A count against with none for is no vote record, unless `partial` (a line of a
+    recorded vote: 'Against (45): …')."""
+    votes: dict[str, int] = {}
+    if match := BY_VOTES.search(text):
+        votes["for"], votes["against"] = _count(match.group(1)), _count(match.group(2))
+        if match.group(3):
+            votes["abstain"] = _count(match.group(3))
+    for key, pattern in LABEL_FIRST.items():
+        if key not in votes and (match := pattern.search(text)):
+            votes[key] = int(match.group(1))
+    for key, pattern in COUNT_FIRST.items():
+        if key not in votes and (match := pattern.search(text)):
+            if key == "for" and re.match(
+                r"\s*(?:\w+\s+){0,2}(?:months?|years?|weeks?|days?|hours?)\b", text[match.end() :]
+            ):
+                continue
+            votes[key] = _count(match.group(1))
+    if "against" in votes and "for" not in votes and not partial:
+        return None  # '2 against' alone is not a vote record
+    return votes or None
+
+
+def parse_voters(text: str) -> dict[str, tuple[str, ...]] | None:
+    """Names listed under each count ('For (23): Mr A, Mrs B ...'), or None."""
+    out: dict[str, tuple[str, ...]] = {}
+    for match in NAMED_VOTE.finditer(text):
+        label = match.group("label").lower()
+        key = (
+            "for"
+            if label.startswith(("for", "in"))
+            else "against"
+            if label.startswith("against")
+            else "abstain"
+        )
+        names = [
+            n.strip(" .;")
+            for n in re.split(r",|;|\band\b|\n", match.group("names"))
+            if re.search(r"[A-Z][a-z]", n) and len(n.strip()) < 60
+        ]
+        if names and key not in out:
+            out[key] = tuple(names)
+    return out or None
+
+
+def result_of(text: str) -> str | None:
+    """The result a vote line states: carried, lost (lost, fell, defeated) or withdrawn."""
+    match = RESULT.search(text)
+    if match:
+        word = match.group("res").lower()
+        if word in ("carried",):
+            return "carried"
+        if word in ("withdrawn", "withdrew"):
+            return "withdrawn"
+        return "lost"
+    if ALL_IN_FAVOUR.search(text):
+        return "carried"
+    return None
+
+
+def movers(text: str) -> tuple[str | None, str | None]:
+    """The mover (proposer) and seconder named in `text`, or None for each."""
+    for pattern in MOVED_AND_SECONDED:
+        match = pattern.search(text)
+        if match:
+            groups = match.groupdict()
+            seconder = groups.get("seconder") or groups.get("seconder2")
+            return _clean_name(groups["mover"]), _clean_name(seconder)
+    mover = MOVER_ONLY.search(text)
+    seconder = SECONDER_ONLY.search(text)
+    return (
+        _clean_name((mover.group("mover") or mover.group("mover2")) if mover else None),
+        _clean_name(
+            (seconder.group("seconder") or seconder.group("seconder2")) if seconder else None
+        ),
+    )
+
+
+def _clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+    if re.fullmatch(r"(?i)(?:it|this|that|the|which|who|and|he|she|they|members?)", name):
+        return None
+    return name or None

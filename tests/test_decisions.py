@@ -1,0 +1,298 @@
+"""Decisions in every form the parse issue lists, on constructed minutes: formulas,
+sentences, parish resolutions, decision fields, outcomes, votes, movers, amendments."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.model import Line
+from kb.parse.decisions import find_decisions, outcome, strip_formula
+from kb.parse.votes import movers, parse_voters, parse_votes
+
+
+def lines(text: str, page: int = 1) -> list[Line]:
+    return [Line(t, page) for t in text.strip("\n").splitlines()]
+
+
+def only(text: str):
+    found = find_decisions(lines(text))
+    assert len(found) == 1, [d.text for d in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "opening", "expected"),
+    [
+        ("RESOLVED:\n\nThat the report be noted.", "the report be noted", "noted"),
+        ("Resolved: That the revised policy be approved.", "the revised policy be", "approved"),
+        ("Resolved – that the questions and responses be noted.", "the questions and", "noted"),
+        ("It was RESOLVED that the scheme be adopted.", "the scheme be adopted", "agreed"),
+        (
+            "It was AGREED that the Clerk writes to the Highways Authority.",
+            "the Clerk writes",
+            "agreed",
+        ),
+        (
+            "It was APPROVED that the minutes be signed as a correct record.",
+            "the minutes be signed",
+            "approved",
+        ),
+        (
+            "3. RESOLVED that Cabinet agree to:\n\nA) Note the overspend.\nb) Agree the changes.",
+            "Cabinet agree to",
+            "agreed",
+        ),
+        (
+            "That the Committee:\n1. noted the performance report; and\n2. approved the virements.",
+            "the Committee: 1. noted",
+            "noted",
+        ),
+        (
+            "The Board agreed to commission £3.4m of adult skills provision.",
+            "The Board agreed to",
+            "agreed",
+        ),
+        ("The report was otherwise noted.", "The report was otherwise", "noted"),
+        ("NOTED", "", "noted"),
+        (
+            "RESOLVED: That (1) the report be noted; (2) the plan be ratified.",
+            "the report be noted",
+            "approved",
+        ),
+        (
+            "RESOLVED: That the item be deferred to the next meeting.",
+            "the item be deferred",
+            "deferred",
+        ),
+        (
+            "RESOLVED: That the Director be requested to report back.",
+            "the Director be requested",
+            "agreed",
+        ),
+    ],
+)
+def test_formula_and_sentence_forms(body: str, opening: str, expected: str) -> None:
+    d = only(body)
+    words = strip_formula(d.text)
+    assert words.startswith(opening) if opening else words == ""
+    assert d.outcome == expected
+
+
+def test_parish_resolution_inside_a_sentence() -> None:
+    found = find_decisions(
+        lines(
+            "Three quotations had been circulated. After discussion it was unanimously resolved to pay\n"
+            "£250 per cut to Greenscape Ltd for up to eight cuts.\n"
+            "The Clerk reported on the bus shelter."
+        )
+    )
+    assert len(found) == 1
+    assert strip_formula(found[0].text).startswith("pay £250 per cut")
+    assert found[0].outcome == "agreed"
+    assert found[0].votes is None  # 'unanimously resolved' is a formula, not a count
+
+
+def test_parish_resolved_not_to() -> None:
+    d = only(
+        "Owing to the restrictions it was resolved not to hold an Annual Parish Meeting in 2021."
+    )
+    assert strip_formula(d.text).startswith("not to hold")
+
+
+def test_decision_notice_field() -> None:
+    d = only(
+        "(d)\nDecision taken:\nCabinet RESOLVED to:\n(1) adopt the Plan; and\n(2) delegate authority.\n"
+        "(e)\nReasons for decision:\nThe Plan provides the evidence base."
+    )
+    assert strip_formula(d.text).startswith("adopt the Plan")
+    assert "evidence base" not in d.text  # the next field of the form ends the decision
+
+
+def test_carried_with_counts_and_mover_before_the_resolution() -> None:
+    d = only(
+        "It was proposed by Councillor Adeyemi and seconded by Councillor Hollis that the\n"
+        "recommendations be approved.\n"
+        "On being put to the vote the motion was CARRIED (7 voting FOR, 2 voting AGAINST).\n"
+        "It was RESOLVED that\n(1) the policy be approved;\n(2) a report be made in six months."
+    )
+    assert d.outcome == "carried"
+    assert d.votes == {"for": 7, "against": 2}
+    assert (d.mover, d.seconder) == ("Councillor Adeyemi", "Councillor Hollis")
+    assert strip_formula(d.text).startswith("the policy be approved")
+
+
+def test_lost_motion_then_the_resolution() -> None:
+    found = find_decisions(
+        lines(
+            "Councillor Brennan proposed and Councillor Lomax seconded that the item be deferred.\n"
+            "On being put to the vote the proposal was LOST (3 voting FOR, 6 voting AGAINST).\n"
+            "It was then proposed by Councillor Marsh and seconded by Councillor Fairbairn that the\n"
+            "recommendation be approved. The motion was CARRIED (6 voting FOR, 2 voting AGAINST, 1 abstention).\n"
+            "RESOLVED: That the Cabinet be recommended to designate the ward."
+        )
+    )
+    assert [(d.outcome, d.votes, d.mover) for d in found] == [
+        ("lost", {"for": 3, "against": 6}, "Councillor Brennan"),
+        ("carried", {"for": 6, "against": 2, "abstain": 1}, "Councillor Marsh"),
+    ]
+    assert strip_formula(found[0].text).startswith("the item be deferred")
+
+
+def test_amendments_and_substantive_motion_with_named_votes() -> None:
+    found = find_decisions(
+        lines(
+            "1) Mr R Hawthorne moved and Mr S Pryce seconded the recommendations of the Cabinet.\n"
+            "2) Mrs A Lindqvist proposed and Mr K Obi seconded the following amendment:\n"
+            "“Add a new recommendation (f).”\n"
+            "3) The amendment was put to the vote and was LOST. A recorded vote was taken:\n"
+            "For (2): Mr Z Ahmed, Ms N Bhatt\n"
+            "Against (3): Mr H Abbott, Mrs J Ashdown, Mrs L Baines\n"
+            "Abstain (1): Dr M Ferris\n"
+            "4) Mr G Tennant proposed and Miss R Dale seconded the following amendment:\n"
+            "“Delete 4.99% and insert 3.99%.”\n"
+            "5) With the consent of the seconder Mr Tennant withdrew the amendment.\n"
+            "6) The Chairman put the substantive motion to the vote. For 46, Against 22, Abstain 2.\n"
+            "7) The substantive motion was CARRIED.\n"
+            "8) RESOLVED that Council:\n(a) approves the budget; and\n(b) notes the reserves statement."
+        )
+    )
+    assert [d.kind for d in found] == ["amendment", "amendment", "motion"]
+    amendment, withdrawn, motion = found
+    assert amendment.outcome == "lost"
+    assert amendment.votes == {"for": 2, "against": 3, "abstain": 1}
+    assert amendment.voters == {
+        "for": ("Mr Z Ahmed", "Ms N Bhatt"),
+        "against": ("Mr H Abbott", "Mrs J Ashdown", "Mrs L Baines"),
+        "abstain": ("Dr M Ferris",),
+    }
+    assert (amendment.mover, amendment.seconder) == ("Mrs A Lindqvist", "Mr K Obi")
+    assert withdrawn.outcome == "withdrawn"
+    assert motion.outcome == "carried"
+    assert motion.votes == {"for": 46, "against": 22, "abstain": 2}
+    assert (motion.mover, motion.seconder) == ("Mr R Hawthorne", "Mr S Pryce")
+    assert strip_formula(motion.text).startswith("Council: (a) approves the budget")
+    assert found[-1] is motion  # the last decision is the minute's outcome
+
+
+def test_all_in_favour_motion() -> None:
+    d = only(
+        "The existing bench is beyond repair. Cllr Smith proposed and Cllr Jones seconded that the\n"
+        "Council purchases a recycled-plastic bench at a cost of £412; all in favour."
+    )
+    assert d.outcome == "carried" and d.mover == "Cllr Smith" and d.seconder == "Cllr Jones"
+    assert strip_formula(d.text).startswith("the Council purchases")
+
+
+def test_discussion_before_the_resolution_is_not_a_decision() -> None:
+    found = find_decisions(
+        lines(
+            "• Members noted the challenges of managing limited funding.\n"
+            "• Members asked about the reserves.\n\n"
+            "RESOLVED that Cabinet endorsed the draft budget."
+        )
+    )
+    assert len(found) == 1 and found[0].text.startswith("RESOLVED")
+
+
+def test_narrative_in_mid_sentence_is_not_a_decision() -> None:
+    text = "At the Scrutiny Committee, Members considered the call-in. At that meeting,\nMembers agreed to refer it."
+    assert find_decisions(lines(text)) == ()
+
+
+def test_agenda_recommendation_is_not_a_decision() -> None:
+    assert not find_decisions(
+        lines("Report of the Director. Recommended: That the Board notes the report.")
+    )
+
+
+def test_same_decision_printed_twice_counts_once() -> None:
+    found = find_decisions(
+        lines(
+            "Decision:\n\nRESOLVED – That the variation be made.\n\nMinutes:\n\n"
+            "The recommendation was moved by Councillor Achebe and seconded by Councillor Brook.\n"
+            "Following a vote, with 6 members voting in favour and 1 against, it was\n\n"
+            "RESOLVED – That the variation be made."
+        )
+    )
+    assert len(found) == 1
+    assert found[0].votes == {"for": 6, "against": 1} and found[0].mover == "Councillor Achebe"
+
+
+@pytest.mark.parametrize(
+    ("text", "votes"),
+    [
+        ("CARRIED (7 voting FOR, 2 voting AGAINST)", {"for": 7, "against": 2}),
+        ("carried by 7 votes to 2 with 1 abstention", {"for": 7, "against": 2, "abstain": 1}),
+        ("For: 7 Against: 2 Abstentions: 1", {"for": 7, "against": 2, "abstain": 1}),
+        ("carried with 5 in favour and 1 against", {"for": 5, "against": 1}),
+        ("carried 4 votes to 2", {"for": 4, "against": 2}),
+        (
+            "The motion was LOST (For 20, Against 47, Abstain 3).",
+            {"for": 20, "against": 47, "abstain": 3},
+        ),
+        ("carried unanimously (6 votes for)", {"for": 6}),
+        ("seven votes to two", {"for": 7, "against": 2}),
+        ("The contract runs for 12 months.", None),
+        ("carried unanimously", None),
+    ],
+)
+def test_vote_counts(text: str, votes: dict[str, int] | None) -> None:
+    assert parse_votes(text) == votes
+
+
+def test_named_voters() -> None:
+    assert parse_voters("For (2): Mr A Smith, Mrs B Jones\nAgainst (1): Dr C Brown") == {
+        "for": ("Mr A Smith", "Mrs B Jones"),
+        "against": ("Dr C Brown",),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "proposed by Councillor Jane Smith and seconded by Councillor Tom Brown",
+            ("Councillor Jane Smith", "Councillor Tom Brown"),
+        ),
+        ("Mr X Ray proposed and Mr Y Zed seconded the motion", ("Mr X Ray", "Mr Y Zed")),
+        ("Proposed Cllr Smith, seconded Cllr Jones", ("Cllr Smith", "Cllr Jones")),
+        (
+            "Moved by Councillor Rhodes, seconded by Councillor Abbasi.",
+            ("Councillor Rhodes", "Councillor Abbasi"),
+        ),
+        (
+            "On the motion of Councillor Lee, seconded by Councillor Khan, it was",
+            ("Councillor Lee", "Councillor Khan"),
+        ),
+        (
+            "Cllr Ansell proposed that Mrs D Penrose be appointed; seconded by Cllr Marchetti.",
+            ("Cllr Ansell", "Cllr Marchetti"),
+        ),
+    ],
+)
+def test_movers_and_seconders(text: str, expected: tuple[str, str]) -> None:
+    assert movers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "expected"),
+    [
+        ("RESOLVED that the minutes are correctly recorded.", None, "approved"),
+        ("RESOLVED: That the report be noted.", "carried", "carried"),
+        ("RESOLVED: That the application be refused.", None, "agreed"),
+        ("RESOLVED: That the report be noted.", None, "noted"),
+    ],
+)
+def test_outcome_rules(text: str, result: str | None, expected: str) -> None:
+    assert outcome(text, result, "RESOLVED") == expected
+
+
+def test_decision_page_and_span() -> None:
+    body = [
+        Line("Discussion.", 3),
+        Line("", 3),
+        Line("RESOLVED: That the report", 3),
+        Line("be noted.", 4),
+    ]
+    (d,) = find_decisions(body)
+    assert d.page == 3 and (d.start, d.end) == (2, 4)

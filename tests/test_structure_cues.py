@@ -1,0 +1,238 @@
+"""The cues the parser reads structure by, each on constructed examples: numbering
+schemes, minute headings (with and without layout), title blocks, cover sheets, furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.model import Line, LineStyle, Page
+from kb.parse import parse_pack
+from kb.parse.furniture import classify_lines
+from kb.parse.headings import find_headings
+from kb.parse.minutes import find_minutes_head
+from kb.parse.numbering import split_number
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "form", "rest"),
+    [
+        ("12 APOLOGIES", "12", "plain", "APOLOGIES"),
+        ("12. Apologies", "12", "dot", "Apologies"),
+        ("(12) Apologies for Absence", "12", "paren", "Apologies for Absence"),
+        ("12) Apologies", "12", "close", "Apologies"),
+        ("12/24 Apologies", "12/24", "slash", "Apologies"),
+        ("24/051 Finance", "24/051", "slash", "Finance"),
+        ("5.1 Grass cutting", "5.1", "dotted", "Grass cutting"),
+        ("21.03.04\tFINANCE", "21.03.04", "dotted", "FINANCE"),
+        ("Minute 12 Library Opening Hours", "12", "word", "Library Opening Hours"),
+        ("Min. 45: Allotments", "45", "word", "Allotments"),
+        ("285. Budget Monitoring (Item 3)", "285", "dot", "Budget Monitoring (Item 3)"),
+        ("(a) Subject: Library Opening Hours", "a", "letter", "Subject: Library Opening Hours"),
+    ],
+)
+def test_numbering_schemes(line: str, number: str, form: str, rest: str) -> None:
+    found = split_number(line)
+    assert found is not None
+    assert (found.number, found.form, found.rest) == (number, form, rest)
+
+
+@pytest.mark.parametrize("line", ["2024 was a good year", "10:30 am start", "The report"])
+def test_not_numbers(line: str) -> None:
+    assert split_number(line) is None
+
+
+def _lines(text: str, styles: dict[int, LineStyle] | None = None) -> list[Line]:
+    body = LineStyle(10.0, False, 72.0, 0.0)
+    return [
+        Line(t, 1, (styles or {}).get(i, body if t.strip() else None))
+        for i, t in enumerate(text.strip("\n").splitlines())
+    ]
+
+
+SLASH_MINUTES = """
+31/24 Apologies for Absence
+Apologies were received from Councillors Kaur and Okafor.
+32/24 Declarations of Interest
+No declarations were made at this meeting of the committee today.
+33/24 Housing Allocations Policy Review
+1. The Director introduced the report which set out the outcome of the review of the policy.
+2. Members discussed the treatment of armed forces households in some detail tonight.
+RESOLVED: That the policy be approved.
+"""
+
+
+def test_headings_of_one_scheme_numbered_paragraphs_left_out() -> None:
+    heads = find_headings(_lines(SLASH_MINUTES))
+    assert [(h.number, h.title) for h in heads] == [
+        ("31/24", "Apologies for Absence"),
+        ("32/24", "Declarations of Interest"),
+        ("33/24", "Housing Allocations Policy Review"),
+    ]
+
+
+def test_bold_headings_win_over_plain_numbered_paragraphs() -> None:
+    text = """
+7. Library Opening Hours
+7.1 The Head of Libraries introduced the report on opening hours across the city branches.
+7.2 Members asked about Saturday opening and the use of volunteers in branch libraries.
+8. Parks Maintenance Contract
+8.1 The Committee considered the tenders received for the parks maintenance contract.
+"""
+    bold = LineStyle(11.0, True, 72.0, 0.0)
+    heads = find_headings(_lines(text, {0: bold, 3: bold}))
+    assert [(h.number, h.title) for h in heads] == [
+        ("7", "Library Opening Hours"),
+        ("8", "Parks Maintenance Contract"),
+    ]
+
+
+def test_title_runs_on_to_its_item_reference() -> None:
+    text = """
+88. 24/00108 - Revenue and Capital Budget Monitoring Report – November
+2024-25
+(Item 5)
+The report was introduced by the Cabinet Member for Finance this afternoon.
+89. Draft Budget
+(Item 6)
+The draft budget was introduced by the Leader of the Council this afternoon.
+"""
+    heads = find_headings(_lines(text))
+    assert (
+        heads[0].title
+        == "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25"
+    )
+    assert [h.agenda_item for h in heads] == ["5", "6"]
+
+
+def test_date_lines_are_not_minutes() -> None:
+    text = "AUDIT COMMITTEE\n24 SEPTEMBER 2009\n1 DECLARATIONS OF INTEREST\nNone were made.\n2 MINUTES\nAgreed."
+    assert [h.number for h in find_headings(_lines(text))] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("block", "committee", "date", "time"),
+    [
+        (
+            "Aldermoor City Council\nMinutes of the Housing and Neighbourhoods Committee\n"
+            "Tuesday 12 March 2024 at 6.00 pm\nPresent:\nCouncillor Marsh (Chair)",
+            "Housing and Neighbourhoods Committee",
+            "2024-03-12",
+            "6.00 pm",
+        ),
+        (
+            "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions\n"
+            "House, Maidstone on Thursday, 30 January 2025.\nPRESENT: Mr R W Gough (Chairman)",
+            "Cabinet",
+            "2025-01-30",
+            None,
+        ),
+        (
+            "HEALTH AND WELLBEING BOARD\nMEETING HELD AT THE COMMITTEE ROOM, BOOTLE TOWN HALL\n"
+            "ON WEDNESDAY 7TH DECEMBER, 2022\nPRESENT: Councillor Moncur (in the Chair)",
+            "Health and Wellbeing Board",
+            "2022-12-07",
+            None,
+        ),
+        (
+            "AUDIT COMMITTEE\n24 SEPTEMBER 2009\n(19:15 TO 19:25)\nPRESENT: Dave Roberts (Chairman)",
+            "Audit Committee",
+            "2009-09-24",
+            None,
+        ),
+        (
+            "UPPER COLDBROOK PARISH COUNCIL\nMinutes of the Meeting of Upper Coldbrook Parish Council held on "
+            "Monday 8th April 2024 at 7.30pm\nPresent: Cllr R Pemberton (Chairman)",
+            "Upper Coldbrook Parish Council",
+            "2024-04-08",
+            "7.30pm",
+        ),
+        (
+            "Agenda, decisions and minutes\nCombined Authority Board - Thursday, 25th July, 2024 11.00 am\n"
+            "Venue: Boardroom\nAttendance\nPresent: Mayor Joanne Reeve (Chair)",
+            "Combined Authority Board",
+            "2024-07-25",
+            None,
+        ),
+        (
+            "Decision Recording Form\nRecord of a decision taken by the Cabinet\n(a)\nSubject:\nCycling Plan\n"
+            "(b)\nDecision maker:\nCabinet\n(c)\nDate of decision:\n20 March 2024\n(d)\nDecision taken:\nApproved",
+            "Cabinet",
+            "2024-03-20",
+            None,
+        ),
+    ],
+)
+def test_title_blocks(block: str, committee: str, date: str, time: str | None) -> None:
+    texts = block.splitlines()
+    head = next(h for i in range(len(texts)) if (h := find_minutes_head(texts, i)))
+    assert (head.meeting.committee, head.meeting.date, head.meeting.time) == (committee, date, time)
+
+
+def test_an_agenda_note_about_minutes_is_not_a_title_block() -> None:
+    texts = [
+        "4. Minutes of the Previous Meeting (Pages 9 - 16)",
+        "",
+        "Minutes of the meeting held on 24 September 2024.",
+        "PRESENT: Councillor Burns",
+    ]
+    assert all(find_minutes_head(texts, i) is None for i in range(len(texts)))
+
+
+def test_signing_line_is_not_the_meeting_date() -> None:
+    text = (
+        "LITTLE STOKE PARISH COUNCIL\nMinutes of the Meeting of Little Stoke Parish Council held on\n"
+        "Thursday 11th April 2019 at 7.30pm\nPresent: Cllr A Brown (Chair), Cllr B Green\n\n"
+        "19/041 Apologies\nNone.\n19/042 Grass cutting\nIt was resolved to pay £250 for grass cutting.\n\n"
+        "Signed ............ Chairman    Dated 9th May 2019\n"
+    )
+    pack = parse_pack([Page(text, None, 0)], "parish.txt")
+    minutes = next(d for d in pack.documents if d.doc_type == "minutes")
+    assert minutes.meeting.date == "2019-04-11"
+    assert [m.number for m in minutes.minutes] == ["19/041", "19/042"]
+    assert minutes.minutes[1].decisions[0].outcome == "agreed"
+
+
+def test_cover_sheet_in_another_vocabulary() -> None:
+    text = (
+        "Ravensmoor Combined Authority\nMeeting:\nCombined Authority Board\nMeeting date:\nThursday 25 July 2024\n"
+        "Report of:\nExecutive Director\nReport title:\nQuarry Site Acquisition\nStatus:\nPublic\n\n"
+        "1. Purpose of report\n1.1 To seek approval to acquire the quarry site for housing.\n"
+    )
+    pack = parse_pack([Page(text, None, 0)], "report.txt")
+    assert (pack.meeting.committee, pack.meeting.date) == ("Combined Authority Board", "2024-07-25")
+    assert not any(d.exempt for d in pack.documents)
+
+
+def test_form_labels_on_every_page_are_not_furniture() -> None:
+    page = "Decision Recording Form\n(a)\nSubject:\nItem {n}\nDecision taken:\nApproved {n}\nPage {n} of 4"
+    pages = [Page(page.format(n=n), None, n) for n in range(4)]
+    kinds = {(r.text.strip(), r.kind) for r in classify_lines(pages)}
+    assert ("Subject:", "text") in kinds and ("(a)", "text") in kinds
+    assert ("Page 2 of 4", "footer") in kinds
+
+
+def test_running_header_of_a_short_document_is_furniture() -> None:
+    pages = [
+        Page("Minutes of the Committee\n12 March 2024\n1. Apologies\nNone.", None, 0),
+        Page("Housing Committee – 12 March 2024\nPage 2\n2. Housing\nRESOLVED: noted.", None, 1),
+        Page("Housing Committee – 12 March 2024\nPage 3\n3. Parks\nRESOLVED: noted.", None, 2),
+    ]
+    kinds = {r.text.strip(): r.kind for r in classify_lines(pages)}
+    assert kinds["Housing Committee – 12 March 2024"] == "header"
+    assert kinds["Page 2"] == "footer"
+
+
+def test_pdf_layout_is_read() -> None:
+    from kb.read.pdf import read_pdf
+
+    pdf = REPO / "corpus" / "kent" / "kent-cabinet-2025-01-30-printed-minutes.pdf"
+    page = read_pdf(pdf)[0]
+    assert len(page.styles) == len(page.text.splitlines())
+    by_text = {t.strip(): s for t, s in zip(page.text.splitlines(), page.styles, strict=True) if s}
+    assert by_text["CABINET"].bold and by_text["CABINET"].size > by_text["84. Apologies"].size
+    assert by_text["84. Apologies"].bold
+    assert not by_text["(Item 1)"].bold

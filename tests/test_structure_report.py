@@ -1,0 +1,57 @@
+"""The structure report as a test: the parser against every structure gold file.
+
+Targets (issue 12): meeting committee and date right for at least 95% of documents;
+minute numbers with titles, and decisions, at precision and recall 0.95 or better;
+outcomes and vote counts exact on at least 95% of the decisions that print them. The
+real papers in ../shared/corpus are scored when present; the constructed papers of
+other bodies in tests/fixtures always are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.structure import Counts, structure_report
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TARGET = 0.95
+
+
+def _assert_targets(counts: Counts, where: str) -> None:
+    m = counts.measures()
+    problems = "\n".join(counts.problems[:20])
+    assert m["meeting"] >= TARGET, f"{where}: meeting {m['meeting']:.2f}\n{problems}"
+    for key in ("minutes_precision", "minutes_recall", "decisions_precision", "decisions_recall"):
+        assert m[key] >= TARGET, f"{where}: {key} {m[key]:.2f}\n{problems}"
+    assert m["outcomes"] >= TARGET, f"{where}: outcomes {m['outcomes']:.2f}\n{problems}"
+    assert m["votes"] >= TARGET, f"{where}: votes {m['votes']:.2f}\n{problems}"
+
+
+def _total(root: Path) -> Counts:
+    total = Counts()
+    for body in structure_report(root):
+        total.add(body.counts)
+    return total
+
+
+def test_shared_gold_of_sefton_kent_and_merton(shared: Path) -> None:
+    reports = structure_report(shared / "corpus")
+    assert {r.body for r in reports} == {"sefton", "kent", "merton"}
+    for report in reports:
+        _assert_targets(report.counts, report.body)
+    assert sum(r.counts.gold_minutes for r in reports) == 48
+
+
+def test_constructed_papers_of_other_bodies() -> None:
+    total = _total(FIXTURES / "bodies")
+    assert total.documents >= 10 and total.votes >= 10 and total.movers >= 30
+    _assert_targets(total, "tests/fixtures/bodies")
+
+
+def test_held_back_check_papers() -> None:
+    root = FIXTURES / "bodies_check"
+    if not any(root.glob("*.minutes.json")):
+        pytest.skip("no held-back check papers")
+    _assert_targets(_total(root), "tests/fixtures/bodies_check")
