@@ -187,7 +187,9 @@ def confidence_summary(results: list[QuestionResult]) -> ConfidenceSummary:
     return ConfidenceSummary(
         unanswerable=len(unanswerable),
         unanswerable_flagged=(
-            sum(1 for r in unanswerable if not r.confident) / len(unanswerable) if unanswerable else 1.0
+            sum(1 for r in unanswerable if not r.confident) / len(unanswerable)
+            if unanswerable
+            else 1.0
         ),
         answered_in_top_5=len(found),
         answered_confident=sum(1 for r in found if r.confident) / len(found) if found else 1.0,
@@ -195,7 +197,9 @@ def confidence_summary(results: list[QuestionResult]) -> ConfidenceSummary:
     )
 
 
-def _groups(results: list[QuestionResult], key: Callable[[QuestionResult], str]) -> dict[str, list[QuestionResult]]:
+def _groups(
+    results: list[QuestionResult], key: Callable[[QuestionResult], str]
+) -> dict[str, list[QuestionResult]]:
     out: dict[str, list[QuestionResult]] = {}
     for r in results:
         out.setdefault(key(r), []).append(r)

@@ -53,18 +53,24 @@ def relevant(passage, q: Question) -> bool:  # type: ignore[no-untyped-def]
     return answers(Hit(0, 0.0, passage.chunk_id, passage.text, passage.citation), q.gold)
 
 
-def collect(engine: SearchEngine, questions: list[Question]) -> list[tuple[Question, np.ndarray, np.ndarray]]:
+def collect(
+    engine: SearchEngine, questions: list[Question]
+) -> list[tuple[Question, np.ndarray, np.ndarray]]:
     """(question, feature rows, relevance labels) for every question."""
     out = []
     for q in questions:
         ev = engine.evidence(q.query)
         passages = ev.candidates.passages
-        labels = np.array([bool(q.gold) and relevant(passages[pid], q) for pid in ev.table.pids], dtype=bool)
+        labels = np.array(
+            [bool(q.gold) and relevant(passages[pid], q) for pid in ev.table.pids], dtype=bool
+        )
         out.append((q, ev.table.rows.astype("float64"), labels))
     return out
 
 
-def pairs(data: list[tuple[Question, np.ndarray, np.ndarray]], mean: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def pairs(
+    data: list[tuple[Question, np.ndarray, np.ndarray]], mean: np.ndarray, scale: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Difference vectors (relevant − irrelevant, both ways), labels, and each pair's weight
     (a question counts as much as any other, whatever its number of pairs)."""
     xs, ys, ws = [], [], []
@@ -171,12 +177,18 @@ def main() -> None:
     data = collect(engine, questions)
     answerable = [d for d in data if d[0].gold]
     covered = sum(1 for d in answerable if d[2].any())
-    print(f"{len(questions)} tune questions, {len(answerable)} answerable, gold among the candidates for {covered}")
+    print(
+        f"{len(questions)} tune questions, {len(answerable)} answerable, gold among the candidates for {covered}"
+    )
     all_rows = np.vstack([rows for _, rows, _ in data])
     mean, scale = all_rows.mean(axis=0), all_rows.std(axis=0)
     scale[scale == 0] = 1.0
     c, cv = choose_c(data, mean, scale)
-    print("cross-validated MRR by C: " + ", ".join(f"{k}: {v:.3f}" for k, v in cv.items()) + f" → C = {c}")
+    print(
+        "cross-validated MRR by C: "
+        + ", ".join(f"{k}: {v:.3f}" for k, v in cv.items())
+        + f" → C = {c}"
+    )
     weights = fit_ranker(data, mean, scale, c)
     print(f"candidate MRR on tune (fitted): {mrr(data, mean, scale, weights):.3f}")
     ranker = LinearModel(FEATURES, mean, scale, weights, 0.0)
@@ -190,7 +202,11 @@ def main() -> None:
         "about": "trained by scripts/train_ranker.py on the tune split; do not edit by hand",
         "trained_on": file_digest(tune_files),
         "passages": engine.manifest.counts.get("passages"),
-        "ranker": {**ranker.to_dict(), "C": c, "cv_mrr": {str(k): round(v, 4) for k, v in cv.items()}},
+        "ranker": {
+            **ranker.to_dict(),
+            "C": c,
+            "cv_mrr": {str(k): round(v, 4) for k, v in cv.items()},
+        },
         "confidence": confidence,
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

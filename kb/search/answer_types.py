@@ -27,9 +27,18 @@ QUESTION_TYPES = (
     ),
     ("duration", r"\bhow\s+(?:long|quickly|soon|fast)\b|\bwithin\s+how\b"),
     ("count", r"\bhow\s+many\b|\bnumber\s+of\b|\bno\.?\s+of\b|\bwhat\s+number\b"),
-    ("rating", r"\b(?:what|which)\s+(?:rating|grade|score|judgement|judgment)\b|\brated\b|\bscored?\b"),
-    ("date", r"\bwhen\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+(?:date|day|month|months|year)\b|\bby\s+when\b"),
-    ("person", r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(?:councillor|member|officer|director|person)\b"),
+    (
+        "rating",
+        r"\b(?:what|which)\s+(?:rating|grade|score|judgement|judgment)\b|\brated\b|\bscored?\b",
+    ),
+    (
+        "date",
+        r"\bwhen\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+(?:date|day|month|months|year)\b|\bby\s+when\b",
+    ),
+    (
+        "person",
+        r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(?:councillor|member|officer|director|person)\b",
+    ),
 )
 _QUESTION = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in QUESTION_TYPES]
 
@@ -41,7 +50,9 @@ PASSAGE_PATTERNS = {
     # a count: a number that is not a year, a date or a list or minute number
     "count": rf"(?<![\d/.£-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?!\s*(?:{_MONTHS}|st\b|nd\b|rd\b|th\b|[/.)]\d|\.\s|\)|%))\b"
     rf"|\b{NUMBER_WORDS}\b(?!\s*(?:of\s+the|or\s+more))",
-    "duration": r"\b(?:\d+|" + NUMBER_WORDS + r")[\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?)\b",
+    "duration": r"\b(?:\d+|"
+    + NUMBER_WORDS
+    + r")[\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?)\b",
     "date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|\b{_MONTHS}\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
     r"|\b(?:spring|summer|autumn|winter)\s+(?:term\s+)?(?:19|20)\d\d\b",
     "person": r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Baroness)\.?\s+[A-Z]"

@@ -51,6 +51,7 @@ class Candidate:
     pid: int
     dense: float = 0.0
     keyword: float = 0.0  # BM25 over title, context and text (FTS5's weights 2, 0.5, 1)
+    neighbour: float = 0.0  # BM25 of the question's neighbour words (neighbours.py)
     dense_rank: int | None = None
     keyword_rank: int | None = None
 
@@ -114,8 +115,10 @@ def retrieve(
     depth: int,
     filters: Filters,
     where: tuple[str, list[object]] | None,
+    neighbours: tuple[str, ...] = (),
 ) -> CandidateSet:
-    """Dense and keyword candidates for one question, with per-field BM25 and filters applied.
+    """Dense and keyword candidates for one question, filters applied in both searches, and
+    the BM25 of its `neighbours` words for the candidates that hold them.
 
     `vector_of` embeds the question; it runs while the keyword search does.
     """
@@ -131,7 +134,13 @@ def retrieve(
     for rank, (pid, score) in enumerate(keyword_job()):
         cand = candidates.setdefault(pid, Candidate(pid))
         cand.keyword, cand.keyword_rank = score, rank
-    fill_dense(vectors, candidates, [p for p, c in candidates.items() if c.dense_rank is None], vector)
+    fill_dense(
+        vectors, candidates, [p for p, c in candidates.items() if c.dense_rank is None], vector
+    )
+    if neighbours:
+        for pid, score in db.keyword_search(conn, list(neighbours), depth, where=where):
+            if pid in candidates:
+                candidates[pid].neighbour = score
     return CandidateSet(candidates, {}, vector, terms)
 
 
@@ -141,7 +150,11 @@ def read_passages(
     """Read the stored passages of `pids` into `cs`; return those the filters let through."""
     stored = db.passages_by_id(conn, pids)
     cs.passages.update(stored)
-    return [p for p in pids if p in stored and passes(stored[p].citation, stored[p].is_decision, filters)]
+    return [
+        p
+        for p in pids
+        if p in stored and passes(stored[p].citation, stored[p].is_decision, filters)
+    ]
 
 
 def fill_dense(
@@ -158,7 +171,9 @@ def cosines(vectors: FaissIndex, pids: list[int], vector: np.ndarray) -> dict[in
         return {}
     ids = np.asarray(pids, dtype="int64")
     try:
-        return dict(zip(pids, (vectors.index.reconstruct_batch(ids) @ vector).tolist(), strict=True))
+        return dict(
+            zip(pids, (vectors.index.reconstruct_batch(ids) @ vector).tolist(), strict=True)
+        )
     except RuntimeError:  # some id is not stored: one at a time
         out = {}
         for pid in pids:
@@ -169,8 +184,12 @@ def cosines(vectors: FaissIndex, pids: list[int], vector: np.ndarray) -> dict[in
         return out
 
 
-def selective(terms: tuple[str, ...] | list[str], frequency: Callable[[str], int], total: int,
-              common: float = 0.2) -> list[str]:
+def selective(
+    terms: tuple[str, ...] | list[str],
+    frequency: Callable[[str], int],
+    total: int,
+    common: float = 0.2,
+) -> list[str]:
     """The question's keywords without the common ones (the two rarest always stay).
 
     FTS5 scores every passage that holds any keyword, so a word found in a large share

@@ -83,7 +83,9 @@ class Calibration:
         data = models.get("confidence")
         if not isinstance(data, dict):
             return cls(None)
-        return cls(LinearModel.from_dict(data, SIGNALS), float(data.get("threshold", DEFAULT_THRESHOLD)))
+        return cls(
+            LinearModel.from_dict(data, SIGNALS), float(data.get("threshold", DEFAULT_THRESHOLD))
+        )
 
     def probability(self, values: np.ndarray) -> float:
         """P(first result answers) for one answer's signals."""

@@ -36,6 +36,7 @@ from .confidence import Calibration, signals
 from .corpus import CorpusGlossary
 from .duplicates import collapse
 from .features import CorpusStats, FeatureTable, TermEvidence, build
+from .neighbours import Neighbours
 from .rank import Ranker, load_models
 from .understand import Query, analyse, understand
 
@@ -51,6 +52,7 @@ class Settings:
     unit_search: int = 40  # the best of them whose units are gathered
     understand: bool = True  # acronyms, typos, committees and time from the corpus
     units: bool = True  # show each unit's answering passage
+    neighbours: bool = True  # widen rare words by their nearest corpus words
     keyword_common: float = 0.2  # keywords in a larger share of passages are left to dense search
     only: str | None = None  # "dense" or "keyword": one retrieval signal, nothing else
 
@@ -102,6 +104,7 @@ class SearchEngine:
         self._embedder = embedder
         self.keywords = KeywordSearch(self.conn, self.folder, self._parallel_keywords)
         self.glossary = CorpusGlossary(self.conn)
+        self.neighbours = Neighbours(self.folder)
         self._stats: CorpusStats | None = None
         models = load_models()
         self.ranker = Ranker.load(models)
@@ -147,6 +150,11 @@ class SearchEngine:
         """Stages 1–3: candidates for `question`, their units and their feature rows."""
         s = self.settings
         query = self.understand(question)
+        if s.neighbours and not s.only:
+            near = self.neighbours.expand(
+                list(query.terms), self.glossary.frequency, self.embedder.encode
+            )
+            query = replace(query, neighbours=near)
         filters = filters or Filters()
         where = filter_where(filters, self.glossary.committees()) if filters.active() else None
         total = len(self.vectors)
@@ -162,6 +170,7 @@ class SearchEngine:
             min(s.depth, total),
             filters,
             where,
+            query.neighbours,
         )
         first = read_passages(cs, _first_cut(cs, s.rerank, s.only), self.conn, filters)
         found = answer_units.Units()
@@ -221,6 +230,7 @@ class SearchEngine:
 def _first_cut(cs: CandidateSet, limit: int, only: str | None) -> list[int]:
     """The candidates worth features: best by reciprocal-rank fusion of the two lists (or by
     the one signal asked for), at most `limit` of them."""
+
     def fused(pid: int) -> float:
         c = cs.candidates[pid]
         if only == "dense":
@@ -233,11 +243,19 @@ def _first_cut(cs: CandidateSet, limit: int, only: str | None) -> list[int]:
                 score += 1.0 / (20 + rank)
         return score
 
-    pool = [p for p in cs.candidates if only != "keyword" or cs.candidates[p].keyword_rank is not None]
-    return sorted(pool, key=fused, reverse=True)[:limit] if not only else sorted(pool, key=fused, reverse=True)
+    pool = [
+        p for p in cs.candidates if only != "keyword" or cs.candidates[p].keyword_rank is not None
+    ]
+    return (
+        sorted(pool, key=fused, reverse=True)[:limit]
+        if not only
+        else sorted(pool, key=fused, reverse=True)
+    )
 
 
-def _unit_cosines(vectors: FaissIndex, found: answer_units.Units, cs: CandidateSet) -> dict[int, float]:
+def _unit_cosines(
+    vectors: FaissIndex, found: answer_units.Units, cs: CandidateSet
+) -> dict[int, float]:
     """Cosine of the question with every gathered unit passage (stored vectors)."""
     out = {pid: c.dense for pid, c in cs.candidates.items()}
     missing = [p.id for members in found.members.values() for p in members if p.id not in out]

@@ -22,9 +22,9 @@ import numpy as np
 from kb.store import evidence
 from kb.store.db import StoredPassage
 
+from .answer_types import holds
 from .candidates import CandidateSet
 from .understand import Query
-from .answer_types import holds
 from .units import Units
 from .when import Window
 
@@ -35,6 +35,7 @@ FEATURES = (
     "dense_rank",  # -log(1 + rank) in the dense list
     "bm25",  # BM25 over title, context and text, over the best of this question
     "bm25_rank",
+    "neighbour_bm25",  # BM25 of the corpus words nearest the question's rare words
     "coverage",  # IDF-weighted share of the question's keywords the passage holds
     "coverage_title",  # ... in its title (minute or document title)
     "coverage_context",  # ... in its heading context (committee, date, item, section)
@@ -71,6 +72,8 @@ FEATURES = (
     "length",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
 @dataclass
 class CorpusStats:
     """What features need to know about the whole index; read once, kept by the engine."""
@@ -137,7 +140,9 @@ def period_pattern(windows: tuple[Window, ...]) -> re.Pattern[str] | None:
             y, z = w.start.year, w.end.year
             forms.add(rf"{y}\s*[/-]\s*(?:{z % 100:02d}|{z})\b")
         elif span >= 360:
-            forms.update(str(y) for y in range(w.start.year, w.end.year + 1) if w.end.year - w.start.year < 6)
+            forms.update(
+                str(y) for y in range(w.start.year, w.end.year + 1) if w.end.year - w.start.year < 6
+            )
         elif span >= 27:
             month = w.start
             while month <= w.end:
@@ -162,8 +167,12 @@ class TermEvidence:
     and the passages and fields holding it."""
 
     idf: dict[str, float]
-    fields: dict[str, dict[int, set[int]]]  # keyword → passage id → fields (0 title, 1 context, 2 text)
-    _held: dict[int, list[tuple[str, set[int]]]] | None = None  # passage → its keywords, on first use
+    fields: dict[
+        str, dict[int, set[int]]
+    ]  # keyword → passage id → fields (0 title, 1 context, 2 text)
+    _held: dict[int, list[tuple[str, set[int]]]] | None = (
+        None  # passage → its keywords, on first use
+    )
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, words: list[str], total: int) -> TermEvidence:
@@ -181,7 +190,9 @@ class TermEvidence:
                 for pid, cols in found.get(part, {}).items():
                     merged.setdefault(pid, set()).update(cols)
             if len(parts) > 1:
-                merged = {p: c for p, c in merged.items() if all(p in found.get(t, {}) for t in parts)}
+                merged = {
+                    p: c for p, c in merged.items() if all(p in found.get(t, {}) for t in parts)
+                }
             fields[word] = merged
             df = len(merged)
             idf[word] = math.log((total - df + 0.5) / (df + 0.5) + 1.0)
@@ -203,7 +214,9 @@ class TermEvidence:
                     held.setdefault(pid, []).append((word, cols))
             object.__setattr__(self, "_held", held)
         assert self._held is not None
-        words = {w for p in pids for w, cols in self._held.get(p, ()) if field is None or field in cols}
+        words = {
+            w for p in pids for w, cols in self._held.get(p, ()) if field is None or field in cols
+        }
         return sum(self.idf[w] for w in words) / (sum(self.idf.values()) or 1.0)
 
 
@@ -226,6 +239,7 @@ def build(
     total_idf = sum(idf.values()) or 1.0
     best_dense = max((cands[p].dense for p in pids), default=0.0)
     best_kw = max((cands[p].keyword for p in pids), default=0.0) or 1.0
+    best_neighbour = max((cands[p].neighbour for p in pids), default=0.0) or 1.0
     depth = max(len(cands), 1)
     explicit = tuple(w for w in query.time.windows if w.explicit)
     relative = tuple(w for w in query.time.windows if not w.explicit)
@@ -246,6 +260,7 @@ def build(
         row[INDEX["bm25_rank"]] = -math.log1p(
             c.keyword_rank if c.keyword_rank is not None else depth
         )
+        row[INDEX["neighbour_bm25"]] = c.neighbour / best_neighbour
         row[INDEX["coverage"]] = terms.share({pid})
         for j, name in enumerate(("coverage_title", "coverage_context", "coverage_text")):
             row[INDEX[name]] = terms.share({pid}, j)
@@ -267,9 +282,15 @@ def build(
         _time(row, query, p, explicit, relative, period, stats)
         score = query.committee_score(cit.committee)
         row[INDEX["committee"]] = score
-        row[INDEX["committee_other"]] = float(bool(named) and cit.committee not in named and score < 0.5)
+        row[INDEX["committee_other"]] = float(
+            bool(named) and cit.committee not in named and score < 0.5
+        )
         _intent(row, query, p)
-        kind = cit.doc_type if cit.doc_type in ("minutes", "report", "appendix", "agenda", "letter", "questions") else "other"
+        kind = (
+            cit.doc_type
+            if cit.doc_type in ("minutes", "report", "appendix", "agenda", "letter", "questions")
+            else "other"
+        )
         row[INDEX[f"doc_{kind}"]] = 1.0
         row[INDEX["duplicates"]] = math.log(copies[p.text_hash])
         row[INDEX["length"]] = math.log(max(len(p.text), 20)) / 7.0

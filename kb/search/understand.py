@@ -64,7 +64,16 @@ ABBREVIATIONS = {
     "info": "information",
     "mtg": "meeting",
 }
-HEAD_NOUNS = ("committee", "board", "cabinet", "panel", "council", "forum", "partnership", "scrutiny")
+HEAD_NOUNS = (
+    "committee",
+    "board",
+    "cabinet",
+    "panel",
+    "council",
+    "forum",
+    "partnership",
+    "scrutiny",
+)
 GENERIC_NAME_WORDS = frozenset(
     {"the", "and", "of", "for", "sub", "joint", "session", "council's", *HEAD_NOUNS[:-1]}
 )
@@ -86,6 +95,7 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, corpus word)
     expansions: tuple[tuple[str, str], ...] = ()  # (acronym, words)
     unknown: tuple[str, ...] = ()  # keywords the corpus never uses, even after mending
+    neighbours: tuple[str, ...] = ()  # corpus words near the question's rare words (neighbours.py)
 
     def committee_score(self, committee: str | None) -> float:
         """How clearly the question names `committee` (0 when it names none or another)."""
@@ -172,7 +182,11 @@ def understand(query: Query, glossary: Glossary) -> Query:
     if spelt:
         dense = f"{dense} [{'; '.join(spelt)}]"
     expanded_text = " ".join(
-        [lowered, *(acronyms[t] for t in query.terms if t in acronyms), *(f for _, f in corrections)]
+        [
+            lowered,
+            *(acronyms[t] for t in query.terms if t in acronyms),
+            *(f for _, f in corrections),
+        ]
     )
     expanded_text = " " + " ".join(ABBREVIATIONS.get(w, w) for w in expanded_text.split()) + " "
     scores = committee_scores(expanded_text, glossary.committees())
@@ -245,8 +259,10 @@ def committee_scores(text: str, committees: list[str]) -> tuple[tuple[str, float
             continue
         score = sum(weights[w] for w in core_hit) / sum(weights[w] for w in core)
         if qualifier:
-            score += 0.2 * sum(weights[w] for w in qualifier if _word_in(w, text)) / sum(
-                weights[w] for w in qualifier
+            score += (
+                0.2
+                * sum(weights[w] for w in qualifier if _word_in(w, text))
+                / sum(weights[w] for w in qualifier)
             )
         heads = [h for h in HEAD_NOUNS if h in committee.lower()]
         headed = any(re.search(rf"\b{h}", text) for h in heads)

@@ -72,7 +72,9 @@ def _keys(passages: list[StoredPassage]) -> dict[int, UnitKey]:
     return out
 
 
-def gather(conn: sqlite3.Connection, passages: Iterable[StoredPassage], reach: int = REACH) -> Units:
+def gather(
+    conn: sqlite3.Connection, passages: Iterable[StoredPassage], reach: int = REACH
+) -> Units:
     """The units of `passages`, each with its neighbouring passages of the same unit."""
     chosen = list(passages)
     around = evidence.passages_around(

@@ -20,7 +20,13 @@ from datetime import date, timedelta
 
 from kb.parse.dates import MONTH_WORD, month_number
 
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
 PARTS = {
     "start": (1, 3),
     "beginning": (1, 3),
@@ -42,7 +48,9 @@ FULL_DATE = re.compile(
 )
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-MONTH_YEAR = re.compile(rf"\b({MONTH_WORD})\.?\s*[,']?\s*({YEAR4}|\d{{2}})\b(?!\s*(?:st|nd|rd|th)\b)", re.I)
+MONTH_YEAR = re.compile(
+    rf"\b({MONTH_WORD})\.?\s*[,']?\s*({YEAR4}|\d{{2}})\b(?!\s*(?:st|nd|rd|th)\b)", re.I
+)
 MONTH_ALONE = re.compile(
     rf"\b(?:(last|this|previous|past)\s+|(?:in|the|since|during|from|of|until|by)\s+)({MONTH_WORD})\b\.?"
     rf"|\b({MONTH_WORD})('s)?\s+(?:meeting|board|committee|cabinet|report|update|minutes|session|panel)\b",
@@ -178,7 +186,11 @@ def read_time(text: str, reference: date | None) -> TimeReading:
             add(match, date(first, 4, 1), date(first + 1, 5, 31))
         else:  # '2025-29': a run of calendar years
             start = int(match.group(1))
-            end = _year(match.group(2)) if len(match.group(2)) == 4 else start // 100 * 100 + int(match.group(2))
+            end = (
+                _year(match.group(2))
+                if len(match.group(2)) == 4
+                else start // 100 * 100 + int(match.group(2))
+            )
             if start < end <= start + 20:
                 add(match, date(start, 1, 1), date(end, 12, 31))
     for match in MONTH_YEAR.finditer(text):
@@ -208,7 +220,12 @@ def read_time(text: str, reference: date | None) -> TimeReading:
             continue
         word = match.group(2) or match.group(3)
         month = month_number(word)
-        if not month or word.lower() in ("may", "march") and not match.group(1) and not match.group(3):
+        if (
+            not month
+            or word.lower() in ("may", "march")
+            and not match.group(1)
+            and not match.group(3)
+        ):
             continue  # 'in may' / 'the march' are too often not months
         relative = (match.group(1) or "").lower()
         if relative and reference:
@@ -238,7 +255,9 @@ def _safe_date(year: int, month: int | None, day: int) -> date | None:
 
 
 def _months(first: int, last: int) -> list[int]:
-    return list(range(first, last + 1)) if first <= last else [*range(first, 13), *range(1, last + 1)]
+    return (
+        list(range(first, last + 1)) if first <= last else [*range(first, 13), *range(1, last + 1)]
+    )
 
 
 def _relative_season(first: int, last: int, reference: date, word: str) -> tuple[date, date]:

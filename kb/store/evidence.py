@@ -89,7 +89,10 @@ def pack_counts(conn: sqlite3.Connection, term: str) -> dict[int, int]:
 
 def pack_sizes(conn: sqlite3.Connection) -> dict[int, int]:
     """pack id → number of passages."""
-    return {int(p): int(n) for p, n in conn.execute("SELECT pack_id, COUNT(*) FROM passages GROUP BY pack_id")}
+    return {
+        int(p): int(n)
+        for p, n in conn.execute("SELECT pack_id, COUNT(*) FROM passages GROUP BY pack_id")
+    }
 
 
 def meeting_dates(conn: sqlite3.Connection) -> list[tuple[str | None, str]]:
