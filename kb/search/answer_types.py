@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+# Where an interrogative word starts a question or a clause of it ('Who chaired …', '… - who
+# came up with its name?'), not a relative clause ('families who need help').
+CLAUSE = r"(?:^|[,;:?!(–—-]\s*|\b(?:and|but|or|so|then|also)\s+)"
 QUESTION_TYPES = (
     (
         "vote",
@@ -33,11 +36,13 @@ QUESTION_TYPES = (
     ),
     (
         "date",
-        r"\bwhen\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+(?:date|day|month|months|year)\b|\bby\s+when\b",
+        rf"{CLAUSE}when\b|\bwhat\s+(?:date|day|time)\b|\bwhich\s+(?:date|day|month|months|year)\b"
+        r"|\b(?:by|from|since|until)\s+when\b",
     ),
     (
         "person",
-        r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(?:councillor|member|officer|director|person)\b",
+        rf"{CLAUSE}(?:who|whos|who's|whom|whose)\b|\b(?:by|to|for|with|from)\s+whom?\b"
+        r"|\bwhich\s+(?:councillor|member|officer|director|person)s?\b",
     ),
 )
 _QUESTION = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in QUESTION_TYPES]
@@ -75,7 +80,8 @@ _PASSAGE["duration"] = re.compile(PASSAGE_PATTERNS["duration"], re.IGNORECASE)
 def answer_type(question: str) -> str | None:
     """The kind of answer `question` asks for (vote, percent, money, duration, count, rating,
     date, person), or None for a topic, reason or yes/no question."""
-    return next((name for name, pattern in _QUESTION if pattern.search(question)), None)
+    text = question.strip()
+    return next((name for name, pattern in _QUESTION if pattern.search(text)), None)
 
 
 def holds(kind: str | None, text: str) -> int:

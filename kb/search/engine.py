@@ -35,7 +35,7 @@ from .candidates import (
 from .confidence import Calibration, signals
 from .corpus import CorpusGlossary
 from .duplicates import collapse
-from .features import CorpusStats, FeatureTable, TermEvidence, build
+from .features import INDEX, CorpusStats, FeatureTable, TermEvidence, build
 from .neighbours import Neighbours
 from .rank import Ranker, load_models
 from .understand import Query, analyse, understand
@@ -55,6 +55,7 @@ class Settings:
     neighbours: bool = True  # widen rare words by their nearest corpus words
     keyword_common: float = 0.2  # keywords in a larger share of passages are left to dense search
     only: str | None = None  # "dense" or "keyword": one retrieval signal, nothing else
+    drop: frozenset[str] = frozenset()  # features held at 0 (an ablation retrains without them)
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,8 @@ class SearchEngine:
         words = selective(query.terms, self.glossary.frequency, total, s.keyword_common)
         term_evidence = TermEvidence.read(self.conn, words, total)
         table = build(query, cs, first, found, self.stats, unit_dense, term_evidence)
+        for name in s.drop:
+            table.rows[:, INDEX[name]] = 0.0
         return Evidence(query, cs, table, found, term_evidence.unknown_share())
 
     def ask(

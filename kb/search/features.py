@@ -46,13 +46,12 @@ FEATURES = (
     "unit_size",
     "pack_coverage",  # keywords frequent in the passage's pack ('Kent', 'Merton', a topic)
     # time
-    "time_in",  # meeting inside a window the question names outright
-    "time_in_relative",  # inside 'last spring', 'this year'
-    "time_after",  # within a year after the window (reports on a period come later)
-    "time_far",  # years between the meeting and the windows named
-    "time_month",  # 'the December meeting': meeting in that month of any year
+    "time_in",  # meeting in the time named: 'Sept 2024', 'last spring', 'the December
+    # meeting', or for 'now' / 'latest' the newest meeting of its committee
+    "time_after",  # within a year after an explicit window (reports on a period come later)
+    "time_far",  # years between the meeting and the explicit windows named
     "time_text",  # the passage mentions the period ('2016/17', 'December 2016')
-    "time_recent",  # 'now', 'latest': how recent the meeting is for its committee
+    "time_recent",  # 'now', 'latest': 1 for its committee's newest meeting, 1/2 the one before …
     # committee
     "committee",  # how clearly the question names the passage's committee
     "committee_other",  # the question names another committee
@@ -285,7 +284,7 @@ def build(
         row[INDEX["committee_other"]] = float(
             bool(named) and cit.committee not in named and score < 0.5
         )
-        _intent(row, query, p)
+        _intent(row, query, p, pid in units.votes)
         kind = (
             cit.doc_type
             if cit.doc_type in ("minutes", "report", "appendix", "agenda", "letter", "questions")
@@ -308,27 +307,29 @@ def _time(
 ) -> None:
     day = _date(p.citation.meeting_date)
     if day is not None:
-        if explicit:
-            inside = any(w.contains(day) for w in explicit)
-            row[INDEX["time_in"]] = float(inside)
-            if not inside:
-                row[INDEX["time_after"]] = float(
-                    any(0 < (day - w.end).days <= 365 for w in explicit)
-                )
-                row[INDEX["time_far"]] = min(5.0, min(w.distance_days(day) for w in explicit) / 365)
-        if relative:
-            row[INDEX["time_in_relative"]] = float(any(w.contains(day) for w in relative))
-        if query.time.months:
-            row[INDEX["time_month"]] = float(day.month in query.time.months)
+        # one feature for however the time was named, so every kind shares what the
+        # explicit windows of the tune questions taught
+        inside = (
+            any(w.contains(day) for w in explicit + relative)
+            or day.month in query.time.months
+            or query.time.recent
+            and stats.recency(p.citation.committee, day.isoformat()) == 1.0
+        )
+        row[INDEX["time_in"]] = float(inside)
+        if explicit and not inside:
+            row[INDEX["time_after"]] = float(any(0 < (day - w.end).days <= 365 for w in explicit))
+            row[INDEX["time_far"]] = min(5.0, min(w.distance_days(day) for w in explicit) / 365)
         if query.time.recent:
             row[INDEX["time_recent"]] = stats.recency(p.citation.committee, day.isoformat())
     if period is not None and period.search(f"{p.context}\n{p.text}"):
         row[INDEX["time_text"]] = 1.0
 
 
-def _intent(row: np.ndarray, query: Query, p: StoredPassage) -> None:
+def _intent(row: np.ndarray, query: Query, p: StoredPassage, vote_recorded: bool) -> None:
     if query.intent in ("decision", "vote"):
         row[INDEX["decision_resolution"]] = float(p.is_decision)
         row[INDEX["decision_minutes"]] = float(p.citation.doc_type == "minutes")
-    if query.answer_type:
+    if query.answer_type == "vote" and vote_recorded:
+        row[INDEX["answer_present"]] = 1.0
+    elif query.answer_type:
         row[INDEX["answer_present"]] = min(1.0, holds(query.answer_type, p.text) / 2)

@@ -36,6 +36,11 @@ class Units:
 
     unit_of: dict[int, UnitKey] = field(default_factory=dict)
     members: dict[UnitKey, list[StoredPassage]] = field(default_factory=dict)
+    votes: set[int] = field(default_factory=set)  # passages whose decisions record a vote
+
+    def records_vote(self, p: StoredPassage) -> bool:
+        """True when the parser found a vote in `p`'s decisions, or its text reads as one."""
+        return p.id in self.votes or has_vote_record(p.text)
 
     def siblings(self, pid: int) -> list[StoredPassage]:
         """The gathered passages of `pid`'s unit (itself included), in order."""
@@ -89,17 +94,20 @@ def gather(
         if p.id not in units.unit_of:
             units.unit_of[p.id] = unit_key(p)
             units.members.setdefault(units.unit_of[p.id], []).append(p)
+    units.votes = evidence.vote_records(conn, units.unit_of)
     return units
 
 
 def answer_passage(
-    members: list[StoredPassage], intent: str, scores: dict[int, float]
+    members: list[StoredPassage], intent: str, scores: dict[int, float], units: Units | None = None
 ) -> StoredPassage:
     """The passage of a unit that answers a question of this `intent`: the resolution for a
     decision, the vote record for a vote, else the best-scoring passage."""
     best = max((p for p in members if p.id in scores), key=lambda p: scores[p.id])
     if intent == "vote":
-        votes = [p for p in members if has_vote_record(p.text)]
+        votes = [
+            p for p in members if (units.records_vote(p) if units else has_vote_record(p.text))
+        ]
         if votes:
             return max(votes, key=lambda p: scores.get(p.id, -1e9))
     if intent in ("decision", "vote"):
@@ -128,7 +136,9 @@ def order(
         chosen = [passage]
         if key is not None and key not in seen_units:
             seen_units.add(key)
-            chosen.insert(0, answer_passage(units.members.get(key) or [passage], intent, scores))
+            chosen.insert(
+                0, answer_passage(units.members.get(key) or [passage], intent, scores, units)
+            )
         for p in chosen:
             if p.id not in shown:
                 shown.add(p.id)

@@ -220,13 +220,9 @@ def read_time(text: str, reference: date | None) -> TimeReading:
             continue
         word = match.group(2) or match.group(3)
         month = month_number(word)
-        if (
-            not month
-            or word.lower() in ("may", "march")
-            and not match.group(1)
-            and not match.group(3)
-        ):
-            continue  # 'in may' / 'the march' are too often not months
+        verb = word.lower() in ("may", "march")  # 'in may', 'may report': too often not months
+        if not month or verb and not match.group(1) and not (match.group(3) and word[0].isupper()):
+            continue
         relative = (match.group(1) or "").lower()
         if relative and reference:
             year = reference.year if month < reference.month else reference.year - 1

@@ -103,3 +103,19 @@ def meeting_dates(conn: sqlite3.Connection) -> list[tuple[str | None, str]]:
             "SELECT DISTINCT committee, meeting_date FROM passages WHERE meeting_date IS NOT NULL"
         )
     ]
+
+
+def vote_records(conn: sqlite3.Connection, ids: Iterable[int]) -> set[int]:
+    """The passages among `ids` whose decisions record a vote: counts, a mover or a seconder."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    out: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        rows = conn.execute(
+            "SELECT DISTINCT passage_id FROM decisions WHERE passage_id IN "
+            f"({','.join('?' * len(part))}) AND (votes_for IS NOT NULL OR votes_against IS NOT NULL "
+            "OR votes_abstain IS NOT NULL OR mover IS NOT NULL OR seconder IS NOT NULL)",
+            part,
+        )
+        out.update(int(r[0]) for r in rows)
+    return out
