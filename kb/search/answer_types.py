@@ -66,11 +66,14 @@ PASSAGE_PATTERNS = {
     r"|\b(?:Director|Head|Manager|Officer|Member|Lead)\s+(?:of|for)\s+[A-Z]|\bPRESENT\b|\bin\s+the\s+Chair\b",
     "rating": r"\b(?:Outstanding|Good|Requires\s+Improvement|Inadequate|Adequate|Excellent|Poor)\b"
     r"|\b(?:rated|graded|scored|rating\s+of|score\s+of|level)\s+\w+|\b\d\s*(?:out\s+of|/)\s*\d\b",
-    "vote": r"\b(?:for|against|abstentions?|abstained)\s*[:\-–]?\s*\(?\d{1,3}\b"
-    r"|\b\d{1,3}\s+(?:votes?\s+)?(?:for|against|abstentions?|in\s+favour)\b"
-    r"|\bvoted\b|\bvoting\b|\bseconded\b|\bmoved\s+by\b|\bproposed\s+by\b|\bunanimous(?:ly)?\b"
-    r"|\brecorded\s+vote\b|\bput\s+to\s+the\s+vote\b|\bmotion\s+(?:was\s+)?(?:carried|lost|fell)\b"
-    r"|\bamendment\s+(?:was\s+)?(?:carried|lost|fell)\b",
+    "vote": r"\b(?:for|against|abstentions?|abstained|abstain)\s*[:\-–]\s*\d{1,3}\b"
+    r"|\b(?:for|in\s+favour)\s*\(?\d{1,3}\)?\s*[,;]\s*against\s*\(?\d{1,3}"
+    r"|(?<![\d,.£])\b\d{1,3}\s+(?:votes?\s+|voting\s+)?(?:for|in\s+favour)\b[^.]{0,40}?"
+    r"\b\d{1,3}\s+(?:votes?\s+|voting\s+)?against\b"
+    r"|\(\s*\d{1,3}\s+votes?\s+for\b|\bcarried\s+(?:with|by)\s+\d"
+    r"|\bvoted\b|\bvoting\s+(?:for|against)\b|\bseconded\b|\bmoved\s+by\b|\bproposed\s+by\b"
+    r"|\bunanimous(?:ly)?\b|\brecorded\s+vote\b|\bput\s+to\s+the\s+vote\b"
+    r"|\b(?:motion|amendment)\s+(?:was\s+)?(?:carried|lost|fell)\b",
 }
 _PASSAGE = {name: re.compile(pattern) for name, pattern in PASSAGE_PATTERNS.items()}
 _PASSAGE["vote"] = re.compile(PASSAGE_PATTERNS["vote"], re.IGNORECASE)

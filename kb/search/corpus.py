@@ -47,9 +47,9 @@ class CorpusGlossary:
         """The newest meeting of the first of `committees`, or of the whole index."""
         if self._latest is None:
             self._latest = {}
-            for committee, day in evidence.meeting_dates(self.conn):
+            for committee, meeting in evidence.meeting_dates(self.conn):
                 for key in (committee, None):
-                    if day > self._latest.get(key, ""):
-                        self._latest[key] = day
-        day = self._latest.get(committees[0] if committees else None)
-        return date.fromisoformat(day) if day else None
+                    if meeting > self._latest.get(key, ""):
+                        self._latest[key] = meeting
+        newest = self._latest.get(committees[0] if committees else None)
+        return date.fromisoformat(newest) if newest else None

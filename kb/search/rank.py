@@ -66,7 +66,8 @@ FALLBACK = {"features": ["dense", "bm25"], "mean": [0, 0], "scale": [1, 1], "wei
 def load_models(path: Path = RANKER_FILE) -> dict[str, object]:
     """The trained models file, or the fallback fusion when there is none."""
     if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+        return data
     return {"ranker": FALLBACK}
 
 

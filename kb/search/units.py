@@ -38,10 +38,6 @@ class Units:
     members: dict[UnitKey, list[StoredPassage]] = field(default_factory=dict)
     votes: set[int] = field(default_factory=set)  # passages whose decisions record a vote
 
-    def records_vote(self, p: StoredPassage) -> bool:
-        """True when the parser found a vote in `p`'s decisions, or its text reads as one."""
-        return p.id in self.votes or has_vote_record(p.text)
-
     def siblings(self, pid: int) -> list[StoredPassage]:
         """The gathered passages of `pid`'s unit (itself included), in order."""
         key = self.unit_of.get(pid)
@@ -104,9 +100,9 @@ def answer_passage(
     """The passage of a unit that answers a question of this `intent`: the resolution for a
     decision, the vote record for a vote, else the best-scoring passage."""
     best = max((p for p in members if p.id in scores), key=lambda p: scores[p.id])
-    if intent == "vote":
-        votes = [
-            p for p in members if (units.records_vote(p) if units else has_vote_record(p.text))
+    if intent == "vote":  # the passage that prints the vote, else one whose decision records it
+        votes = [p for p in members if has_vote_record(p.text)] or [
+            p for p in members if units is not None and p.id in units.votes
         ]
         if votes:
             return max(votes, key=lambda p: scores.get(p.id, -1e9))

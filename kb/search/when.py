@@ -15,6 +15,7 @@ compares the windows with each passage's meeting date and with the dates its tex
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -268,7 +269,7 @@ def _relative_season(first: int, last: int, reference: date, word: str) -> tuple
     return _span(reference.year - 1, first, last)
 
 
-def _quarter(match: re.Match[str], reference: date | None, add) -> None:  # type: ignore[no-untyped-def]
+def _quarter(match: re.Match[str], reference: date | None, add: Callable[..., None]) -> None:
     if match.group(5):  # 'last quarter', 'this quarter'
         if not reference:
             return

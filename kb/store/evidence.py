@@ -62,7 +62,8 @@ def passages_around(
             runs[-1][1] = max(runs[-1][1], last)
         else:
             runs.append([first, last])
-    clauses, args = [], []
+    clauses: list[str] = []
+    args: list[int] = []
     for pack_id, runs in merged.items():
         for first, last in runs:
             clauses.append("(pack_id = ? AND seq BETWEEN ? AND ?)")

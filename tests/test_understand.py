@@ -114,3 +114,54 @@ def test_filters(engine: SearchEngine, filters: Filters, check) -> None:
 
 def test_nothing_relevant_is_said_plainly(engine: SearchEngine) -> None:
     assert engine.ask("zzzz qqqq xylophone", k=3).confident is False
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "intent"),
+    [
+        ("How much did it cost to repair the toilets?", "money", "number"),
+        ("What percentage of care leavers are in work?", "percent", "number"),
+        ("how many people responded to the campaign", "count", "number"),
+        ("How quickly are care proceedings completed?", "duration", "number"),
+        ("What rating did the inspectors give?", "rating", "number"),
+        ("When will the pier reopen?", "date", "date"),
+        ("who chaired the December board", "person", "person"),
+        ("whos the interim director of finance", "person", "person"),
+        ("who seconded the motion on bus services", "vote", "vote"),
+        ("what was resolved on SEND backlog", None, "decision"),
+        ("Did the council approve the budget?", None, "decision"),
+        ("families who need help but are not at child protection stage", None, "topic"),
+        ("did Ofsted take the incident into account when inspecting schools", None, "topic"),
+    ],
+)
+def test_what_kind_of_answer_a_question_wants(
+    question: str, answer_type: str | None, intent: str
+) -> None:
+    query = analyse(question)
+    assert (query.answer_type, query.intent) == (answer_type, intent)
+
+
+def test_no_question_specific_synonyms_and_general_abbreviations() -> None:
+    assert analyse("involving dads in planning").terms == ("involving", "dads", "planning")
+    assert analyse("merton audit cttee").terms == ("merton", "audit")  # 'committee' is a stopword
+    assert "councillor" in analyse("which cllr asked").terms
+
+
+def test_neighbours_widen_only_rare_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from kb.search.neighbours import Neighbours
+    from kb.store.words import save_word_vectors
+
+    vectors = {"fathers": [1.0, 0.0, 0.0], "children": [0.0, 1.0, 0.0], "budget": [0.0, 0.0, 1.0]}
+    save_word_vectors(tmp_path, list(vectors), np.array(list(vectors.values())))
+    asked = {"dads": [0.9, 0.1, 0.0], "kids": [0.1, 0.95, 0.0]}
+
+    def embed(words: list[str]) -> np.ndarray:
+        rows = np.array([asked[w] for w in words])
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+    frequency = {"dads": 1, "kids": 40}.get
+    near = Neighbours(tmp_path).expand(["dads", "kids"], lambda w: frequency(w, 0), embed)
+    assert near == ("fathers",)  # 'kids' is common in the papers: left alone
+    assert Neighbours(tmp_path / "none").expand(["dads"], lambda w: 0, embed) == ()
