@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as _date
 
 from kb.model import Citation, DecisionEntry, Document, Line, Minute, Pack, Passage
+from kb.parse.references import find_references
 
 MAX_PASSAGE_CHARS = 2000
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'‘“•-])")
@@ -86,9 +87,7 @@ def chunk_pack(
             builder.add_blocks(_blocks(list(doc.lines)), minute=None)
         passages.extend(builder.passages)
     for i, p in enumerate(passages):
-        passages[i] = Passage(
-            p.chunk_id, p.text, p.context, p.citation, p.is_decision, p.section, i
-        )
+        passages[i] = replace(p, seq=i)
     return ChunkedPack(tuple(passages), tuple(decisions))
 
 
@@ -339,6 +338,7 @@ class _Builder:
                 is_decision,
                 section,
                 len(self.passages),
+                find_references(text),
             )
         )
 

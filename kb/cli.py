@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
+import click
 import typer
 from rich.console import Console
 
@@ -33,22 +36,49 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def handle_errors(func: F) -> F:
-    """Turn library errors into one `Error: ...` line on stderr and exit code 1."""
+    """Turn library errors into one `Error: ...` line on stderr and exit code 1.
+
+    Domain errors say what to do; a damaged database found mid-read is one too. Anything
+    else is a bug: one line naming it (KB_DEBUG=1 prints the traceback as well).
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except KbError as exc:
-            err.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
+            _fail(str(exc))
         except KeyboardInterrupt:
             err.print(
                 "Error: interrupted; the index is as it was before this command", markup=False
             )
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:  # the reader of our output went away (`kb ask ... | head`)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            from kb.store.db import damage
+
+            damaged = damage(exc)
+            if damaged is not None:
+                _fail(str(damaged))
+            _fail(
+                f"internal error ({type(exc).__name__}: {exc}); please report it — "
+                "run with KB_DEBUG=1 for details"
+            )
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str) -> NoReturn:
+    """Print `message` as one `Error:` line (after the traceback, with KB_DEBUG=1) and exit 1."""
+    if os.environ.get("KB_DEBUG") and sys.exc_info()[0] is not None:
+        traceback.print_exc()
+    line = " ".join(message.split())
+    err.print(f"Error: {line}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(1) from None
 
 
 def _progress(quiet: bool) -> tuple[Any, Callable[[str, int, int], None]]:

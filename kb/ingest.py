@@ -21,17 +21,26 @@ import numpy as np
 from kb.chunk import ChunkedPack, ChunkSettings, chunk_pack
 from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
 from kb.embed import Embedder, SentenceTransformerEmbedder, load_embedder, sha256_file
-from kb.errors import IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
+from kb.errors import REBUILD, IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
 from kb.model import Pack
 from kb.parse import parse_pack
-from kb.query_model import QueryModelError, carry_over, export_query_model
+from kb.query_model import MODEL_FILE, QueryModelError, carry_over, export_query_model
 from kb.read import SUPPORTED_SUFFIXES, read_pages
 from kb.store import db
 from kb.store.cache import CACHE_FILE, EmbeddingCache, text_hash
-from kb.store.generation import IngestLock, current_generation, discard, new_generation, publish
+from kb.store.generation import (
+    CURRENT,
+    IngestLock,
+    current_generation,
+    discard,
+    is_live,
+    new_generation,
+    publish,
+)
 from kb.store.manifest import Manifest, read_manifest, write_manifest
 from kb.store.vectors import (
     APPROXIMATE,
+    EXACT,
     HNSW,
     FaissIndex,
     build_hnsw,
@@ -39,6 +48,7 @@ from kb.store.vectors import (
     index_type_for,
 )
 from kb.store.words import MIN_PASSAGES, WORD_VECTORS, save_word_vectors
+from kb.store.writes import writing
 
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 128
@@ -135,8 +145,10 @@ def ingest(
 
     With `public` (or when the index is already public) exempt documents are withheld:
     none of their text reaches the database, keyword index, vectors or embedding cache.
-    Raises `KbError` subclasses for problems with the index or model; problems with single
-    files are reported in `IngestReport.failed` and never stop the run.
+    Raises `KbError` subclasses for problems with the index or model (`IndexCorrupt` for a
+    damaged live index, which `rebuild` replaces without reading it; `IndexWriteFailed` for
+    a full disk, after removing the half-written generation); problems with single files
+    are reported in `IngestReport.failed` and never stop the run.
     """
     started = time.perf_counter()
     paths = [Path(p) for p in (paths or [corpus_dir()])]
@@ -146,28 +158,17 @@ def ingest(
     files, problems = discover(paths)
     report.failed.extend(problems)
     with IngestLock(index):
-        live = current_generation(index) if (index / "CURRENT").exists() else None
-        live_manifest = read_manifest(live) if live else None
+        live, live_manifest, was_public = _live(index, rebuild, report)
         previous = None if rebuild else live
         old_manifest = None if rebuild else live_manifest
-        if previous is not None and _schema_of(previous) != db.SCHEMA_VERSION:
-            # an index written by an older kb: parse everything again (the embedding cache
-            # keeps the vectors, so only what changed is embedded)
-            report.notes.append(
-                f"the index was written by an older version of kb (schema {_schema_of(previous)}); "
-                "every file is parsed again"
-            )
-            previous = None
         if embedder is None:
             embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
-        if public and live_manifest and not live_manifest.public:
+        if public and was_public is False:
             raise IndexNotPublic(
                 f"{index} holds a members' index with exempt papers; build the public one in a folder "
                 "of its own: kb ingest --public --index DIR"
             )
-        public = public or bool(
-            live_manifest and live_manifest.public
-        )  # a public index stays public
+        public = public or bool(was_public)  # a public index stays public
         report.public = public
         if old_manifest and old_manifest.model_checksum != embedder.checksum:
             raise ModelMismatch(
@@ -184,12 +185,82 @@ def ingest(
                 publish(index, folder)
             else:
                 discard(folder)
-        except BaseException:
-            discard(folder)
+        except BaseException as exc:
+            if not is_live(index, folder):
+                discard(folder)
+            damaged = db.damage(exc) if previous else None  # found past what opening it checks
+            if damaged is not None:
+                raise damaged from exc
             raise
         report.passages_total = report.passages_total or _passage_count(previous)
         report.seconds["total"] = time.perf_counter() - started
     return report
+
+
+def _live(
+    index: Path, rebuild: bool, report: IngestReport
+) -> tuple[Path | None, Manifest | None, bool | None]:
+    """The live generation, its manifest and whether it is public, checked whole (database
+    and vectors) when the ingest will build on it. A rebuild reads neither, so for it damage
+    is only noted, and whether the index was public is taken from whatever still tells."""
+    if not (index / CURRENT).exists():
+        return None, None, None
+    try:
+        live = current_generation(index)
+        manifest = read_manifest(live)
+        schema = _schema_of(live)
+        intact = db.file_problem(live / db.DATABASE) is None
+        if not rebuild and intact and schema is not None and 1 <= schema < db.SCHEMA_VERSION:
+            # written by an older kb: every file is parsed again (the embedding cache keeps
+            # the vectors, so only new text is embedded); model and public flag carry over
+            report.notes.append(
+                f"the index was written by an older version of kb (schema {schema}); "
+                "every file is parsed again"
+            )
+            return None, manifest, manifest.public
+        if not rebuild:
+            db.connect(live, readonly=True).close()
+            FaissIndex.load(live, EXACT, mapped=True)
+    except KbError as exc:
+        if not rebuild:
+            raise
+        report.notes.append(
+            f"rebuilt over a damaged index: {str(exc).removesuffix(f'; {REBUILD}')}"
+        )
+        was_public = _was_public(index)
+        if was_public is None:
+            report.notes.append(
+                f"nothing in {index} tells whether it was a public index; if it was, run "
+                f"`kb ingest --rebuild --public --index {index}` now"
+            )
+        return None, None, was_public
+    return live, manifest, manifest.public
+
+
+def _was_public(index: Path) -> bool | None:
+    """Whether a damaged index was public: from any readable manifest of its generations, else
+    from a readable database (withheld documents: public; exempt passages: members'); None
+    when nothing tells."""
+    folders = sorted(index.glob("gen-*"), reverse=True)
+    for folder in folders:
+        try:
+            return read_manifest(folder).public
+        except KbError:
+            continue
+    for folder in folders:
+        try:
+            conn = db.connect(folder, readonly=True)
+            try:
+                counts = db.counts(conn)
+            finally:
+                conn.close()
+        except (KbError, sqlite3.DatabaseError):
+            continue
+        if counts["withheld_documents"]:
+            return True
+        if counts["exempt_passages"]:
+            return False
+    return None
 
 
 def _build(
@@ -271,14 +342,18 @@ def _build(
             _pause_point("parse")
     report.seconds["parse"] = time.perf_counter() - t0
     gone = [source for source in sorted(set(known) - seen) if _under(source, roots)]
+    graph_whole = previous is None or _graph_whole(previous)
     if (
         previous
         and not parsed
         and not gone
+        and graph_whole
         and _query_model_current(previous, embedder)
         and (previous / WORD_VECTORS).is_file()
     ):
         return False  # nothing to do: the live generation stays as it is
+    if not graph_whole:
+        report.notes.append("rebuilt the HNSW graph (it was missing or damaged)")
 
     t0 = time.perf_counter()
     vectors_by_hash = _embed_all(folder.parent, embedder, [c for *_, c in parsed], report, note)
@@ -287,58 +362,63 @@ def _build(
     t0 = time.perf_counter()
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
     _pause_point("write")
-    if previous:
-        source_conn = sqlite3.connect(f"file:{previous / db.DATABASE}?mode=ro", uri=True)
-        target = sqlite3.connect(str(folder / db.DATABASE))
-        source_conn.backup(target)
-        source_conn.close()
-        target.close()
-        vectors = FaissIndex.load(previous)
-    else:
-        vectors = FaissIndex.create(embedder.dimension)
-    conn = db.connect(folder)
-    with conn:
-        for source in gone:
-            removed = db.delete_pack(conn, source)
-            vectors.remove(np.asarray(removed, dtype="int64"))
-            report.removed.append(source)
-            report.passages_removed += len(removed)
-        for source, sha, pack, chunked in parsed:
-            if source in known:
-                removed = db.delete_pack(conn, source)
-                vectors.remove(np.asarray(removed, dtype="int64"))
-                report.passages_removed += len(removed)
-                report.changed.append(source)
-            else:
-                report.added.append(source)
-            hashes = {p.chunk_id: text_hash(p.embed_text) for p in chunked.passages}
-            ids = db.insert_pack(
-                conn,
-                pack,
-                source,
-                sha,
-                chunked.passages,
-                chunked.decisions,
-                hashes,
-                stamp,
-                withheld.get(source, 0),
-            )
-            order = [p.chunk_id for p in chunked.passages]
-            if order:
-                vectors.add(
-                    np.asarray([ids[c] for c in order], dtype="int64"),
-                    np.stack([vectors_by_hash[hashes[c]] for c in order]),
-                )
-            report.passages_added += len(order)
-    with conn:
-        db.refresh_glossary(conn)
-    t1 = time.perf_counter()
-    _word_vectors(folder, conn, embedder)
-    report.seconds["words"] = time.perf_counter() - t1
-    counts = db.counts(conn)
-    conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
-    conn.commit()
-    conn.close()
+    with writing("database", folder / db.DATABASE):
+        if previous:
+            source_conn = db.connect(previous, readonly=True)
+            target = sqlite3.connect(str(folder / db.DATABASE))
+            try:
+                source_conn.backup(target)
+            finally:
+                source_conn.close()
+                target.close()
+            vectors = FaissIndex.load(previous)
+        else:
+            vectors = FaissIndex.create(embedder.dimension)
+        conn = db.connect(folder)
+        try:
+            with conn:
+                for source in gone:
+                    removed = db.delete_pack(conn, source)
+                    vectors.remove(np.asarray(removed, dtype="int64"))
+                    report.removed.append(source)
+                    report.passages_removed += len(removed)
+                for source, sha, pack, chunked in parsed:
+                    if source in known:
+                        removed = db.delete_pack(conn, source)
+                        vectors.remove(np.asarray(removed, dtype="int64"))
+                        report.passages_removed += len(removed)
+                        report.changed.append(source)
+                    else:
+                        report.added.append(source)
+                    hashes = {p.chunk_id: text_hash(p.embed_text) for p in chunked.passages}
+                    ids = db.insert_pack(
+                        conn,
+                        pack,
+                        source,
+                        sha,
+                        chunked.passages,
+                        chunked.decisions,
+                        hashes,
+                        stamp,
+                        withheld.get(source, 0),
+                    )
+                    order = [p.chunk_id for p in chunked.passages]
+                    if order:
+                        vectors.add(
+                            np.asarray([ids[c] for c in order], dtype="int64"),
+                            np.stack([vectors_by_hash[hashes[c]] for c in order]),
+                        )
+                    report.passages_added += len(order)
+            with conn:
+                db.refresh_glossary(conn)
+            t1 = time.perf_counter()
+            _word_vectors(folder, conn, embedder)
+            report.seconds["words"] = time.perf_counter() - t1
+            counts = db.counts(conn)
+            conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
+            conn.commit()
+        finally:
+            conn.close()
     vectors.save(folder)
     index_type = index_type_for(len(vectors))
     if index_type == HNSW:
@@ -383,7 +463,10 @@ def _query_model_current(previous: Path, embedder: Embedder) -> bool:
     if "error" in record:
         return True  # this model could not be exported; not retried until --rebuild
     try:
-        return sha256_file(previous / str(record.get("file"))) == record.get("sha256")
+        return all(
+            sha256_file(previous / str(record.get(key))) == record.get(checksum)
+            for key, checksum in (("file", "sha256"), ("tokenizer", "tokenizer_sha256"))
+        )
     except OSError:
         return False
 
@@ -391,35 +474,56 @@ def _query_model_current(previous: Path, embedder: Embedder) -> bool:
 def _query_model(
     previous: Path | None, folder: Path, embedder: Embedder, report: IngestReport
 ) -> dict[str, Any]:
-    """Carry the ONNX query model over from the previous generation, or export it afresh."""
+    """Carry the ONNX query model over from the previous generation, or export it afresh.
+
+    A model that cannot be exported is noted (queries then load sentence-transformers); a
+    disk that refuses the file raises `IndexWriteFailed`.
+    """
     if not isinstance(embedder, SentenceTransformerEmbedder):
         return {}
-    if previous:
-        record = read_manifest(previous).query_model
-        if record.get("source_checksum") == embedder.checksum and "error" in record:
-            return record
-        if record.get("source_checksum") == embedder.checksum and carry_over(
-            previous, folder, record
-        ):
-            return record
-    t0 = time.perf_counter()
-    try:
-        record = export_query_model(embedder, folder)
-    except (QueryModelError, OSError) as exc:
-        report.notes.append(f"{exc}; queries will load sentence-transformers (slower)")
-        return {"error": str(exc), "source_checksum": embedder.checksum}
+    with writing("query-model", folder / MODEL_FILE):
+        if previous:
+            record = read_manifest(previous).query_model
+            if record.get("source_checksum") == embedder.checksum and "error" in record:
+                return record
+            if record.get("source_checksum") == embedder.checksum and carry_over(
+                previous, folder, record
+            ):
+                return record
+        t0 = time.perf_counter()
+        try:
+            record = export_query_model(embedder, folder)
+        except QueryModelError as exc:
+            report.notes.append(f"{exc}; queries will load sentence-transformers (slower)")
+            return {"error": str(exc), "source_checksum": embedder.checksum}
     report.seconds["export"] = time.perf_counter() - t0
     if previous and not report.added and not report.changed and not report.removed:
         report.notes.append("exported the ONNX query model again (it was missing or damaged)")
     return record
 
 
-def _schema_of(folder: Path) -> int:
-    conn = db.connect(folder, readonly=True)
+def _schema_of(folder: Path) -> int | None:
+    """The schema version of a generation's database, read without judging it (None when
+    it cannot be read at all: then the full checks say what is wrong)."""
     try:
-        return db.schema_version(conn)
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"file:{folder / db.DATABASE}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _graph_whole(previous: Path) -> bool:
+    """Whether the live generation's HNSW graph, when it has one, is there and readable."""
+    if read_manifest(previous).settings.get("index_type") != HNSW:
+        return True
+    try:
+        FaissIndex.load(previous, HNSW, mapped=True)
+    except KbError:
+        return False
+    return True
 
 
 def _passage_count(folder: Path | None) -> int:
@@ -438,7 +542,11 @@ def _embed_all(
     texts = {text_hash(p.embed_text): p.embed_text for c in packs for p in c.passages}
     cache = EmbeddingCache(index / CACHE_FILE)
     try:
-        found = cache.get_many(embedder.checksum, list(texts))
+        found = {
+            h: v
+            for h, v in cache.get_many(embedder.checksum, list(texts)).items()
+            if v.shape == (embedder.dimension,)  # a damaged row is embedded again
+        }
         missing = [h for h in texts if h not in found]
         for start in range(0, len(missing), EMBED_BATCH):
             note("embed", start, len(missing))
@@ -453,6 +561,10 @@ def _embed_all(
         report.passages_embedded = len(missing)
     finally:
         cache.close()
+    if cache.damage:
+        report.notes.append(
+            f"the embedding cache {display_path(cache.path)} {cache.damage}; started a new one"
+        )
     return found
 
 

@@ -6,6 +6,7 @@ This module imports nothing from kb: every other module may import it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 DOC_TYPES = (
     "agenda",
@@ -180,6 +181,26 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A minute referred to: its number, and its meeting's date and committee where printed."""
+
+    minute: str
+    meeting_date: str | None = None
+    committee: str | None = None
+    follows: bool = True  # 'Further to …' or a dated earlier minute; else it only refers
+
+    def describe(self) -> str:
+        """'follows minute 5 of 12 July 2016' (or 'refers to minute 36/24')."""
+        when = ""
+        if self.meeting_date:
+            d = date.fromisoformat(self.meeting_date)
+            when = f" of {d.day} {d.strftime('%B %Y')}"
+        body = f" ({self.committee})" if self.committee else ""
+        verb = "follows" if self.follows else "refers to"
+        return f"{verb} minute {self.minute}{when}{body}"
+
+
+@dataclass(frozen=True)
 class Passage:
     """A retrievable unit of text with its citation and the heading context embedded with it."""
 
@@ -190,6 +211,7 @@ class Passage:
     is_decision: bool = False
     section: str | None = None
     seq: int = 0
+    references: tuple[Reference, ...] = ()  # minutes of earlier meetings it refers to
 
     @property
     def embed_text(self) -> str:

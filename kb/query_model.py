@@ -53,7 +53,8 @@ def export_query_model(embedder: SentenceTransformerEmbedder, folder: Path) -> d
     """Export `embedder`'s model to ONNX in `folder`; return its manifest record.
 
     Raises `QueryModelError` when the model cannot be exported or the export does not
-    give the same vectors as sentence-transformers (cosine below PARITY_MIN).
+    give the same vectors as sentence-transformers (cosine below PARITY_MIN), and `OSError`
+    when the file cannot be written (a full disk is not the model's fault).
     """
     import numpy as np
     import torch
@@ -98,6 +99,8 @@ def export_query_model(embedder: SentenceTransformerEmbedder, folder: Path) -> d
             )
     except Exception as exc:  # any exporter failure: queries will use sentence-transformers
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise
         raise QueryModelError(
             f"could not export {embedder.name} to ONNX ({type(exc).__name__}: {exc})"
         ) from exc
@@ -147,19 +150,20 @@ def _quiet_stderr() -> Any:
 def carry_over(previous: Path, folder: Path, record: dict[str, Any]) -> bool:
     """Hard-link (or copy) the previous generation's query model into `folder`.
 
-    False when the previous files are missing or fail their checksums.
+    False when the previous files are missing or fail their checksums; `OSError` when
+    `folder` refuses the copy.
     """
-    try:
-        for key, checksum in (("file", "sha256"), ("tokenizer", "tokenizer_sha256")):
-            source, target = previous / record[key], folder / record[key]
+    for key, checksum in (("file", "sha256"), ("tokenizer", "tokenizer_sha256")):
+        try:
+            source, target = previous / str(record[key]), folder / str(record[key])
             if sha256_file(source) != record[checksum]:
                 return False
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
-    except (OSError, KeyError):
-        return False
+        except (OSError, KeyError):
+            return False
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
     return True
 
 
@@ -178,19 +182,29 @@ class OnnxEmbedder:
         tokenizer_path = folder / str(record.get("tokenizer", TOKENIZER_FILE))
         if not model_path.is_file() or not tokenizer_path.is_file():
             raise QueryModelError(f"{model_path.name} is missing from {folder}")
-        if verify and sha256_file(model_path) != record.get("sha256"):
-            raise QueryModelError(f"{model_path} fails its SHA-256 check")
+        try:
+            if verify and sha256_file(model_path) != record.get("sha256"):
+                raise QueryModelError(f"{model_path} fails its SHA-256 check")
+            if verify and sha256_file(tokenizer_path) != record.get("tokenizer_sha256"):
+                raise QueryModelError(f"{tokenizer_path} fails its SHA-256 check")
+        except OSError as exc:
+            raise QueryModelError(f"{model_path.name} cannot be read ({exc.strerror})") from exc
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise QueryModelError(f"{exc.name} is not installed") from exc
         self.name = name
-        self.checksum = str(record["source_checksum"])
-        self.dimension = int(record["dimension"])
-        self.max_tokens = int(record["max_tokens"])
-        self.inputs = list(record.get("inputs", _INPUTS))
-        self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        try:
+            self.checksum = str(record["source_checksum"])
+            self.dimension = int(record["dimension"])
+            self.max_tokens = int(record["max_tokens"])
+            self.inputs = list(record.get("inputs", _INPUTS))
+            self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        except Exception as exc:  # a damaged record, or a tokenizer file `tokenizers` rejects
+            raise QueryModelError(
+                f"the query model's record or tokenizer is damaged ({type(exc).__name__})"
+            ) from exc
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(self.max_tokens)
         options = ort.SessionOptions()

@@ -39,8 +39,14 @@ def _same_title(a: str, b: str) -> bool:
 
 
 def _same_committee(a: str | None, b: str | None) -> bool:
-    na, nb = _norm(a), _norm(b)
-    return bool(na) and (na == nb or re.sub(r"^the ", "", na) == re.sub(r"^the ", "", nb))
+    """The same body, whether or not its place name is printed before it ('Marchshire
+    Police and Crime Panel' and 'Police and Crime Panel'): gold files differ on that."""
+    na, nb = (re.sub(r"^the ", "", _norm(x)) for x in (a, b))
+    if not na or not nb:
+        return False
+    short, long_ = sorted((na, nb), key=len)
+    extra = long_[: -len(short)].split() if long_.endswith(" " + short) else None
+    return na == nb or (extra is not None and 0 < len(extra) <= 3)
 
 
 def _opening(text: str | None) -> list[str]:

@@ -48,12 +48,14 @@ def index_stats(index: Path | None = None) -> dict[str, object]:
     conn = db.connect(folder, readonly=True)
     try:
         counts = db.counts(conn)
+        by_outcome = db.decisions_by_outcome(conn)
     finally:
         conn.close()
     size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
     index_type = str(manifest.settings.get("index_type", EXACT))
     return {
         **counts,
+        "decisions_by_outcome": by_outcome,
         "model": manifest.model,
         "model_checksum": manifest.model_checksum,
         "dimension": manifest.dimension,

@@ -296,3 +296,39 @@ def test_decision_page_and_span() -> None:
     ]
     (d,) = find_decisions(body)
     assert d.page == 3 and (d.start, d.end) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Further to Minute No. 5 of 12 July 2016 the Committee considered",
+            ("5", "2016-07-12", None),
+        ),
+        (
+            "Further to Minute No. 4 of the meeting of the Cabinet held on 25 May 2017 the Committee",
+            ("4", "2017-05-25", "Cabinet"),
+        ),
+        ("agreed by the Council (Minute No. 32 refers).", ("32", None, None)),
+        (
+            "as recommended by the Housing Committee on 12 March 2024 (minute 38/24).",
+            ("38/24", "2024-03-12", "Housing Committee"),
+        ),
+        (
+            "The Clerk reported that, further to minute 24/031, the defibrillator",
+            ("24/031", None, None),
+        ),
+    ],
+)
+def test_links_between_meetings(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    from kb.parse.references import find_references
+
+    (ref,) = find_references(text)
+    assert (ref.minute, ref.meeting_date, ref.committee) == expected
+    assert ref.describe().startswith(f"follows minute {expected[0]}")
+
+
+def test_a_minute_of_the_same_meeting_is_not_a_link() -> None:
+    from kb.parse.references import find_references
+
+    assert find_references("Councillor Okoro declared an interest in minute 14.") == ()

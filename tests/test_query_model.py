@@ -78,7 +78,7 @@ def test_damaged_onnx_model_falls_back_and_verify_names_it(
     err = _fallback_stderr(folder, monkeypatch, capsys)
     assert "query-model.onnx fails its SHA-256 check" in err
     problems = verify_index(built, check_model=False)
-    assert "query model file query-model.onnx fails its SHA-256 check" in problems
+    assert "query model file query-model.onnx fails its SHA-256 check; run `kb ingest`" in problems
 
 
 def test_missing_onnx_model_falls_back_and_verify_names_it(

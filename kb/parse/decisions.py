@@ -71,7 +71,18 @@ IN_SENTENCE = re.compile(
     r"\b(?:it\s+was\s+|and\s+(?:it\s+was\s+)?|council\s+|members\s+|committee\s+|board\s+)?"
     r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)\s+(?:unanimously\s+)?(?=(?:not\s+)?(?:to|that)\b)"
 )
-MOTION = re.compile(r"\b(?:proposed|moved|seconded)\b", re.IGNORECASE)
+MOVED_UNNAMED = re.compile(
+    r"\b(?:following|an|a|the)\s+(?:amendment|motion)\b[^.;]{0,120}?\b(?:was|were)\s+(?:duly\s+|then\s+)?(?:moved|proposed)"
+    r"|\bmoved\s+(?:the\s+following|an?)\s+(?:amendment|motion)\b",
+    re.IGNORECASE,
+)
+CAPITAL_VERB = re.compile(  # a decision verb set in capitals early in a sentence
+    r"^(?:\S+\s+){0,14}?(?:NOTED|AGREED|APPROVED|RESOLVED|DECIDED|ENDORSED|REFUSED|GRANTED|DEFERRED|ADOPTED)\b"
+)
+RECOMMENDATION = re.compile(
+    r"^\W*(?:OFFICER\s+|Officer\s+|officer\s+)?(?:RECOMMENDATIONS?|Recommendations?|RECOMMENDED|Recommended)\b"
+)
+MOTION = re.compile(r"\b(?:proposed|moved|seconded|proposer|seconder)\b", re.IGNORECASE)
 AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
 VOTE_TALK = re.compile(
     r"\b(?:motion|amendment|vote|voted|voting|put\s+to|proposal|recommendation|CARRIED|LOST|carried|lost)\b"
@@ -79,19 +90,25 @@ VOTE_TALK = re.compile(
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|Rev|St|No|Nos|Para|para|paras|e\.g|i\.e|etc|approx|Ref|ref|Min|Mins|[A-Z])\.",
 )
+VOTE_LABEL = re.compile(  # 'For (23):', 'Against:', 'For the Motion:', 'Abstentions:'
+    r"^\s*(?:For|FOR|In\s+favour|Against|AGAINST|Absten\w*|ABSTEN\w*|Abstain\w*|ABSTAIN\w*)"
+    r"(?:\s+the\s+(?:Motion|Amendment|motion|amendment|MOTION|AMENDMENT))?\s*(?:\(\s*\d{1,3}\s*\)\s*:?|[:–—-])"
+)
 VOTE_LABEL_LINE = re.compile(
     r"^\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:\(\s*\d{1,3}\s*\)|[:–—-]\s*\d{1,3})"
 )
 VOTE_CALL = re.compile(
     r"\bput\s+(?:the\s+\w+\s+(?:motion|amendment|recommendations?|proposal)\s+|it\s+|them\s+)?to\s+(?:the|a)\s+vote\b|"
-    r"\b(?:recorded|named)\s+vote\b|\bvoting\s+was\s+as\s+follows\b",
+    r"\b(?:recorded|named)\s+vote\b|\bvoting\s+was\s+as\s+follows\b|\bvotes?\s+(?:were|was)\s+(?:recorded|cast|taken)\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£(“\"‘'])")
 LIST_MARK_ONLY = re.compile(
     r"^\s*(?:(?:\(?[0-9]{1,3}|\(?[A-Za-z]|\([ivx]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[A-Za-z][a-z]{0,3}\.)\s*$"
 )
-LABEL_LINE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?[A-Z][A-Za-z ,/&()'’-]{2,70}:\s*$")
+LABEL_LINE = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?!(?:To|That|THAT|TO)\b)[A-Z][A-Za-z,/&()'’-]*(?:\s+[A-Za-z,/&()'’-]+){0,5}\s*:\s*$"
+)
 MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
 CORRECT_RECORD = re.compile(
     r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+record\b|\bcorrectly\s+recorded\b",
@@ -144,6 +161,12 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         if MARK_ALONE.match(sentence):
             continue
         event = _classify(sentence, offset == 0)
+        if (
+            event is not None
+            and event[0] == "motion"
+            and _joins_motion(decisions, sentence, last_line)
+        ):
+            continue  # 'Proposer: Cllr O Penhallow', 'This was seconded by …'
         if event is None and LABEL_LINE.match(sentence):
             if current is not None:
                 current.closed = True  # 'Reasons for decision:': the next field of a form
@@ -185,6 +208,10 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             decisions.append(motion)
             current = motion
             last_end = last_line + 1
+            continue
+        if kind == "result" and RECEIVED.search(sentence):
+            _motion_against_amendment(decisions, sentence, pending_motion)
+            pending_motion = None
             continue
         if kind in ("result", "votes", "call"):
             target: _Open | None
@@ -309,14 +336,38 @@ def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
             continue
         if paragraph and (
             _opens_item(text)
+            or len(paragraph) == 1
+            and _stands_alone(paragraph[0][1], text)
             or gap_from is not None
             and not _runs_on(lines, paragraph, gap_from, i)
+            or _print_changes(lines[paragraph[-1][0]], line)
         ):
             flush()
         gap_from = None
         paragraph.append((i, text))
     flush()
     return out
+
+
+def _stands_alone(first: str, following: str) -> bool:
+    """A short first line with no closing punctuation over a much longer line that starts
+    a sentence of its own: a subtitle or sub-heading ('Geàrr-chunntas' / 'There had been
+    circulated …'), not the first words of that sentence."""
+    return (
+        len(first) < 40
+        and not first.rstrip().endswith((".", ",", ";", ":", "-", "–"))
+        and following[:1].isupper()
+        and len(following) > len(first) + 20
+        and not re.search(r"\b(?:and|or|of|the|to|by|for|that|with)$", first.strip(), re.IGNORECASE)
+    )
+
+
+def _print_changes(a: Line, b: Line) -> bool:
+    """Two lines in different sizes: a heading's subtitle and the text below it. (Weight is
+    no cue here: a word in bold, 'CARRIED', can tip a line of the text.)"""
+    if a.style is None or b.style is None:
+        return False
+    return abs(a.style.size - b.style.size) > 0.9
 
 
 def _runs_on(lines: list[Line], paragraph: list[tuple[int, str]], gap_from: int, i: int) -> bool:
@@ -343,7 +394,10 @@ def _opens_item(text: str) -> bool:
         or MARK_ALONE.match(text)
         or LABEL_LINE.match(text)
         or "\t" in text
-        or re.match(r"^(?:For|Against|Abstain\w*|FOR|AGAINST|ABSTAIN\w*)\b\s*[(:–-]", text)
+        or VOTE_LABEL.match(text)
+        or re.match(
+            r"^(?:Proposer|Seconder|Proposed\s+by|Seconded\s+by|Mover)\s*:", text, re.IGNORECASE
+        )
     )
 
 
@@ -362,10 +416,15 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
             return "resolution", verb.upper()
     if FIELD.match(sentence) or FIELD_ALONE.match(sentence):
         return "resolution", "DECISION"
-    if MOTION.search(sentence) and _names_mover(sentence):
+    if MOTION.search(sentence) and _names_mover(sentence) or MOVED_UNNAMED.search(sentence):
         if IN_SENTENCE.search(sentence):
             return "resolution-sentence", "RESOLVED"
         return "motion", None
+    if CAPITAL_VERB.match(sentence) and not RECOMMENDATION.match(sentence):
+        return (
+            "resolution-sentence",
+            None,
+        )  # 'The Committee NOTED …', '… was APPROVED as a correct record'
     if SUBJECT_VERB.match(sentence) or THAT_BODY_COLON.match(sentence):
         return "resolution-sentence", None
     if PASSIVE.match(sentence) and len(sentence.split()) <= 60:
@@ -376,6 +435,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "votes", None
     if VOTE_CALL.search(sentence) and not result_of(sentence):
         return "call", None
+    if RECEIVED.search(sentence) and result_of(sentence):
+        return "result", None  # 'the MOTION received 9 votes and the AMENDMENT received 4 …'
     words = len(sentence.split())
     if result_of(sentence) and (VOTE_TALK.search(sentence) or words <= 4) and words <= 40:
         return "result", None
@@ -389,7 +450,9 @@ def _names_mover(sentence: str) -> bool:
 
 def _is_vote_record(sentence: str) -> bool:
     votes = parse_votes(sentence)
-    if VOTE_LABEL_LINE.match(sentence) and (votes or parse_voters(sentence)):
+    if (VOTE_LABEL_LINE.match(sentence) or VOTE_LABEL.match(sentence)) and (
+        votes or parse_votes(sentence, partial=True) or parse_voters(sentence)
+    ):
         return True  # 'For (23): Mr A, …' / 'Against (45): …' each on its own line
     return bool(votes and "for" in votes and (len(votes) >= 2 or VOTE_TALK.search(sentence)))
 
@@ -400,6 +463,55 @@ def _inline_result(sentence: str) -> str | None:
     ) or ALL_IN_FAVOUR.search(sentence):
         return result_of(sentence)
     return None
+
+
+RECEIVED = re.compile(
+    r"\b(?:the\s+)?(MOTION|AMENDMENT|motion|amendment)\s+received\s+(\d{1,3})\s+votes?"
+)
+
+
+def _motion_against_amendment(decisions: list[_Open], sentence: str, pending: _Open | None) -> None:
+    """A vote of motion against amendment: each one's votes are the other's against."""
+    counts = {m.group(1).lower(): int(m.group(2)) for m in RECEIVED.finditer(sentence)}
+    abstain = re.search(r"(\d{1,3})\s+abstentions?", sentence)
+    amendment = next(
+        (d for d in reversed(decisions) if d.kind == "amendment" and d.result is None), None
+    )
+    motion = pending or next((d for d in reversed(decisions) if d.kind == "motion"), None)
+    won = re.search(
+        r"\b(MOTION|AMENDMENT|motion|amendment)\s+was\s+(?:therefore\s+)?(?:CARRIED|carried)",
+        sentence,
+    )
+    winner = won.group(1).lower() if won else max(counts, key=counts.__getitem__, default="motion")
+    for name, d, other in (("motion", motion, "amendment"), ("amendment", amendment, "motion")):
+        if d is None or name not in counts:
+            continue
+        d.votes = {"for": counts[name], "against": counts.get(other, 0)}
+        if abstain:
+            d.votes["abstain"] = int(abstain.group(1))
+        d.result = "carried" if name == winner else "lost"
+    if motion is not None and motion in decisions:
+        decisions.remove(motion)
+        decisions.append(motion)
+
+
+def _joins_motion(decisions: list[_Open], sentence: str, last_line: int) -> bool:
+    """A mover or a seconder named alone, after a motion that lacks one, belongs to it
+    (with any words of the motion that follow the name)."""
+    mover, seconder = movers(sentence)
+    last = decisions[-1] if decisions else None
+    if (mover is None) == (seconder is None) or MOVED_UNNAMED.search(sentence):
+        return False
+    if last is None or last.kind not in ("motion", "amendment") or last.result is not None:
+        return False
+    if (mover and last.mover) or (seconder and last.seconder):
+        return False
+    last.mover = last.mover or mover
+    last.seconder = last.seconder or seconder
+    last.end = max(last.end, last_line + 1)
+    if not last.closed:
+        last.text_lines.append(sentence)
+    return True
 
 
 def _names_subject(sentence: str) -> bool:
@@ -473,7 +585,7 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     """
     gap = any(not lines[k].text.strip() for k in range(current.end, line_no))
     text = sentence.strip()
-    previous = current.text_lines[-1].rstrip() if current.text_lines else ""
+    previous = current.text_lines[-1].rstrip().rstrip("”’\"')") if current.text_lines else ""
     if not gap:
         if previous.endswith((".", "!", "?")) and line_no < current.end:
             return False  # the next sentence in the same line
@@ -534,6 +646,14 @@ MOVER_PREFIX = re.compile(
 )
 
 
+MOTION_PREAMBLE = re.compile(
+    r"^(?:[^.;:]{0,200}?\b(?:motion|amendment)\b[^.;:]{0,200}?\b(?:was|were)\s+(?:duly\s+|then\s+)?(?:moved|proposed)(?:\s+and\s+seconded)?"
+    r"|Decisions?)\s*:?\s*(?=(?-i:[A-Z])|[“\"‘'(])",
+    re.IGNORECASE,
+)
+BODY_AGREED_COLON = re.compile(
+    rf"^(?:[Tt]he\s+)?{BODY}\s+(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*"
+)
 PROPOSED_THAT = re.compile(rf"^{LIST_MARKER}[^.;:]{{0,120}}?\b(?:proposed|moved)\s+that\s+")
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|DECIDED|decided)"
@@ -547,8 +667,20 @@ def strip_formula(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     for _ in range(4):  # formulas nest: 'Decision taken: Cabinet RESOLVED to: (1) …'
         before = text
-        if mp := MOVER_PREFIX.match(text) or PROPOSED_THAT.match(text):
+        if (
+            mp := MOVER_PREFIX.match(text)
+            or PROPOSED_THAT.match(text)
+            or MOTION_PREAMBLE.match(text)
+        ):
             text = text[mp.end() :]
+        text = re.sub(
+            r"^(?:(?:Proposer|Seconder|Proposed\s+by|Seconded\s+by)\s*:\s*(?:[A-Z][\w'’.-]*\s+){1,4})+",
+            "",
+            text,
+        )
+        text = text.lstrip("“\"‘'").strip()
+        if agreed := BODY_AGREED_COLON.match(text):
+            text = text[agreed.end() :]
         if (inside := IN_SENTENCE.search(text[:160])) and not FORMULA.match(text):
             text = text[inside.end() :].strip()
         if body := BODY_RESOLVED.match(text):
@@ -607,12 +739,9 @@ def outcome(
         found = _verb_outcome(m.group(1))
         if found:
             found_any.add(found)
-    if re.match(
-        r"^(?:note|approve|agree|endorse|defer|accept|adopt|ratify|receive)\b", body, re.IGNORECASE
-    ):
-        found = _verb_outcome(body.split()[0])
-        if found:
-            found_any.add(found)
+    first_word = re.match(r"[A-Za-z]+", body)
+    if first_word and (found := _verb_outcome(first_word.group())):
+        found_any.add(found)  # 'Noted.', 'Approve the plan
     for name, _ in VERB_OUTCOMES:
         if name in found_any:
             return name

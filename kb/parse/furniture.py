@@ -150,15 +150,24 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
     for i, ln in enumerate(lines):
         if ln.kind == "text":
             by_page.setdefault(ln.page_index, []).append(i)
+    feet: Counter[str] = Counter()
     for idx in by_page.values():
         for key in {_norm_edge(lines[i].text) for i in idx[:EDGE] + idx[-EDGE:]}:
             edges[key] += 1
+        for key in {_norm_edge(lines[i].text) for i in idx[-EDGE:]}:
+            feet[key] += 1
     threshold = max(3, int(len(pages) * 0.3))
     repeated = {key for key, n in edges.items() if n >= threshold and key and not _form_label(key)}
     if len(pages) < 4:
         # too few pages to count on: a line at the edge of two pages counts when it carries
         # a date or a page number, as running headers and footers do
         repeated = {key for key, n in edges.items() if n >= 2 and key and _dated_or_paged(key)}
+        # … or when every page ends with it ("Chair's initials ........")
+        repeated |= {
+            key
+            for key, n in feet.items()
+            if n == len(by_page) and key and len(key) < 60 and not _form_label(key)
+        }
     first_seen: set[str] = set()
     for page in sorted(by_page):
         idx = by_page[page]

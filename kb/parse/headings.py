@@ -103,7 +103,37 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         if total > best_total:
             best, best_total = chain, total
     strong = len(best) >= 2 or (best and best[0].score >= 3.0)
-    return best if strong else []
+    if not strong:
+        return []
+    return _with_sub_minutes(best, candidates, layout, lines)
+
+
+def _with_sub_minutes(
+    chain: list[Heading],
+    candidates: list[tuple[int, Numbered, Heading]],
+    layout: _Layout,
+    lines: list[Line],
+) -> list[Heading]:
+    """Minutes numbered under a minute ('40.' / '40.1 MINUTES OF THE MEETING HELD ON …'),
+    printed as headings like their parent (capitals or the same weight), are minutes too;
+    numbered paragraphs ('4.1 There had been circulated …') are not."""
+    out: list[Heading] = []
+    for k, head in enumerate(chain):
+        out.append(head)
+        end = chain[k + 1].line if k + 1 < len(chain) else len(lines)
+        for i, numbered, sub in candidates:
+            if not (head.line < i < end) or numbered.form != "dotted" or sub.score < 2.0:
+                continue
+            if not numbered.number.startswith(head.number.rstrip(".") + "."):
+                continue
+            alike = (
+                is_upper(sub.title)
+                and is_upper(head.title)
+                or (layout.stands_out(lines[i]) and layout.stands_out(lines[head.line]))
+            )
+            if alike:
+                out.append(sub)
+    return out
 
 
 def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -> Heading | None:

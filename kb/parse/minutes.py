@@ -24,6 +24,7 @@ from .numbering import split_number
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
     r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+of\s+(?:the\s+)?(?:Meeting|MEETING|meeting)\b"
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+minutes\s*$",
 )
@@ -35,9 +36,16 @@ NOTICE_TITLE = re.compile(
 )
 NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
 COMMITTEE_IN_TITLE = re.compile(
-    r"(?:MINUTES|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?)\s+(?:of|taken\s+(?:by|at))\s+"
+    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?)\s+(?:of|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
+    re.IGNORECASE,
+)
+COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
+    r"(?:MINUTES?|Decisions?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
+    r"(?P<c>(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on)){0,12}?\s+"
+    r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|Partnership|Assembly|Commission))"
+    r"(?=\s+(?:held|meeting)\b)",
     re.IGNORECASE,
 )
 VENUE_IN_HEAD = re.compile(r"\bHELD\s+(?:AT|IN)\s+(?P<v>.+?)\s+ON\s+", re.IGNORECASE | re.DOTALL)
@@ -90,6 +98,10 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         or NOT_A_TITLE.search(text)
     ):
         return _committee_and_date_head(texts, i)
+    above = next((t for t in reversed(texts[max(0, i - 3) : i]) if t), "")
+    numbered_above = split_number(above)
+    if numbered_above is not None and not numbered_above.rest:
+        return None  # '55.' / 'Minutes of the meeting of … held on …': an item's title
     window_lines = [t for t in texts[i : i + 6] if t][:4]
     window: list[str] = []
     for t in window_lines:
@@ -168,8 +180,8 @@ def notice_fields(texts: list[str]) -> dict[str, str]:
 def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
     """Attendance within the next forty lines; for a decision notice, a numbered item or
     a decision field will do."""
-    seen = 0
-    for t in texts[i + 1 : i + 80]:
+    seen = headed = 0
+    for k, t in enumerate(texts[i + 1 : i + 80], start=i + 1):
         if not t:
             continue
         seen += 1
@@ -177,6 +189,14 @@ def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
             break
         if PRESENT.match(t):
             return True
+        numbered = split_number(t)
+        title = numbered.rest if numbered else ""
+        if numbered and not title:  # '52.' / 'Apologies for absence' on the next line
+            title = next((u for u in texts[k + 1 : k + 3] if u), "")
+        if numbered and title[:1].isupper() and len(title) < 120:
+            headed += 1
+            if headed >= 2:
+                return True  # a web page of minutes may print no attendance
         if notice and (
             re.match(r"(?i)^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:decision|subject)\b", t)
             or split_number(t)
@@ -187,7 +207,7 @@ def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
 
 def _committee(texts: list[str], i: int, joined: str) -> str | None:
     """The body whose minutes these are: named in the title, else printed just above it."""
-    match = COMMITTEE_IN_TITLE.search(joined)
+    match = COMMITTEE_UP_TO_HELD.search(joined) or COMMITTEE_IN_TITLE.search(joined)
     if match:
         name = match.group("c").strip(" ,.")
         if (

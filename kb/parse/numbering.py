@@ -21,6 +21,9 @@ CLOSE = re.compile(r"^\s*(?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
 SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*[.:–—-]?\s*(?P<rest>.*)$")
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
+PREFIXED = re.compile(
+    r"^\s*(?P<n>[A-Z][A-Z&]{1,7}[/.-]?\d{1,4}(?:[/.]\d{1,4}){0,2})\b\s*[.:–—-]?\s*(?P<rest>.*)$"
+)
 LETTER = re.compile(r"^\s*\((?P<n>[a-z])\)\s+(?P<rest>.*)$")
 
 
@@ -37,6 +40,7 @@ class Numbered:
 
 def _parts(number: str) -> tuple[int, ...]:
     out: list[int] = []
+    number = re.sub(r"^[A-Z&]+[/.\-]?", "", number)  # 'SFRA/24/07': the numbers after the prefix
     for piece in re.split(r"[./]", number):
         digits = re.match(r"\d+", piece)
         if digits:
@@ -55,6 +59,7 @@ def split_number(line: str) -> Numbered | None:
         ("slash", SLASH),
         ("dotted", DOTTED),
         ("plain", PLAIN),
+        ("prefixed", PREFIXED),
     ):
         match = pattern.match(line)
         if not match:

@@ -67,17 +67,44 @@ MOVED_AND_SECONDED = [
     re.compile(
         rf"[Oo]n\s+the\s+(?:motion|proposition)\s+of\s+(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON})"
     ),
+    # 'Mr A Cattanach, seconded by Ms R Drummond, moved …'
+    re.compile(
+        rf"(?P<mover>{PERSON}),\s+seconded\s+by\s+(?P<seconder>{PERSON}),\s+(?:moved|proposed)\b"
+    ),
+    # 'Proposer: Cllr A Hext' / 'Seconder: Cllr B Tamblyn'
+    re.compile(
+        rf"(?i:proposer|proposed\s+by|mover|moved\s+by)\s*:\s*(?P<mover>{PERSON})\s*[,;.]?\s*(?i:seconder|seconded\s+by)\s*:\s*(?P<seconder>{PERSON})"
+    ),
 ]
 MOVER_ONLY = re.compile(
     rf"(?P<mover>{PERSON})\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
+    rf"|(?i:proposer|mover)\s*:\s*(?P<mover3>{PERSON})"
 )
 SECONDER_ONLY = re.compile(
     rf"(?P<seconder>{PERSON})\s+seconded\b|seconded\s+by\s+(?P<seconder2>{PERSON})"
+    rf"|(?i:seconder)\s*:\s*(?P<seconder3>{PERSON})"
+)
+
+
+SENTENCE_OPENERS = frozenset(
+    "On The It This That In At Following After Before Members Councillor Councillors Cllr The "
+    "A An And Upon When Whereupon Having".split()
 )
 
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+TRAILING_COUNT = {
+    "for": re.compile(
+        r"(?:^|\n|[.;]\s+)(?:For|FOR|In\s+favour)(?:\s+the\s+\w+)?\s*:[^()\n]{1,600}?\((\d{1,3})\)"
+    ),
+    "against": re.compile(r"(?:^|\n|[.;]\s+)(?:Against|AGAINST)\s*:[^()\n]{1,600}?\((\d{1,3})\)"),
+    "abstain": re.compile(
+        r"(?:^|\n|[.;]\s+)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*:[^()\n]{1,600}?\((\d{1,3})\)"
+    ),
+}
 
 
 def parse_votes(text: str, partial: bool = False) -> dict[str, int] | None:
@@ -90,6 +117,9 @@ def parse_votes(text: str, partial: bool = False) -> dict[str, int] | None:
         votes["for"], votes["against"] = _count(match.group(1)), _count(match.group(2))
         if match.group(3):
             votes["abstain"] = _count(match.group(3))
+    for key, pattern in TRAILING_COUNT.items():
+        if key not in votes and (match := pattern.search(text)):
+            votes[key] = int(match.group(1))
     for key, pattern in LABEL_FIRST.items():
         if key not in votes and (match := pattern.search(text)):
             votes[key] = int(match.group(1))
@@ -153,10 +183,8 @@ def movers(text: str) -> tuple[str | None, str | None]:
     mover = MOVER_ONLY.search(text)
     seconder = SECONDER_ONLY.search(text)
     return (
-        _clean_name((mover.group("mover") or mover.group("mover2")) if mover else None),
-        _clean_name(
-            (seconder.group("seconder") or seconder.group("seconder2")) if seconder else None
-        ),
+        _clean_name(next((g for g in mover.groups() if g), None) if mover else None),
+        _clean_name(next((g for g in seconder.groups() if g), None) if seconder else None),
     )
 
 
@@ -164,6 +192,10 @@ def _clean_name(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+    words = name.split(" ")
+    while len(words) > 2 and words[-1] in SENTENCE_OPENERS:
+        words.pop()  # 'Cllr K Ugwu On' (being put to the vote …): the name ends before
+    name = " ".join(words)
     if re.fullmatch(r"(?i)(?:it|this|that|the|which|who|and|he|she|they|members?)", name):
         return None
     return name or None

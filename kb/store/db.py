@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.model import AgendaItem, Citation, DecisionEntry, Document, Pack, Passage
+from kb.errors import REBUILD, IndexCorrupt
+from kb.model import AgendaItem, Citation, DecisionEntry, Document, Pack, Passage, Reference
 
 DATABASE = "kb.sqlite"
-SCHEMA_VERSION = 2  # 2: decisions with outcome, votes, movers and their meeting
+SCHEMA_VERSION = 3  # 2: decisions with outcome, votes, movers and their meeting; 3: links
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS packs (
@@ -54,6 +55,12 @@ CREATE TABLE IF NOT EXISTS decisions (
     agenda_item TEXT, page INTEGER, exempt INTEGER
 );
 CREATE INDEX IF NOT EXISTS decisions_meeting ON decisions(meeting_date, committee);
+CREATE TABLE IF NOT EXISTS links (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    pack_id INTEGER NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    minute TEXT NOT NULL, meeting_date TEXT, committee TEXT, follows INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS links_passage ON links(passage_id);
 CREATE INDEX IF NOT EXISTS decisions_passage ON decisions(passage_id);
 CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS acronyms (acronym TEXT PRIMARY KEY, expansion TEXT NOT NULL);
@@ -92,10 +99,15 @@ class StoredPassage:
 
 
 def connect(folder: Path, readonly: bool = False) -> sqlite3.Connection:
-    """Open kb.sqlite in `folder`; read-only connections never write or create anything."""
+    """Open kb.sqlite in `folder`; read-only connections never write or create anything.
+
+    A read-only connection is to a database already built: it raises `IndexCorrupt` (saying
+    to rebuild) when the file is missing, not a database, truncated, lacks a table or has
+    another schema version.
+    """
     path = folder / DATABASE
     if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn = _open_built(path)
     else:
         conn = sqlite3.connect(str(path))
         conn.execute("PRAGMA journal_mode = DELETE")
@@ -103,6 +115,69 @@ def connect(folder: Path, readonly: bool = False) -> sqlite3.Connection:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+TABLES = frozenset(re.findall(r"CREATE (?:VIRTUAL )?TABLE IF NOT EXISTS (\w+)", SCHEMA))
+_HEADER = b"SQLite format 3\x00"
+
+
+def file_problem(path: Path) -> str | None:
+    """What is wrong with a SQLite file that its header shows (missing, empty, not SQLite,
+    shorter than its own page count says), or None."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return "is missing"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if size == 0:
+        return "is empty (0 bytes)"
+    if len(header) < 100 or not header.startswith(_HEADER):
+        return "is not a SQLite database"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] == header[92:96] and size < page_size * pages:
+        return f"is truncated ({size:,} of {page_size * pages:,} bytes)"
+    return None
+
+
+def _open_built(path: Path) -> sqlite3.Connection:
+    problem = file_problem(path)
+    conn = None
+    if problem is None:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            version = schema_version(conn)
+        except sqlite3.DatabaseError as exc:
+            problem = f"cannot be read ({exc})"
+        else:
+            if missing := sorted(TABLES - tables):
+                problem = f"lacks the table{'s' * (len(missing) > 1)} {', '.join(missing)}"
+            elif version != SCHEMA_VERSION:
+                problem = f"has schema version {version}, not {SCHEMA_VERSION}"
+    if problem is not None:
+        if conn is not None:
+            conn.close()
+        raise IndexCorrupt(f"database {path} {problem}; {REBUILD}")
+    assert conn is not None
+    return conn
+
+
+def damage(exc: BaseException) -> IndexCorrupt | None:
+    """The domain error for a SQLite error that means a damaged database (found mid-read),
+    or None for any other error."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
+        name.startswith("SQLITE_IOERR") and "WRITE" not in name and "FSYNC" not in name
+    ):
+        return IndexCorrupt(f"the index database is damaged ({exc}); {REBUILD}")
+    return None
 
 
 _ALLOCATOR_COUNT_OFF = False
@@ -168,6 +243,7 @@ def delete_pack(conn: sqlite3.Connection, source: str) -> list[int]:
     if not row:
         return []
     ids = [r[0] for r in conn.execute("SELECT id FROM passages WHERE pack_id = ?", (row[0],))]
+    conn.execute("DELETE FROM links WHERE pack_id = ?", (row[0],))
     conn.execute("DELETE FROM decisions WHERE pack_id = ?", (row[0],))
     conn.execute("DELETE FROM passages WHERE pack_id = ?", (row[0],))
     conn.execute("DELETE FROM documents WHERE pack_id = ?", (row[0],))
@@ -252,6 +328,15 @@ def insert_pack(
             ).lastrowid
             or 0
         )
+    conn.executemany(
+        "INSERT INTO links (passage_id, pack_id, minute, meeting_date, committee, follows) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (ids[p.chunk_id], pack_id, r.minute, r.meeting_date, r.committee, int(r.follows))
+            for p in passages_list
+            for r in p.references
+        ],
+    )
     by_chunk = {p.chunk_id: p for p in passages_list}
     for d in decisions:
         passage = by_chunk.get(d.chunk_id)
@@ -568,6 +653,48 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return out
 
 
+def decisions_by_outcome(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many decisions have each outcome ('none' for those without one)."""
+    rows = conn.execute(
+        "SELECT COALESCE(outcome, 'none'), COUNT(*) FROM decisions GROUP BY 1 ORDER BY 2 DESC, 1"
+    )
+    return {str(outcome): int(n) for outcome, n in rows}
+
+
+def decision_problems(conn: sqlite3.Connection, outcomes: tuple[str, ...]) -> list[str]:
+    """Decisions that disagree with the passages holding them, or hold impossible values."""
+    problems: list[str] = []
+    checks = (
+        (
+            "SELECT COUNT(*) FROM decisions d JOIN passages p ON p.id = d.passage_id WHERE "
+            "COALESCE(d.meeting_date, '') != COALESCE(p.meeting_date, '') "
+            "OR COALESCE(d.committee, '') != COALESCE(p.committee, '') "
+            "OR COALESCE(d.exempt, 0) != COALESCE(p.exempt, 0) OR d.source != p.source",
+            "decisions are cited to another meeting or source than the passage holding them",
+        ),
+        (
+            f"SELECT COUNT(*) FROM decisions WHERE outcome IS NOT NULL AND outcome NOT IN "
+            f"({','.join('?' * len(outcomes))})",
+            "decisions have an outcome kb does not know",
+        ),
+        (
+            "SELECT COUNT(*) FROM decisions WHERE MIN(COALESCE(votes_for, 0), "
+            "COALESCE(votes_against, 0), COALESCE(votes_abstain, 0)) < 0",
+            "decisions have negative vote counts",
+        ),
+        (
+            "SELECT COUNT(*) FROM links WHERE passage_id NOT IN (SELECT id FROM passages)",
+            "links point at missing passages",
+        ),
+    )
+    for sql, what in checks:
+        args = outcomes if "NOT IN (?" in sql else ()
+        n = int(conn.execute(sql, args).fetchone()[0])
+        if n:
+            problems.append(f"{n} {what}")
+    return problems
+
+
 def all_passage_ids(conn: sqlite3.Connection) -> list[int]:
     """Every passage id."""
     return [r[0] for r in conn.execute("SELECT id FROM passages ORDER BY id")]
@@ -576,3 +703,21 @@ def all_passage_ids(conn: sqlite3.Connection) -> list[int]:
 def words(text: str) -> list[str]:
     """Lower-case word tokens as FTS5's unicode61 tokenizer would see them."""
     return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def links(conn: sqlite3.Connection, passage_ids: Iterable[int]) -> dict[int, list[Reference]]:
+    """The earlier minutes each passage refers to ('Further to Minute No. 5 of …')."""
+    wanted = list(dict.fromkeys(int(i) for i in passage_ids))
+    out: dict[int, list[Reference]] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        rows = conn.execute(
+            "SELECT passage_id, minute, meeting_date, committee, follows FROM links "
+            f"WHERE passage_id IN ({','.join('?' * len(part))}) ORDER BY rowid",
+            part,
+        )
+        for pid, minute, meeting_date, committee, follows in rows:
+            out.setdefault(pid, []).append(
+                Reference(minute, meeting_date, committee, bool(follows))
+            )
+    return out

@@ -32,6 +32,7 @@ def stems(conn: sqlite3.Connection, words: list[str]) -> dict[str, tuple[str, ..
     for term, doc in conn.execute("SELECT term, doc FROM temp.kb_stem_terms ORDER BY doc, offset"):
         found.setdefault(int(doc), []).append(term)
     conn.execute("DELETE FROM temp.kb_stem")
+    conn.commit()  # the INSERT opened a transaction: end it, or its read lock stays on kb.sqlite
     return {w: tuple(found.get(i, ())) for i, w in enumerate(words, 1)}
 
 

@@ -9,7 +9,8 @@ import shutil
 import time
 from pathlib import Path
 
-from kb.errors import IndexLocked, IndexNotFound
+from kb.errors import REBUILD, IndexLocked, IndexNotFound
+from kb.store.writes import writing
 
 CURRENT = "CURRENT"
 LOCK = "ingest.lock"
@@ -20,22 +21,33 @@ def current_generation(index: Path) -> Path:
     pointer = index / CURRENT
     try:
         name = pointer.read_text(encoding="utf-8").strip()
-    except OSError as exc:
+    except FileNotFoundError as exc:
         raise IndexNotFound(f"no index at {index}; run `kb ingest` first") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexNotFound(f"{pointer} cannot be read; {REBUILD}") from exc
+    if not name:
+        raise IndexNotFound(f"{pointer} is empty; {REBUILD}")
     folder = index / name
-    if not name or not folder.is_dir():
-        raise IndexNotFound(
-            f"index {index} names a missing generation {name!r}; run `kb ingest --rebuild`"
-        )
+    if Path(name).name != name or name in (".", "..") or not folder.is_dir():
+        raise IndexNotFound(f"index {index} names a missing generation {name!r}; {REBUILD}")
     return folder
+
+
+def is_live(index: Path, folder: Path) -> bool:
+    """Whether `CURRENT` names `folder`."""
+    try:
+        return (index / CURRENT).read_text(encoding="utf-8").strip() == folder.name
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def new_generation(index: Path) -> Path:
     """Create an empty folder for the next generation."""
-    index.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 100000:05d}"
     folder = index / name
-    folder.mkdir()
+    with writing("generation", folder):
+        index.mkdir(parents=True, exist_ok=True)
+        folder.mkdir()
     return folder
 
 
@@ -50,20 +62,25 @@ def _fsync_dir(folder: Path) -> None:
 
 def publish(index: Path, folder: Path) -> None:
     """Make `folder` the live generation (atomic rename), then drop all but the previous one."""
-    for item in folder.iterdir():
-        if item.is_file():
-            with item.open("rb") as handle:
-                os.fsync(handle.fileno())
-    _fsync_dir(folder)
     previous = None
     with contextlib.suppress(IndexNotFound):
         previous = current_generation(index)
     tmp = index / f"{CURRENT}.tmp-{os.getpid()}"
-    with tmp.open("w", encoding="utf-8") as handle:
-        handle.write(folder.name)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, index / CURRENT)
+    with writing("generation", folder):  # a full disk may only show when the data is flushed
+        for item in folder.iterdir():
+            if item.is_file():
+                with item.open("rb") as handle:
+                    os.fsync(handle.fileno())
+        _fsync_dir(folder)
+    try:
+        with writing("publish", index / CURRENT):
+            with tmp.open("w", encoding="utf-8") as handle:
+                handle.write(folder.name)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, index / CURRENT)
+    finally:
+        tmp.unlink(missing_ok=True)
     _fsync_dir(index)
     keep = {folder.name, previous.name if previous else ""}
     for other in index.glob("gen-*"):
@@ -97,7 +114,11 @@ class IngestLock:
         self.path = index / LOCK
 
     def __enter__(self) -> IngestLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with writing("lock", self.path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._take()
+
+    def _take(self) -> IngestLock:
         for _ in range(3):
             try:
                 fd = os.open(str(self.path), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -113,8 +134,12 @@ class IngestLock:
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()  # stale: its process is gone
                 continue
-            with os.fdopen(fd, "w") as handle:
-                handle.write(str(os.getpid()))
+            try:
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(str(os.getpid()))
+            except OSError:
+                self.path.unlink(missing_ok=True)
+                raise
             return self
         raise IndexLocked(f"could not take {self.path}; remove it if no ingest is running")
 

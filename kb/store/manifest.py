@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from kb.config import INDEX_FORMAT_VERSION
-from kb.errors import IndexCorrupt
+from kb.errors import REBUILD, IndexCorrupt
+from kb.store.writes import writing
 
 MANIFEST = "manifest.json"
 
@@ -34,22 +35,50 @@ class Manifest:
 def write_manifest(folder: Path, manifest: Manifest) -> None:
     """Write manifest.json into `folder` (fsynced)."""
     path = folder / MANIFEST
-    with path.open("w", encoding="utf-8") as handle:
+    with writing("manifest", path), path.open("w", encoding="utf-8") as handle:
         json.dump(asdict(manifest), handle, indent=2, sort_keys=True)
         handle.flush()
         os.fsync(handle.fileno())
 
 
+# the type every field must have; a manifest that breaks one is damaged
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "format_version": int,
+    "model": str,
+    "model_checksum": str,
+    "dimension": int,
+    "built_at": str,
+    "counts": dict,
+    "settings": dict,
+    "public": bool,
+    "generation": str,
+    "query_model": dict,
+}
+_REQUIRED = ("format_version", "model", "model_checksum", "dimension", "built_at")
+
+
 def read_manifest(folder: Path) -> Manifest:
-    """Read and check manifest.json; raise `IndexCorrupt` when it is missing or from another format."""
+    """Read and check manifest.json; raise `IndexCorrupt` when it is missing, damaged or from
+    another format."""
     path = folder / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise IndexCorrupt(f"{path} is missing or unreadable; run `kb ingest --rebuild`") from exc
+    except FileNotFoundError as exc:
+        raise IndexCorrupt(f"{path} is missing; {REBUILD}") from exc
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or not JSON
+        raise IndexCorrupt(f"{path} is damaged (not readable JSON); {REBUILD}") from exc
+    if not isinstance(data, dict):
+        raise IndexCorrupt(f"{path} is damaged (not a JSON object); {REBUILD}")
     if data.get("format_version") != INDEX_FORMAT_VERSION:
         raise IndexCorrupt(
-            f"index format {data.get('format_version')} is not {INDEX_FORMAT_VERSION}; run `kb ingest --rebuild`"
+            f"index format {data.get('format_version')} is not {INDEX_FORMAT_VERSION}; {REBUILD}"
+        )
+    wrong = [k for k in _REQUIRED if k not in data] + [
+        k for k, kind in _TYPES.items() if k in data and not isinstance(data[k], kind)
+    ]
+    if wrong or isinstance(data["dimension"], bool) or data["dimension"] < 1:
+        raise IndexCorrupt(
+            f"{path} is damaged (bad or missing {', '.join(wrong) or 'dimension'}); {REBUILD}"
         )
     known = set(Manifest.__dataclass_fields__)
     return Manifest(**{k: v for k, v in data.items() if k in known})

@@ -15,6 +15,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from kb.errors import REBUILD, IndexCorrupt
+from kb.store.writes import writing
+
 VECTORS = "vectors.faiss"
 APPROXIMATE = "vectors.hnsw"
 EXACT, HNSW = "flat-ip", "hnsw-flat-ip"
@@ -82,15 +85,37 @@ class FaissIndex:
         return cls(faiss.IndexIDMap2(faiss.IndexFlatIP(dimension)))
 
     @classmethod
-    def load(cls, folder: Path, index_type: str = EXACT) -> FaissIndex:
-        """Read the exact store, or the HNSW graph when `index_type` says so."""
+    def load(cls, folder: Path, index_type: str = EXACT, mapped: bool = False) -> FaissIndex:
+        """Read the exact store, or the HNSW graph when `index_type` says so; `mapped` maps
+        the file instead of reading it (a cheap check that it is whole: do not modify it).
+
+        Raises `IndexCorrupt` when the file is missing, empty, truncated or not the index
+        it should be.
+        """
         import faiss
 
         name = APPROXIMATE if index_type == HNSW else VECTORS
-        index: Any = faiss.read_index(str(folder / name))
+        path = folder / name
+        # the graph is derived from the exact store, so a plain ingest makes it again
+        mend = "run `kb ingest` to rebuild it" if index_type == HNSW else REBUILD
+        if not path.is_file():
+            raise IndexCorrupt(f"vector index {path} is missing; {mend}")
+        if path.stat().st_size == 0:
+            raise IndexCorrupt(f"vector index {path} is empty (0 bytes); {mend}")
+        lib: Any = faiss
+        flags = getattr(lib, "IO_FLAG_MMAP_IFC", lib.IO_FLAG_MMAP) if mapped else 0
+        try:
+            index: Any = faiss.read_index(str(path), flags)
+            inner: Any = faiss.downcast_index(index.index) if hasattr(index, "id_map") else None
+        except (RuntimeError, MemoryError) as exc:  # FAISS reports every bad file so
+            raise IndexCorrupt(
+                f"vector index {path} is damaged or truncated (FAISS cannot read it); {mend}"
+            ) from exc
+        wanted: Any = faiss.IndexHNSW if index_type == HNSW else faiss.IndexFlat
+        if not isinstance(index, faiss.IndexIDMap2) or not isinstance(inner, wanted):
+            raise IndexCorrupt(f"vector index {path} holds another kind of index; {mend}")
         if index_type == HNSW:
-            graph: Any = faiss.downcast_index(index.index)
-            graph.hnsw.efSearch = HNSW_EF_SEARCH
+            inner.hnsw.efSearch = HNSW_EF_SEARCH
         return cls(index)
 
     @property
@@ -159,10 +184,15 @@ class FaissIndex:
         return faiss.vector_to_array(self.index.id_map).astype("int64")
 
     def save(self, folder: Path, name: str = VECTORS) -> None:
-        """Write the index into `folder` (as vectors.faiss unless named otherwise)."""
+        """Write the index into `folder` (as vectors.faiss unless named otherwise); raise
+        `IndexWriteFailed` when the disk refuses it."""
         import faiss
 
-        faiss.write_index(self.index, str(folder / name))
+        path = folder / name
+        # through a Python file, so that a full disk is an OSError with its errno
+        with writing("hnsw" if name == APPROXIMATE else "vectors", path), path.open("wb") as out:
+            lib: Any = faiss  # its type stubs lack the Python-callback writer
+            lib.write_index(self.index, lib.PyCallbackIOWriter(out.write))
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
