@@ -11,6 +11,7 @@ not words of any one question.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Where an interrogative word starts a question or a clause of it ('Who chaired …', '… - who
 # came up with its name?'), not a relative clause ('families who need help').
@@ -87,8 +88,10 @@ def answer_type(question: str) -> str | None:
     return next((name for name, pattern in _QUESTION if pattern.search(text)), None)
 
 
+@lru_cache(maxsize=65536)
 def holds(kind: str | None, text: str) -> int:
-    """How many answers of `kind` `text` holds (0 when `kind` is None)."""
+    """How many answers of `kind` `text` holds (0 when `kind` is None); remembered, as the
+    same passages come back question after question."""
     if kind is None:
         return 0
     return len(_PASSAGE[kind].findall(text))

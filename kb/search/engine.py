@@ -152,9 +152,9 @@ class SearchEngine:
         s = self.settings
         query = self.understand(question)
         if s.neighbours and not s.only:
-            near = self.neighbours.expand(
-                list(query.terms), self.glossary.frequency, self.embedder.encode
-            )
+            typed = {t for t, _ in query.corrections}  # a typo is mended, not widened
+            words = [t for t in query.terms if t not in typed]
+            near = self.neighbours.expand(words, self.glossary.frequency, self.embedder.encode)
             query = replace(query, neighbours=near)
         filters = filters or Filters()
         where = filter_where(filters, self.glossary.committees()) if filters.active() else None

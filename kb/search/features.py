@@ -16,6 +16,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -163,15 +164,12 @@ def _date(iso: str | None) -> date | None:
 @dataclass(frozen=True)
 class TermEvidence:
     """Where each keyword of a question occurs: the index terms FTS5 makes of it, its IDF,
-    and the passages and fields holding it."""
+    and for every passage holding any of them a bit mask of the keywords it holds, per
+    field (0 title, 1 context, 2 text), so shares of the question are table lookups."""
 
+    words: tuple[str, ...]
     idf: dict[str, float]
-    fields: dict[
-        str, dict[int, set[int]]
-    ]  # keyword → passage id → fields (0 title, 1 context, 2 text)
-    _held: dict[int, list[tuple[str, set[int]]]] | None = (
-        None  # passage → its keywords, on first use
-    )
+    masks: dict[int, tuple[int, int, int]]  # passage id → keyword bits in title, context, text
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, words: list[str], total: int) -> TermEvidence:
@@ -179,44 +177,52 @@ class TermEvidence:
         stemmed = evidence.stems(conn, words)
         terms = sorted({t for ts in stemmed.values() for t in ts})
         found = evidence.term_fields(conn, terms)
-        fields: dict[str, dict[int, set[int]]] = {}
+        known = [w for w in words if stemmed.get(w)]
         idf: dict[str, float] = {}
-        for word, parts in stemmed.items():
-            if not parts:
-                continue
-            merged: dict[int, set[int]] = {}
-            for part in parts:  # 'o&s' is two terms; each passage must hold both
-                for pid, cols in found.get(part, {}).items():
-                    merged.setdefault(pid, set()).update(cols)
-            if len(parts) > 1:
-                merged = {
-                    p: c for p, c in merged.items() if all(p in found.get(t, {}) for t in parts)
-                }
-            fields[word] = merged
-            df = len(merged)
-            idf[word] = math.log((total - df + 0.5) / (df + 0.5) + 1.0)
-        return cls(idf, fields)
+        masks: dict[int, list[int]] = {}
+        for bit, word in enumerate(known):
+            parts = stemmed[word]
+            held = set.intersection(*(set(found.get(t, {})) for t in parts))  # 'o&s': both
+            for pid in held:
+                cols = set().union(*(found[t][pid] for t in parts))
+                row = masks.setdefault(pid, [0, 0, 0])
+                for col in cols:
+                    row[col] |= 1 << bit
+            idf[word] = math.log((total - len(held) + 0.5) / (len(held) + 0.5) + 1.0)
+        return cls(tuple(known), idf, {p: (m[0], m[1], m[2]) for p, m in masks.items()})
+
+    @cached_property
+    def _weights(self) -> list[float]:
+        total = sum(self.idf.values()) or 1.0
+        return [self.idf[w] / total for w in self.words]
 
     def unknown_share(self) -> float:
         """Share (by IDF) of the keywords no passage holds (1 when there are none)."""
         total = sum(self.idf.values())
         if not total:
             return 1.0
-        return sum(v for w, v in self.idf.items() if not self.fields[w]) / total
+        return 1.0 - self.share_of(self.mask(list(self.masks)))
 
-    def share(self, pids: set[int], field: int | None = None) -> float:
+    def mask(self, pids: set[int] | list[int], field: int | None = None) -> int:
+        """The keywords any of `pids` holds (in `field`, or any field), as bits."""
+        out = 0
+        for p in pids:
+            m = self.masks.get(p)
+            if m is not None:
+                out |= (m[0] | m[1] | m[2]) if field is None else m[field]
+        return out
+
+    def share_of(self, mask: int) -> float:
+        """IDF-weighted share of the keywords in `mask`."""
+        weights = self._weights
+        return sum(weights[bit] for bit in range(len(weights)) if mask >> bit & 1)
+
+    def share(self, pids: set[int] | list[int], field: int | None = None) -> float:
         """IDF-weighted share of the keywords held by any of `pids` (in `field`, or any)."""
-        if self._held is None:
-            held: dict[int, list[tuple[str, set[int]]]] = {}
-            for word, where in self.fields.items():
-                for pid, cols in where.items():
-                    held.setdefault(pid, []).append((word, cols))
-            object.__setattr__(self, "_held", held)
-        assert self._held is not None
-        words = {
-            w for p in pids for w, cols in self._held.get(p, ()) if field is None or field in cols
-        }
-        return sum(self.idf[w] for w in words) / (sum(self.idf.values()) or 1.0)
+        return self.share_of(self.mask(pids, field))
+
+
+DOC_KINDS = ("minutes", "report", "appendix", "agenda", "letter", "questions")
 
 
 def build(
@@ -233,96 +239,143 @@ def build(
     `unit_dense` holds the cosine of every gathered unit passage with the question;
     `terms` where the question's keywords occur.
     """
-    cands = cs.candidates
-    idf = terms.idf
-    total_idf = sum(idf.values()) or 1.0
-    best_dense = max((cands[p].dense for p in pids), default=0.0)
-    best_kw = max((cands[p].keyword for p in pids), default=0.0) or 1.0
-    best_neighbour = max((cands[p].neighbour for p in pids), default=0.0) or 1.0
-    depth = max(len(cands), 1)
-    explicit = tuple(w for w in query.time.windows if w.explicit)
-    relative = tuple(w for w in query.time.windows if not w.explicit)
-    period = period_pattern(query.time.windows)
+    n = len(pids)
+    rows = np.zeros((n, len(FEATURES)), dtype="float32")
+    if not n:
+        return FeatureTable([], rows)
+    cands = [cs.candidates[p] for p in pids]
+    passages: list[StoredPassage] = [cs.passages[p] for p in pids]
+    depth = max(len(cs.candidates), 1)
+
+    def column(name: str, values: list[float] | np.ndarray) -> None:
+        rows[:, INDEX[name]] = values
+
+    dense = np.array([c.dense for c in cands])
+    keyword = np.array([c.keyword for c in cands])
+    neighbour = np.array([c.neighbour for c in cands])
+    column("dense", dense)
+    column("dense_gap", dense - dense.max())
+    column(
+        "dense_rank", -np.log1p([depth if c.dense_rank is None else c.dense_rank for c in cands])
+    )
+    column("bm25", keyword / (keyword.max() or 1.0))
+    column(
+        "bm25_rank", -np.log1p([depth if c.keyword_rank is None else c.keyword_rank for c in cands])
+    )
+    column("neighbour_bm25", neighbour / (neighbour.max() or 1.0))
+    # shares of the question's keywords: bit masks, weighed once per distinct mask
+    weights = np.array(terms._weights or [0.0])
+    bits = np.arange(len(weights))
+
+    def share(masks: list[int]) -> np.ndarray:
+        m = np.array(masks, dtype="int64")[:, None]
+        return ((m >> bits) & 1) @ weights
+
+    own = [terms.masks.get(p, (0, 0, 0)) for p in pids]
+    column("coverage", share([a | b | c for a, b, c in own]))
+    for j, name in enumerate(("coverage_title", "coverage_context", "coverage_text")):
+        column(name, share([m[j] for m in own]))
+    unit_masks, unit_best, unit_sizes = [], [], []
+    for pid, c in zip(pids, cands, strict=True):
+        ids = {u.id for u in units.siblings(pid)} | {pid}
+        unit_masks.append(terms.mask(ids))
+        unit_best.append(max(unit_dense.get(u, c.dense) for u in ids))
+        unit_sizes.append(len(ids))
+    column("unit_dense", unit_best)
+    column("unit_coverage", share(unit_masks))
+    column("unit_size", np.log1p(unit_sizes))
+    column("pack_coverage", _pack_shares(passages, terms, stats))
+    _times(rows, query, passages, stats)
     named = query.committees[:1]
-    copies = Counter(cs.passages[p].text_hash for p in pids)
-    pack_share: dict[int, float] = {}
-    rows = np.zeros((len(pids), len(FEATURES)), dtype="float32")
-    for i, pid in enumerate(pids):
-        c = cands[pid]
-        p: StoredPassage = cs.passages[pid]
-        cit = p.citation
-        row = rows[i]
-        row[INDEX["dense"]] = c.dense
-        row[INDEX["dense_gap"]] = c.dense - best_dense
-        row[INDEX["dense_rank"]] = -math.log1p(c.dense_rank if c.dense_rank is not None else depth)
-        row[INDEX["bm25"]] = c.keyword / best_kw
-        row[INDEX["bm25_rank"]] = -math.log1p(
-            c.keyword_rank if c.keyword_rank is not None else depth
-        )
-        row[INDEX["neighbour_bm25"]] = c.neighbour / best_neighbour
-        row[INDEX["coverage"]] = terms.share({pid})
-        for j, name in enumerate(("coverage_title", "coverage_context", "coverage_text")):
-            row[INDEX[name]] = terms.share({pid}, j)
-        unit = units.siblings(pid) or [p]
-        ids = {u.id for u in unit} | {pid}
-        row[INDEX["unit_dense"]] = max(unit_dense.get(u, c.dense) for u in ids)
-        row[INDEX["unit_coverage"]] = terms.share(ids)
-        row[INDEX["unit_size"]] = math.log1p(len(unit))
-        if p.pack_id not in pack_share:
-            size = stats.pack_sizes.get(p.pack_id, 1) or 1
-            pack_share[p.pack_id] = (
-                sum(
-                    idf[t] * min(1.0, 10.0 * stats.packs_of(t).get(p.pack_id, 0) / size)
-                    for t in idf
-                )
-                / total_idf
+    committee = {c: query.committee_score(c) for c in {p.citation.committee for p in passages}}
+    column("committee", [committee[p.citation.committee] for p in passages])
+    column(
+        "committee_other",
+        [
+            float(
+                bool(named)
+                and p.citation.committee not in named
+                and committee[p.citation.committee] < 0.5
             )
-        row[INDEX["pack_coverage"]] = pack_share[p.pack_id]
-        _time(row, query, p, explicit, relative, period, stats)
-        score = query.committee_score(cit.committee)
-        row[INDEX["committee"]] = score
-        row[INDEX["committee_other"]] = float(
-            bool(named) and cit.committee not in named and score < 0.5
-        )
-        _intent(row, query, p, pid in units.votes)
-        kind = (
-            cit.doc_type
-            if cit.doc_type in ("minutes", "report", "appendix", "agenda", "letter", "questions")
-            else "other"
-        )
-        row[INDEX[f"doc_{kind}"]] = 1.0
-        row[INDEX["duplicates"]] = math.log(copies[p.text_hash])
-        row[INDEX["length"]] = math.log(max(len(p.text), 20)) / 7.0
+            for p in passages
+        ],
+    )
+    copies = Counter(p.text_hash for p in passages)
+    for i, (pid, p) in enumerate(zip(pids, passages, strict=True)):
+        _intent(rows[i], query, p, pid in units.votes)
+        kind = p.citation.doc_type if p.citation.doc_type in DOC_KINDS else "other"
+        rows[i, INDEX[f"doc_{kind}"]] = 1.0
+        rows[i, INDEX["duplicates"]] = math.log(copies[p.text_hash])
+        rows[i, INDEX["length"]] = math.log(max(len(p.text), 20)) / 7.0
     return FeatureTable(list(pids), rows)
 
 
-def _time(
-    row: np.ndarray,
+def _pack_shares(
+    passages: list[StoredPassage], terms: TermEvidence, stats: CorpusStats
+) -> list[float]:
+    """Per passage, the share of keywords frequent in its pack ('Kent', 'Merton', a topic)."""
+    total = sum(terms.idf.values()) or 1.0
+    shares: dict[int, float] = {}
+    for pack in {p.pack_id for p in passages}:
+        size = stats.pack_sizes.get(pack, 1) or 1
+        shares[pack] = (
+            sum(
+                v * min(1.0, 10.0 * stats.packs_of(t).get(pack, 0) / size)
+                for t, v in terms.idf.items()
+            )
+            / total
+        )
+    return [shares[p.pack_id] for p in passages]
+
+
+def _times(
+    rows: np.ndarray, query: Query, passages: list[StoredPassage], stats: CorpusStats
+) -> None:
+    """The time features, worked out once per meeting (and committee) of the candidates."""
+    if not query.time:
+        return
+    explicit = tuple(w for w in query.time.windows if w.explicit)
+    relative = tuple(w for w in query.time.windows if not w.explicit)
+    period = period_pattern(query.time.windows)
+    per_meeting: dict[tuple[str | None, str | None], tuple[float, float, float, float]] = {}
+    for i, p in enumerate(passages):
+        key = (p.citation.committee, p.citation.meeting_date)
+        if key not in per_meeting:
+            per_meeting[key] = _meeting_time(query, key[1], key[0], explicit, relative, stats)
+        inside, after, far, recent = per_meeting[key]
+        rows[i, INDEX["time_in"]] = inside
+        rows[i, INDEX["time_after"]] = after
+        rows[i, INDEX["time_far"]] = far
+        rows[i, INDEX["time_recent"]] = recent
+        if period is not None and period.search(f"{p.context}\n{p.text}"):
+            rows[i, INDEX["time_text"]] = 1.0
+
+
+def _meeting_time(
     query: Query,
-    p: StoredPassage,
+    meeting_date: str | None,
+    committee: str | None,
     explicit: tuple[Window, ...],
     relative: tuple[Window, ...],
-    period: re.Pattern[str] | None,
     stats: CorpusStats,
-) -> None:
-    day = _date(p.citation.meeting_date)
-    if day is not None:
-        # one feature for however the time was named, so every kind shares what the
-        # explicit windows of the tune questions taught
-        inside = (
-            any(w.contains(day) for w in explicit + relative)
-            or day.month in query.time.months
-            or query.time.recent
-            and stats.recency(p.citation.committee, day.isoformat()) == 1.0
-        )
-        row[INDEX["time_in"]] = float(inside)
-        if explicit and not inside:
-            row[INDEX["time_after"]] = float(any(0 < (day - w.end).days <= 365 for w in explicit))
-            row[INDEX["time_far"]] = min(5.0, min(w.distance_days(day) for w in explicit) / 365)
-        if query.time.recent:
-            row[INDEX["time_recent"]] = stats.recency(p.citation.committee, day.isoformat())
-    if period is not None and period.search(f"{p.context}\n{p.text}"):
-        row[INDEX["time_text"]] = 1.0
+) -> tuple[float, float, float, float]:
+    """(inside, after, far, recent) for one meeting."""
+    day = _date(meeting_date)
+    if day is None:
+        return 0.0, 0.0, 0.0, 0.0
+    recency = stats.recency(committee, day.isoformat()) if query.time.recent else 0.0
+    # one feature for however the time was named, so every kind shares what the explicit
+    # windows of the tune questions taught
+    inside = (
+        any(w.contains(day) for w in explicit + relative)
+        or day.month in query.time.months
+        or recency == 1.0
+    )
+    after = far = 0.0
+    if explicit and not inside:
+        after = float(any(0 < (day - w.end).days <= 365 for w in explicit))
+        far = min(5.0, min(w.distance_days(day) for w in explicit) / 365)
+    return float(inside), after, far, recency
 
 
 def _intent(row: np.ndarray, query: Query, p: StoredPassage, vote_recorded: bool) -> None:

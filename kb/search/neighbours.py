@@ -45,10 +45,15 @@ class Neighbours:
             return ()
         vocabulary, matrix = data
         found: list[str] = []
-        for word, vector in zip(rare, embed(rare), strict=True):
-            scores = matrix @ vector
-            for i in np.argsort(-scores)[:PER_WORD]:
+        scores = embed(rare) @ matrix.T  # one product for all the rare words
+        for word, row in zip(rare, scores, strict=True):
+            best = (
+                np.argpartition(-row, PER_WORD)[:PER_WORD]
+                if len(row) > PER_WORD
+                else range(len(row))
+            )
+            for i in sorted(best, key=lambda j: -row[j]):
                 near = vocabulary[int(i)]
-                if scores[i] >= SIMILAR and not near.startswith(word[:4]) and near not in words:
+                if row[i] >= SIMILAR and not near.startswith(word[:4]) and near not in words:
                     found.append(near)
         return tuple(dict.fromkeys(found))
