@@ -47,7 +47,6 @@ from kb.store.vectors import (
     exact_limit,
     index_type_for,
 )
-from kb.store.words import MIN_PASSAGES, WORD_VECTORS, save_word_vectors
 from kb.store.writes import writing
 
 Progress = Callable[[str, int, int], None]
@@ -349,7 +348,6 @@ def _build(
         and not gone
         and graph_whole
         and _query_model_current(previous, embedder)
-        and (previous / WORD_VECTORS).is_file()
     ):
         return False  # nothing to do: the live generation stays as it is
     if not graph_whole:
@@ -411,9 +409,6 @@ def _build(
                     report.passages_added += len(order)
             with conn:
                 db.refresh_glossary(conn)
-            t1 = time.perf_counter()
-            _word_vectors(folder, conn, embedder)
-            report.seconds["words"] = time.perf_counter() - t1
             counts = db.counts(conn)
             conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
             conn.commit()
@@ -566,25 +561,6 @@ def _embed_all(
             f"the embedding cache {display_path(cache.path)} {cache.damage}; started a new one"
         )
     return found
-
-
-def _word_vectors(folder: Path, conn: sqlite3.Connection, embedder: Embedder) -> None:
-    """Vectors of the corpus's words (through the embedding cache), for query expansion."""
-    words = db.common_words(conn, MIN_PASSAGES)
-    cache = EmbeddingCache(folder.parent / CACHE_FILE)
-    try:
-        keys = {text_hash(f"word:{w}"): w for w in words}
-        found = cache.get_many(embedder.checksum, list(keys))
-        missing = [h for h in keys if h not in found]
-        for start in range(0, len(missing), 256):
-            batch = missing[start : start + 256]
-            vectors = embedder.encode([keys[h] for h in batch])
-            cache.put_many(embedder.checksum, list(zip(batch, vectors, strict=True)))
-            found.update(zip(batch, vectors, strict=True))
-    finally:
-        cache.close()
-    matrix = np.stack([found[h] for h in keys]) if keys else np.zeros((0, embedder.dimension))
-    save_word_vectors(folder, words, matrix)
 
 
 def _os_message(exc: OSError) -> str:

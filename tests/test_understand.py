@@ -145,23 +145,3 @@ def test_no_question_specific_synonyms_and_general_abbreviations() -> None:
     assert analyse("involving dads in planning").terms == ("involving", "dads", "planning")
     assert analyse("merton audit cttee").terms == ("merton", "audit")  # 'committee' is a stopword
     assert "councillor" in analyse("which cllr asked").terms
-
-
-def test_neighbours_widen_only_rare_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import numpy as np
-
-    from kb.search.neighbours import Neighbours
-    from kb.store.words import save_word_vectors
-
-    vectors = {"fathers": [1.0, 0.0, 0.0], "children": [0.0, 1.0, 0.0], "budget": [0.0, 0.0, 1.0]}
-    save_word_vectors(tmp_path, list(vectors), np.array(list(vectors.values())))
-    asked = {"dads": [0.9, 0.1, 0.0], "kids": [0.1, 0.95, 0.0]}
-
-    def embed(words: list[str]) -> np.ndarray:
-        rows = np.array([asked[w] for w in words])
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
-    frequency = {"dads": 1, "kids": 40}.get
-    near = Neighbours(tmp_path).expand(["dads", "kids"], lambda w: frequency(w, 0), embed)
-    assert near == ("fathers",)  # 'kids' is common in the papers: left alone
-    assert Neighbours(tmp_path / "none").expand(["dads"], lambda w: 0, embed) == ()

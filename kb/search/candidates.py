@@ -51,7 +51,6 @@ class Candidate:
     pid: int
     dense: float = 0.0
     keyword: float = 0.0  # BM25 over title, context and text (FTS5's weights 2, 0.5, 1)
-    neighbour: float = 0.0  # BM25 of the question's neighbour words (neighbours.py)
     dense_rank: int | None = None
     keyword_rank: int | None = None
 
@@ -115,10 +114,8 @@ def retrieve(
     depth: int,
     filters: Filters,
     where: tuple[str, list[object]] | None,
-    neighbours: tuple[str, ...] = (),
 ) -> CandidateSet:
-    """Dense and keyword candidates for one question, filters applied in both searches, and
-    the BM25 of its `neighbours` words for the candidates that hold them.
+    """Dense and keyword candidates for one question, filters applied in both searches.
 
     `vector_of` embeds the question; it runs while the keyword search does.
     """
@@ -137,10 +134,6 @@ def retrieve(
     fill_dense(
         vectors, candidates, [p for p, c in candidates.items() if c.dense_rank is None], vector
     )
-    if neighbours:
-        for pid, score in db.keyword_search(conn, list(neighbours), depth, where=where):
-            if pid in candidates:
-                candidates[pid].neighbour = score
     return CandidateSet(candidates, {}, vector, terms)
 
 

@@ -36,7 +36,6 @@ from .confidence import Calibration, signals
 from .corpus import CorpusGlossary
 from .duplicates import collapse
 from .features import INDEX, CorpusStats, FeatureTable, TermEvidence, build
-from .neighbours import Neighbours
 from .rank import Ranker, load_models
 from .understand import Query, analyse, understand
 
@@ -52,7 +51,6 @@ class Settings:
     unit_search: int = 40  # the best of them whose units are gathered
     understand: bool = True  # acronyms, typos, committees and time from the corpus
     units: bool = True  # show each unit's answering passage
-    neighbours: bool = True  # widen rare words by their nearest corpus words
     keyword_common: float = 0.2  # keywords in a larger share of passages are left to dense search
     only: str | None = None  # "dense" or "keyword": one retrieval signal, nothing else
     drop: frozenset[str] = frozenset()  # features held at 0 (an ablation retrains without them)
@@ -105,7 +103,6 @@ class SearchEngine:
         self._embedder = embedder
         self.keywords = KeywordSearch(self.conn, self.folder, self._parallel_keywords)
         self.glossary = CorpusGlossary(self.conn)
-        self.neighbours = Neighbours(self.folder)
         self._stats: CorpusStats | None = None
         models = load_models()
         self.ranker = Ranker.load(models)
@@ -151,11 +148,6 @@ class SearchEngine:
         """Stages 1–3: candidates for `question`, their units and their feature rows."""
         s = self.settings
         query = self.understand(question)
-        if s.neighbours and not s.only:
-            typed = {t for t, _ in query.corrections}  # a typo is mended, not widened
-            words = [t for t in query.terms if t not in typed]
-            near = self.neighbours.expand(words, self.glossary.frequency, self.embedder.encode)
-            query = replace(query, neighbours=near)
         filters = filters or Filters()
         where = filter_where(filters, self.glossary.committees()) if filters.active() else None
         total = len(self.vectors)
@@ -171,7 +163,6 @@ class SearchEngine:
             min(s.depth, total),
             filters,
             where,
-            query.neighbours,
         )
         first = read_passages(cs, _first_cut(cs, s.rerank, s.only), self.conn, filters)
         found = answer_units.Units()

@@ -36,7 +36,6 @@ FEATURES = (
     "dense_rank",  # -log(1 + rank) in the dense list
     "bm25",  # BM25 over title, context and text, over the best of this question
     "bm25_rank",
-    "neighbour_bm25",  # BM25 of the corpus words nearest the question's rare words
     "coverage",  # IDF-weighted share of the question's keywords the passage holds
     "coverage_title",  # ... in its title (minute or document title)
     "coverage_context",  # ... in its heading context (committee, date, item, section)
@@ -252,7 +251,6 @@ def build(
 
     dense = np.array([c.dense for c in cands])
     keyword = np.array([c.keyword for c in cands])
-    neighbour = np.array([c.neighbour for c in cands])
     column("dense", dense)
     column("dense_gap", dense - dense.max())
     column(
@@ -262,7 +260,6 @@ def build(
     column(
         "bm25_rank", -np.log1p([depth if c.keyword_rank is None else c.keyword_rank for c in cands])
     )
-    column("neighbour_bm25", neighbour / (neighbour.max() or 1.0))
     # shares of the question's keywords: bit masks, weighed once per distinct mask
     weights = np.array(terms._weights or [0.0])
     bits = np.arange(len(weights))

@@ -95,7 +95,6 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, corpus word)
     expansions: tuple[tuple[str, str], ...] = ()  # (acronym, words)
     unknown: tuple[str, ...] = ()  # keywords the corpus never uses, even after mending
-    neighbours: tuple[str, ...] = ()  # corpus words near the question's rare words (neighbours.py)
 
     def committee_score(self, committee: str | None) -> float:
         """How clearly the question names `committee` (0 when it names none or another)."""

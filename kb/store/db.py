@@ -620,17 +620,6 @@ def similar_words(conn: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
     )
 
 
-def common_words(conn: sqlite3.Connection, min_passages: int) -> list[str]:
-    """Alphabetic corpus words of three letters or more found in at least `min_passages` passages."""
-    return [
-        w
-        for (w,) in conn.execute(
-            "SELECT word FROM vocabulary WHERE df >= ? ORDER BY word", (min_passages,)
-        )
-        if w.isalpha() and len(w) >= 3
-    ]
-
-
 def committees(conn: sqlite3.Connection) -> list[str]:
     """Every committee named in the index."""
     return [
