@@ -32,11 +32,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_ranker import CHECK, EVAL, TUNE, train  # noqa: E402
 
-from kb.evaluate import SPLITS, evaluate, load_questions  # noqa: E402
+from kb.evaluate import SPLITS, evaluate, load_questions, summarise  # noqa: E402
 from kb.search import SearchEngine, Settings  # noqa: E402
 from kb.search.confidence import SIGNALS, Calibration  # noqa: E402
 from kb.search.features import FEATURES  # noqa: E402
 from kb.search.rank import LinearModel, Ranker  # noqa: E402
+from kb.search.understand import analyse  # noqa: E402
 
 UNIT = frozenset({"unit_dense", "unit_coverage", "unit_size"})
 TIME = frozenset(f for f in FEATURES if f.startswith("time_") or f.startswith("committee"))
@@ -66,6 +67,8 @@ def hand_ranker() -> Ranker:
 
 
 def measure(engine: SearchEngine, questions) -> dict[str, tuple[float, ...]]:  # type: ignore[no-untyped-def]
+    """(Hit@1, Hit@5, MRR@10, unanswerable flagged, answered confident) per split, and
+    Hit@1 and MRR on the check questions that name a time, and that ask for a decision."""
     report = evaluate(questions, lambda q: engine.ask(q, k=10))
     out = {}
     for split in ("tune", "check"):
@@ -79,6 +82,13 @@ def measure(engine: SearchEngine, questions) -> dict[str, tuple[float, ...]]:  #
                 c.unanswerable_flagged,
                 c.answered_confident,
             )
+    check = [r for r in report.results if SPLITS.get(r.file) == "check" and r.answerable]
+    for name, keep in (
+        ("time", lambda q: bool(analyse(q).time)),
+        ("decision", lambda q: analyse(q).intent in ("decision", "vote")),
+    ):
+        part = summarise([r for r in check if keep(r.query)])
+        out[name] = (part.hit_at_1, part.mrr_at_10, float(part.answerable))
     return out
 
 
@@ -98,8 +108,10 @@ def main() -> None:
         ("− 5 calibrated confidence (old rule)", base, "rule"),
     ]
     lines = [
-        "| variant | tune Hit@1 | tune Hit@5 | tune MRR | check Hit@1 | check Hit@5 | check MRR | check unanswerable flagged | check answered stay confident |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| variant | tune Hit@1 | tune Hit@5 | tune MRR | check Hit@1 | check Hit@5 | check MRR "
+        "| check naming a time: Hit@1 / MRR | check decisions: Hit@1 / MRR "
+        "| check unanswerable flagged | check answered stay confident |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, settings, special in variants:
         engine.settings = settings
@@ -113,9 +125,11 @@ def main() -> None:
         elif special == "rule":
             engine.calibration = OldRule(None, threshold=0.5)
         got = measure(engine, questions)
-        t, c = got["tune"], got["check"]
+        t, c, tm, dc = got["tune"], got["check"], got["time"], got["decision"]
         lines.append(
-            f"| {name} | {t[0]:.3f} | {t[1]:.3f} | {t[2]:.3f} | {c[0]:.3f} | {c[1]:.3f} | {c[2]:.3f} | {c[3]:.3f} | {c[4]:.3f} |"
+            f"| {name} | {t[0]:.3f} | {t[1]:.3f} | {t[2]:.3f} | {c[0]:.3f} | {c[1]:.3f} | {c[2]:.3f} "
+            f"| {tm[0]:.3f} / {tm[1]:.3f} (n {tm[2]:.0f}) | {dc[0]:.3f} / {dc[1]:.3f} (n {dc[2]:.0f}) "
+            f"| {c[3]:.3f} | {c[4]:.3f} |"
         )
         print(lines[-1], file=sys.stderr, flush=True)
     print("\n".join(lines))
