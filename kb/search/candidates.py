@@ -137,6 +137,22 @@ def retrieve(
     return CandidateSet(candidates, {}, vector, terms)
 
 
+def first_cut(cs: CandidateSet, limit: int, only: str | None = None) -> list[int]:
+    """The candidates worth features: the best `limit` by reciprocal-rank fusion of the two
+    lists; with `only` ("dense" or "keyword") every candidate of that list, by its score."""
+    if only == "dense":
+        return sorted(cs.candidates, key=lambda p: cs.candidates[p].dense, reverse=True)
+    if only == "keyword":
+        found = [p for p, c in cs.candidates.items() if c.keyword_rank is not None]
+        return sorted(found, key=lambda p: cs.candidates[p].keyword, reverse=True)
+
+    def fused(pid: int) -> float:
+        c = cs.candidates[pid]
+        return sum(1.0 / (20 + r) for r in (c.dense_rank, c.keyword_rank) if r is not None)
+
+    return sorted(cs.candidates, key=fused, reverse=True)[:limit]
+
+
 def read_passages(
     cs: CandidateSet, pids: list[int], conn: sqlite3.Connection, filters: Filters
 ) -> list[int]:

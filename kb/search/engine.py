@@ -28,6 +28,7 @@ from .candidates import (
     KeywordSearch,
     cosines,
     filter_where,
+    first_cut,
     read_passages,
     retrieve,
     selective,
@@ -164,7 +165,7 @@ class SearchEngine:
             filters,
             where,
         )
-        first = read_passages(cs, _first_cut(cs, s.rerank, s.only), self.conn, filters)
+        first = read_passages(cs, first_cut(cs, s.rerank, s.only), self.conn, filters)
         found = answer_units.Units()
         if s.units and not s.only:
             found = answer_units.gather(self.conn, [cs.passages[p] for p in first[: s.unit_search]])
@@ -219,32 +220,6 @@ class SearchEngine:
         """Release the database connections and the keyword threads."""
         self.keywords.close()
         self.conn.close()
-
-
-def _first_cut(cs: CandidateSet, limit: int, only: str | None) -> list[int]:
-    """The candidates worth features: best by reciprocal-rank fusion of the two lists (or by
-    the one signal asked for), at most `limit` of them."""
-
-    def fused(pid: int) -> float:
-        c = cs.candidates[pid]
-        if only == "dense":
-            return c.dense
-        if only == "keyword":
-            return c.keyword
-        score = 0.0
-        for rank in (c.dense_rank, c.keyword_rank):
-            if rank is not None:
-                score += 1.0 / (20 + rank)
-        return score
-
-    pool = [
-        p for p in cs.candidates if only != "keyword" or cs.candidates[p].keyword_rank is not None
-    ]
-    return (
-        sorted(pool, key=fused, reverse=True)[:limit]
-        if not only
-        else sorted(pool, key=fused, reverse=True)
-    )
 
 
 def _unit_cosines(
