@@ -243,6 +243,104 @@ def ask(
 
 @app.command()
 @handle_errors
+def decisions(
+    query: Annotated[
+        str | None, typer.Argument(help="A subject; without it, every decision the filters allow.")
+    ] = None,
+    k: Annotated[int, typer.Option("-k", help="How many decisions for a QUERY.", min=1)] = 20,
+    committee: Annotated[
+        str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
+    ] = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome", help="carried, lost, noted, approved, agreed, deferred or withdrawn."
+        ),
+    ] = None,
+    member: Annotated[
+        str | None,
+        typer.Option("--member", help="Decisions this member moved, seconded or voted on."),
+    ] = None,
+    public: Annotated[
+        bool, typer.Option("--public", help="Leave out exempt (not for publication) decisions.")
+    ] = False,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (one row a decision).")] = False,
+    as_markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print a Markdown table for a report.")
+    ] = False,
+) -> None:
+    """The decision register: every resolution with its outcome, votes and movers, newest
+    first, or the decisions that best match QUERY."""
+    from kb.errors import BadQuery
+    from kb.present import print_register, register_csv, register_json, register_markdown
+    from kb.register import DecisionRegister, RegisterFilters
+
+    if sum((as_json, as_csv, as_markdown)) > 1:
+        raise BadQuery("choose one of --json, --csv and --markdown")
+    register = DecisionRegister(index)
+    try:
+        found = register.find(
+            query, k=k, filters=RegisterFilters(committee, since, until, outcome, member, public)
+        )
+    finally:
+        register.close()
+    if as_json:
+        print(register_json(found), flush=True)
+    elif as_csv:
+        sys.stdout.write(register_csv(found))
+    elif as_markdown:
+        sys.stdout.write(register_markdown(found))
+    else:
+        print_register(out, found)
+
+
+@app.command()
+@handle_errors
+def timeline(
+    query: Annotated[str, typer.Argument(help="The subject to follow through its meetings.")],
+    committee: Annotated[
+        str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
+    ] = None,
+    public: Annotated[
+        bool, typer.Option("--public", help="Leave out exempt (not for publication) papers.")
+    ] = False,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One subject through its meetings, oldest first: the reports, minutes and decisions
+    about it, each cited, with the earlier minute each follows where the papers say."""
+    from kb.present import print_timeline, timeline_json
+    from kb.register import DecisionRegister, RegisterFilters
+
+    register = DecisionRegister(index)
+    try:
+        found = register.timeline(
+            query, filters=RegisterFilters(committee, since, until, None, None, public)
+        )
+    finally:
+        register.close()
+    if as_json:
+        print(timeline_json(found), flush=True)
+    else:
+        print_timeline(out, found)
+
+
+@app.command()
+@handle_errors
 def show(
     chunk_id: Annotated[str, typer.Argument(help="A chunk id from `kb ask`.")],
     around: Annotated[int, typer.Option("--around", help="Passages of context either side.")] = 1,
@@ -250,7 +348,9 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one passage within its surrounding passages, with its full citation."""
-    from kb.present import EXEMPT_LABEL, citation_line, to_json
+    from rich.markup import escape
+
+    from kb.present import EXEMPT_LABEL, citation_line, decision_line, to_json
     from kb.views import show_passage
 
     view = show_passage(chunk_id, around=around, index=index)
@@ -267,6 +367,11 @@ def show(
     out.print(view.passage.text, style="bold", markup=False)
     for p in view.after:
         out.print(p.text, style="dim", markup=False)
+    for d in view.decisions:
+        out.print(f"\n[magenta]decision: {escape(decision_line(d))}[/magenta]")
+        out.print(d.text, markup=False)
+        for side, names in (d.voters or {}).items():
+            out.print(f"  {side} ({len(names)}): {', '.join(names)}", markup=False)
 
 
 @app.command()
@@ -327,6 +432,42 @@ def verify(
         out.print("index is consistent", markup=False)
     if problems:
         raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def serve(
+    index: IndexOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="Serve a public build only (refused otherwise); no exempt text in any response.",
+        ),
+    ] = False,
+) -> None:
+    """Answer in a web browser: search, passages, sources, decisions, timeline and a JSON API."""
+    from kb.web import is_loopback
+    from kb.web import serve as run_server
+
+    if not public and not is_loopback(host):
+        err.print(
+            f"Note: serving a members' index on {host}: anyone who can reach it can read exempt "
+            "papers; use --public with a public build for a public site",
+            markup=False,
+        )
+    mode = "public build" if public else "members' index"
+
+    def ready(url: str) -> None:
+        err.print(f"kb serve: {url} ({mode}); Ctrl-C stops", markup=False)
+
+    run_server(index, host, port, public, ready=ready)
 
 
 @app.command(name="eval")

@@ -39,5 +39,9 @@ class BadQuery(KbError):
     """The question or its filters cannot be used as given."""
 
 
+class NotFound(BadQuery):
+    """The passage, source or decision asked for is not in this index."""
+
+
 class IndexNotPublic(KbError):
     """A public build was asked for an index that already holds exempt papers."""

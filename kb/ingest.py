@@ -23,7 +23,7 @@ from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
 from kb.embed import Embedder, SentenceTransformerEmbedder, load_embedder, sha256_file
 from kb.errors import REBUILD, IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
 from kb.model import Pack
-from kb.parse import parse_pack
+from kb.parse import PARSER_VERSION, parse_pack
 from kb.query_model import MODEL_FILE, QueryModelError, carry_over, export_query_model
 from kb.read import SUPPORTED_SUFFIXES, read_pages
 from kb.store import db
@@ -160,6 +160,14 @@ def ingest(
         live, live_manifest, was_public = _live(index, rebuild, report)
         previous = None if rebuild else live
         old_manifest = None if rebuild else live_manifest
+        if previous is not None and live_manifest is not None:
+            parsed_by = live_manifest.settings.get("parser", 1)
+            if parsed_by != PARSER_VERSION:
+                report.notes.append(
+                    f"the index was parsed by another version of kb's parser ({parsed_by}, now "
+                    f"{PARSER_VERSION}); every file is parsed again"
+                )
+                previous = None
         if embedder is None:
             embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
         if public and was_public is False:
@@ -437,6 +445,7 @@ def _build(
                 "minimum": settings.minimum,
                 "index_type": index_type,
                 "exact_limit": exact_limit(),
+                "parser": PARSER_VERSION,
             },
             generation=folder.name,
             public=public,

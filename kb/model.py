@@ -237,8 +237,21 @@ class DecisionEntry:
 
 
 @dataclass(frozen=True)
+class HeldDecision:
+    """A decision a result's passage holds, as `kb ask` shows it beside the citation."""
+
+    decision_id: str
+    outcome: str | None
+    votes: dict[str, int] | None = field(default=None, hash=False)
+    mover: str | None = None
+    seconder: str | None = None
+    kind: str = "resolution"
+
+
+@dataclass(frozen=True)
 class Hit:
-    """One search result: a passage, its score and every other place the same text appears."""
+    """One search result: a passage, its score, every other place the same text appears,
+    and the decisions it holds (outcome, votes, mover, seconder)."""
 
     rank: int
     score: float
@@ -246,6 +259,7 @@ class Hit:
     text: str
     citation: Citation
     also_in: tuple[Citation, ...] = ()
+    decisions: tuple[HeldDecision, ...] = ()
 
 
 @dataclass(frozen=True)

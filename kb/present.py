@@ -13,7 +13,11 @@ from rich.text import Text
 
 from kb.chunk import human_date
 from kb.inspect import Inspection
-from kb.model import Answer, Citation, Hit
+from kb.model import Answer, Citation, HeldDecision, Hit
+
+if TYPE_CHECKING:
+    from kb.register import DecisionRecord, Register, Timeline
+    from kb.store.db import StoredDecision
 
 if TYPE_CHECKING:
     from kb.evaluate import EvalReport
@@ -33,6 +37,116 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def register_json(register: Register) -> str:
+    """One JSON object (one line) for a register, as `kb decisions --json` in CONTRACT.md."""
+    return json.dumps(asdict(register), ensure_ascii=False)
+
+
+def timeline_json(timeline: Timeline) -> str:
+    """One JSON object (one line) for a timeline."""
+    return json.dumps(asdict(timeline), ensure_ascii=False)
+
+
+REGISTER_COLUMNS = (
+    "meeting_date",
+    "committee",
+    "minute",
+    "agenda_item",
+    "title",
+    "outcome",
+    "votes_for",
+    "votes_against",
+    "votes_abstain",
+    "mover",
+    "seconder",
+    "text",
+    "source",
+    "page",
+    "exempt",
+    "decision_id",
+    "chunk_id",
+)
+
+
+def register_rows(register: Register) -> list[dict[str, object]]:
+    """The register as flat rows (REGISTER_COLUMNS), for CSV and tables."""
+    rows: list[dict[str, object]] = []
+    for d in register.decisions:
+        votes = d.votes or {}
+        rows.append(
+            {
+                "meeting_date": d.meeting_date,
+                "committee": d.committee,
+                "minute": d.minute,
+                "agenda_item": d.agenda_item,
+                "title": d.title,
+                "outcome": d.outcome,
+                "votes_for": votes.get("for"),
+                "votes_against": votes.get("against"),
+                "votes_abstain": votes.get("abstain"),
+                "mover": d.mover,
+                "seconder": d.seconder,
+                "text": d.text,
+                "source": d.citation.source,
+                "page": d.citation.page,
+                "exempt": d.citation.exempt,
+                "decision_id": d.decision_id,
+                "chunk_id": d.chunk_id,
+            }
+        )
+    return rows
+
+
+def register_csv(register: Register) -> str:
+    """The register as CSV with a header row (REGISTER_COLUMNS); unknown values are empty.
+
+    A cell that a spreadsheet would run as a formula (starting =, +, - or @) is prefixed
+    with an apostrophe.
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in register_rows(register):
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def register_markdown(register: Register) -> str:
+    """The register as a Markdown table: date, committee, minute, title, outcome, votes, decision."""
+    lines = [
+        "| meeting | committee | minute | title | outcome | votes | decision | source |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for d in register.decisions:
+        votes = (
+            f"{d.votes.get('for', 0)}–{d.votes.get('against', 0)}–{d.votes.get('abstain', 0)}"
+            if d.votes
+            else ""
+        )
+        page = f" p. {d.citation.page}" if d.citation.page is not None else ""
+        cells = [
+            d.meeting_date or "",
+            d.committee or "",
+            d.minute or "",
+            d.title or "",
+            d.outcome or "",
+            votes,
+            " ".join(d.text.split()),
+            f"{d.citation.source}{page}",
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def citation_line(c: Citation) -> str:
     """'Committee · 24 September 2024 · item 4 · minute 18 · p. 11 · source' (unknown parts left out)."""
     parts = [c.committee or "committee unknown", human_date(c.meeting_date) or "date unknown"]
@@ -48,19 +162,42 @@ def citation_line(c: Citation) -> str:
     return " · ".join(parts)
 
 
-def highlight(text: str, terms: list[str]) -> Text:
-    """The passage with query terms (and their word stems) in bold yellow."""
-    rich_text = Text(text)
+def _term_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """Words starting with a query term's stem (longest first), or None for no terms."""
     stems = sorted(
         {t[: max(4, len(t) - 2)] if len(t) > 4 else t for t in terms if len(t) > 1},
         key=len,
         reverse=True,
     )
-    for stem in stems:
-        rich_text.highlight_regex(
-            re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE), "bold yellow"
-        )
+    if not stems:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+
+
+def highlight(text: str, terms: list[str]) -> Text:
+    """The passage with query terms (and their word stems) in bold yellow."""
+    rich_text = Text(text)
+    pattern = _term_pattern(terms)
+    if pattern is not None:
+        rich_text.highlight_regex(pattern, "bold yellow")
     return rich_text
+
+
+def highlight_spans(text: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """The passage cut into (text, is a query term) pieces, in order, for a page to mark up."""
+    pattern = _term_pattern(terms)
+    if pattern is None:
+        return [(text, False)] if text else []
+    spans: list[tuple[str, bool]] = []
+    at = 0
+    for match in pattern.finditer(text):
+        if match.start() > at:
+            spans.append((text[at : match.start()], False))
+        spans.append((match.group(0), True))
+        at = match.end()
+    if at < len(text):
+        spans.append((text[at:], False))
+    return spans
 
 
 def print_answer(console: Console, answer: Answer, terms: list[str]) -> None:
@@ -86,6 +223,8 @@ def print_hit(console: Console, hit: Hit, terms: list[str]) -> None:
         f"[bold cyan][{hit.rank}][/bold cyan] [dim]{hit.score:.3f}[/dim] [bold]{c.doc_type}[/bold]{title}"
     )
     console.print(f"    [green]{escape(citation_line(c))}[/green]  [dim]{hit.chunk_id}[/dim]")
+    for d in hit.decisions:
+        console.print(f"    [magenta]decision: {escape(decision_line(d))}[/magenta]")
     if c.exempt:
         console.print(f"    [bold red]{EXEMPT_LABEL}[/bold red]")
     console.print(highlight(hit.text, terms), soft_wrap=False)
@@ -143,6 +282,18 @@ def eval_tables(report: EvalReport) -> str:
             f"{c.answered_confident:.3f} | {brier} |"
         )
     return "\n".join(lines)
+
+
+def decision_line(d: HeldDecision | DecisionRecord | StoredDecision) -> str:
+    """'carried (7 for, 2 against) · moved by X · seconded by Y'."""
+    parts = [d.outcome or "no outcome" + (f" ({votes_text(d.votes)})" if d.votes else "")]
+    if d.outcome and d.votes:
+        parts[0] = f"{d.outcome} ({votes_text(d.votes)})"
+    if d.kind != "resolution":
+        parts.append(d.kind)
+    parts += [f"moved by {d.mover}"] if d.mover else []
+    parts += [f"seconded by {d.seconder}"] if d.seconder else []
+    return " · ".join(parts)
 
 
 def votes_text(votes: dict[str, int] | None) -> str:
@@ -205,3 +356,72 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
             console.print(
                 f"  [dim]{f.kind:<7} page {f.page_index + 1:<4}[/dim] {escape(f.text[:100])}"
             )
+
+
+def print_register(console: Console, register: Register) -> None:
+    """The register as a table: meeting, committee, minute, title, decision, outcome, votes, who."""
+    from rich.table import Table
+
+    if not register.decisions:
+        what = f" about [bold]{escape(register.query)}[/bold]" if register.query else ""
+        console.print(f"No decisions{what} match.")
+        return
+    table = Table(show_lines=True, expand=True)
+    for name, ratio, least in (
+        ("meeting", 2, 11), ("committee", 3, 10), ("minute", 1, 6), ("decision", 9, 30),
+        ("outcome", 1, 9), ("votes", 2, 9), ("moved / seconded", 3, 10), ("cited", 3, 12),
+    ):  # fmt: skip
+        table.add_column(name, ratio=ratio, min_width=least, overflow="fold")
+    for d in register.decisions:
+        first = " ".join(d.text.split())
+        text = f"[bold]{escape(d.title or '')}[/bold]\n{escape(first[:300])}{'…' if len(first) > 300 else ''}"
+        who = " / ".join(n for n in (d.mover, d.seconder) if n)
+        page = f" p. {d.citation.page}" if d.citation.page is not None else ""
+        table.add_row(
+            human_date(d.meeting_date) or "?",
+            escape(d.committee or "?"),
+            escape(d.minute or ""),
+            text + (f"\n[bold red]{EXEMPT_LABEL}[/bold red]" if d.citation.exempt else ""),
+            d.outcome or "",
+            votes_text(d.votes),
+            escape(who),
+            escape(f"{d.citation.source}{page}"),
+        )
+    console.print(table)
+    console.print(f"[dim]{len(register.decisions)} decisions[/dim]")
+
+
+def print_timeline(console: Console, timeline: Timeline) -> None:
+    """A subject through its meetings, oldest first: each meeting's papers and decisions."""
+    if not timeline.meetings:
+        console.print(f"Nothing in the papers follows [bold]{escape(timeline.query)}[/bold].")
+        return
+    for meeting in timeline.meetings:
+        console.print(
+            f"[bold]{human_date(meeting.meeting_date) or 'date unknown'}[/bold] · "
+            f"{escape(meeting.committee or 'committee unknown')}"
+        )
+        for e in meeting.entries:
+            c = e.citation
+            label = e.kind
+            if e.decision is not None:
+                votes = f" ({votes_text(e.decision.votes)})" if e.decision.votes else ""
+                label = f"decision: {e.decision.outcome or 'no outcome'}{votes}"
+            where = " · ".join(
+                x
+                for x in (
+                    f"minute {c.minute}" if c.minute else "",
+                    f"item {c.agenda_item}" if c.agenda_item else "",
+                    f"p. {c.page}" if c.page is not None else "",
+                    c.source,
+                )
+                if x
+            )
+            console.print(
+                f"  [cyan]{escape(label)}[/cyan] {escape(c.title or '')} [dim]{escape(where)}[/dim]"
+            )
+            if e.follows:
+                console.print(f"    [yellow]{escape(e.follows)}[/yellow]")
+            body = " ".join((e.decision.text if e.decision else e.text).split())
+            console.print(f"    {escape(body[:240])}{'…' if len(body) > 240 else ''}")
+        console.print()

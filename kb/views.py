@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.config import index_dir
-from kb.errors import BadQuery
+from kb.errors import NotFound
 from kb.store import db
-from kb.store.db import StoredPassage
+from kb.store.db import StoredDecision, StoredPassage
 from kb.store.generation import current_generation
 from kb.store.manifest import read_manifest
 from kb.store.vectors import APPROXIMATE, EXACT, HNSW, VECTORS
@@ -16,28 +16,32 @@ from kb.store.vectors import APPROXIMATE, EXACT, HNSW, VECTORS
 
 @dataclass(frozen=True)
 class PassageView:
-    """A passage with the passages just before and after it in its pack."""
+    """A passage with the passages just before and after it in its pack, and the decisions
+    it holds (each whole, with its outcome, votes, mover and seconder)."""
 
     passage: StoredPassage
     before: tuple[StoredPassage, ...]
     after: tuple[StoredPassage, ...]
+    decisions: tuple[StoredDecision, ...] = ()
 
 
 def show_passage(chunk_id: str, around: int = 1, index: Path | None = None) -> PassageView:
-    """The passage `chunk_id` in its context; raise `BadQuery` when there is no such passage."""
+    """The passage `chunk_id` in its context; raise `NotFound` when there is no such passage."""
     folder = current_generation(index_dir(index))
     conn = db.connect(folder, readonly=True)
     try:
         passage = db.passage_by_chunk_id(conn, chunk_id)
         if passage is None:
-            raise BadQuery(f"no passage {chunk_id!r} in this index; copy a chunk_id from `kb ask`")
+            raise NotFound(f"no passage {chunk_id!r} in this index; copy a chunk_id from `kb ask`")
         nearby = db.neighbours(conn, passage, around, around)
+        held = db.decisions(conn, chunk_ids=[chunk_id])
     finally:
         conn.close()
     return PassageView(
         passage,
         tuple(p for p in nearby if p.seq < passage.seq),
         tuple(p for p in nearby if p.seq > passage.seq),
+        tuple(held),
     )
 
 

@@ -16,6 +16,8 @@ processes and prints one table:
   `kb ingest --json`), plus the one-off ONNX export and the HNSW build;
 - cold `kb ask`: median wall time over --runs new processes, each a different question;
 - warm query latency p50/p95: one `kb ask --batch - --json` process, time between answers;
+- `kb serve` latency p50/p95: one server on 127.0.0.1, 100 `GET /api/ask` over one
+  keep-alive connection, timed by the client (and the server's own measure from /healthz);
 - peak resident memory of the ingest and of a cold ask (from wait4);
 - index size on disk, the index type the build chose, and recall@10 of an HNSW graph
   against exact search (dev questions plus passage openings as queries).
@@ -268,6 +270,9 @@ def bench_scale(
         (b - a) * 1000 for a, b in zip(stamps, stamps[1:], strict=False)
     )  # first answer loads the model
 
+    print(f"[{scale}x] kb serve …", file=sys.stderr, flush=True)
+    served = serve_latency(env, index, batch)
+
     recall = recall_at_10(folder, qs)
     disk = sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
     model = sum(
@@ -283,6 +288,7 @@ def bench_scale(
         "cold_ask_peak_mb": max(cold_mb),
         "warm_p50_ms": gaps[len(gaps) // 2],
         "warm_p95_ms": gaps[min(len(gaps) - 1, int(len(gaps) * 0.95))],
+        **served,
         "index_type": manifest.settings.get("index_type"),
         "recall_at_10": recall,
         "disk_mb": disk / 2**20,
@@ -293,6 +299,84 @@ def bench_scale(
         if scale != 1:
             shutil.rmtree(corpus, ignore_errors=True)
     return result
+
+
+def serve_latency(env: dict[str, str], index: Path, questions: list[str]) -> dict[str, float]:
+    """p50/p95 of `GET /api/ask` on a `kb serve` of `index`, seen by a client on 127.0.0.1
+    (one keep-alive connection, after ten warm-up questions) and by the server itself."""
+    import http.client
+    import socket
+    from urllib.parse import urlencode
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    proc = subprocess.Popen(
+        [*kb_command(), "serve", "--index", str(index), "--port", str(port)],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # the index loads before the server listens
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            try:
+                conn.request("GET", "/healthz")
+                conn.getresponse().read()
+                break
+            except OSError:
+                conn.close()
+            if proc.poll() is not None or time.monotonic() > deadline:
+                problem = proc.stderr.read() if proc.stderr and proc.poll() is not None else ""
+                raise SystemExit(f"kb serve did not start: {problem}")
+            time.sleep(0.2)
+
+        def get(path: str) -> bytes:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            body = response.read()
+            if response.status != 200:
+                raise SystemExit(f"GET {path} answered {response.status}: {body[:200]!r}")
+            return body
+
+        for q in questions[:10]:
+            get("/api/ask?" + urlencode({"q": q}))
+        took = []
+        for q in questions:
+            started = time.perf_counter()
+            get("/api/ask?" + urlencode({"q": q}))
+            took.append((time.perf_counter() - started) * 1000)
+        own = json.loads(get("/healthz"))["latency_ms"]["api_ask"]
+        # the decision register: a query (the subject's decisions, best first) and a listing
+        # (every decision of a committee and period, newest first)
+        register = []
+        for q in questions[:50]:
+            started = time.perf_counter()
+            get("/api/decisions?" + urlencode({"q": q, "k": 20}))
+            register.append((time.perf_counter() - started) * 1000)
+        listing = []
+        for since in ("2009-01-01", "2017-01-01", "2022-01-01", "2024-01-01", "2025-01-01") * 4:
+            started = time.perf_counter()
+            get("/api/decisions?" + urlencode({"since": since}))
+            listing.append((time.perf_counter() - started) * 1000)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    took.sort()
+    register.sort()
+    listing.sort()
+    return {
+        "serve_p50_ms": took[len(took) // 2],
+        "serve_p95_ms": took[min(len(took) - 1, int(len(took) * 0.95))],
+        "serve_own_p50_ms": float(own["p50"]),
+        "serve_own_p95_ms": float(own["p95"]),
+        "register_query_p50_ms": register[len(register) // 2],
+        "register_query_p95_ms": register[min(len(register) - 1, int(len(register) * 0.95))],
+        "register_list_p50_ms": listing[len(listing) // 2],
+    }
 
 
 BUILD_FIELDS = (
@@ -346,7 +430,7 @@ def table(results: list[dict[str, object]]) -> str:
     """One Markdown table: a row per measure, a column per scale."""
 
     def f(key: str, fmt: str) -> list[str]:
-        return [format(r[key], fmt) for r in results]
+        return [format(r[key], fmt) if key in r else "—" for r in results]
 
     def rate(count: str, secs: str) -> list[str]:
         return [f"{float(r[count]) / max(float(r[secs]), 1e-9):,.0f}" for r in results]  # type: ignore[arg-type]
@@ -381,6 +465,27 @@ def table(results: list[dict[str, object]]) -> str:
         ("cold `kb ask` peak memory, MB", f("cold_ask_peak_mb", ",.0f")),
         ("warm query p50, ms", f("warm_p50_ms", ".1f")),
         ("warm query p95, ms", f("warm_p95_ms", ".1f")),
+        ("`kb serve` /api/ask p50, ms (client)", f("serve_p50_ms", ".1f")),
+        (
+            "decision register query p50 / p95, ms",
+            [
+                f"{r['register_query_p50_ms']:.1f} / {r['register_query_p95_ms']:.1f}"
+                if "register_query_p50_ms" in r
+                else "–"
+                for r in results
+            ],
+        ),
+        ("decision register listing p50, ms", f("register_list_p50_ms", ".1f")),
+        ("`kb serve` /api/ask p95, ms (client)", f("serve_p95_ms", ".1f")),
+        (
+            "— the server's own p50 / p95, ms",
+            [
+                f"{r['serve_own_p50_ms']:.1f} / {r['serve_own_p95_ms']:.1f}"
+                if "serve_own_p50_ms" in r
+                else "—"
+                for r in results
+            ],
+        ),
         ("vector index type", [str(r["index_type"]) for r in results]),
         ("HNSW recall@10 vs exact", f("recall_at_10", ".3f")),
         (

@@ -268,6 +268,19 @@ def test_named_voters() -> None:
             "Cllr Ansell proposed that Mrs D Penrose be appointed; seconded by Cllr Marchetti.",
             ("Cllr Ansell", "Cllr Marchetti"),
         ),
+        (
+            "Proposed by Cllr J. R. Smith, seconded by Cllr A.B. Jones",
+            ("Cllr J. R. Smith", "Cllr A.B. Jones"),
+        ),
+        (
+            "It was proposed by Councillor Mary\nAnn Smith and seconded by Councillor Tom Brown",
+            ("Councillor Mary Ann Smith", "Councillor Tom Brown"),
+        ),
+        ("Proposer: Cllr Reeves\nSeconder: Cllr Tan", ("Cllr Reeves", "Cllr Tan")),
+        (
+            "A motion in the name of Councillor Pike, seconded by Councillor Yates, was put.",
+            ("Councillor Pike", "Councillor Yates"),
+        ),
     ],
 )
 def test_movers_and_seconders(text: str, expected: tuple[str, str]) -> None:
@@ -332,3 +345,57 @@ def test_a_minute_of_the_same_meeting_is_not_a_link() -> None:
     from kb.parse.references import find_references
 
     assert find_references("Councillor Okoro declared an interest in minute 14.") == ()
+
+
+def test_movers_printed_after_the_resolution_they_moved() -> None:
+    d = only(
+        "RESOLVED that the grant of £500 be approved. Proposed Cllr Ashworth, seconded Cllr "
+        "Dalby, all in favour."
+    )
+    assert (d.kind, d.outcome, d.mover, d.seconder) == (
+        "resolution",
+        "carried",
+        "Cllr Ashworth",
+        "Cllr Dalby",
+    )
+    assert strip_formula(d.text).startswith("the grant of £500 be approved")
+
+
+def test_proposer_and_seconder_lines_before_a_parish_resolution() -> None:
+    d = only(
+        "Proposer: Cllr Reeves\nSeconder: Cllr Tan\n"
+        "RESOLVED to accept the quotation of £1,200 for tree works."
+    )
+    assert (d.mover, d.seconder) == ("Cllr Reeves", "Cllr Tan")
+    assert strip_formula(d.text).startswith("accept the quotation of £1,200")
+
+
+def test_amendment_proposed_then_the_resolution() -> None:
+    found = find_decisions(
+        lines(
+            "Councillor Moss proposed an amendment that the fee be frozen, seconded by Councillor\n"
+            "Dean. The amendment was LOST.\nRESOLVED: That the fees be increased by 3%."
+        )
+    )
+    assert [(d.kind, d.outcome, d.mover) for d in found] == [
+        ("amendment", "lost", "Councillor Moss"),
+        ("resolution", "agreed", None),
+    ]
+    assert strip_formula(found[-1].text).startswith("the fees be increased by 3%")
+
+
+def test_received_is_a_decision_only_when_nothing_else_was_decided() -> None:
+    alone = only("The Committee received the annual report of the Head of Audit.")
+    assert alone.outcome == "noted"
+    d = only("The Committee received the report.\nRESOLVED: That the report be noted.")
+    assert strip_formula(d.text).startswith("the report be noted")
+
+
+def test_a_number_in_prose_is_not_a_vote() -> None:
+    d = only("The scheme has 12 for the first phase of sites.\nRESOLVED: That the scheme proceed.")
+    assert d.votes is None
+
+
+def test_counts_for_without_against() -> None:
+    d = only("On being put to the vote 8 voted for the motion. RESOLVED that the plan be adopted.")
+    assert d.votes == {"for": 8}

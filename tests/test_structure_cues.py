@@ -32,6 +32,12 @@ REPO = Path(__file__).resolve().parent.parent
         ("Min. 45: Allotments", "45", "word", "Allotments"),
         ("285. Budget Monitoring (Item 3)", "285", "dot", "Budget Monitoring (Item 3)"),
         ("(a) Subject: Library Opening Hours", "a", "letter", "Subject: Library Opening Hours"),
+        ("IV. FINANCE", "IV", "roman", "FINANCE"),
+        ("XII Planning Applications", "XII", "roman", "Planning Applications"),
+        ("SFRA/24/07 Budget", "SFRA/24/07", "prefixed", "Budget"),
+        ("CAB45 Budget", "CAB45", "prefixed", "Budget"),
+        ("FGP24/031 Payments", "FGP24/031", "prefixed", "Payments"),
+        ("C/123 Minutes", "C/123", "prefixed", "Minutes"),
     ],
 )
 def test_numbering_schemes(line: str, number: str, form: str, rest: str) -> None:
@@ -162,6 +168,42 @@ def test_date_lines_are_not_minutes() -> None:
             "(b)\nDecision maker:\nCabinet\n(c)\nDate of decision:\n20 March 2024\n(d)\nDecision taken:\nApproved",
             "Cabinet",
             "2024-03-20",
+            None,
+        ),
+        (
+            "At a MEETING of the Licensing Sub-Committee held at the Civic Centre, Greyhaven on "
+            "Tuesday 4 March 2025 at 10.00 am\nPRESENT: Councillor Ortiz (Chair)\n1. APOLOGIES",
+            "Licensing Sub-Committee",
+            "2025-03-04",
+            "10.00 am",
+        ),
+        (
+            "MINUTE OF MEETING OF THE EDUCATION COMMITTEE held in the Council Chambers on "
+            "12 February 2025\nPresent: Councillor Reid\n1. MINUTES",
+            "Education Committee",
+            "2025-02-12",
+            None,
+        ),
+        (
+            "MINUTE\nAUDIT AND SCRUTINY COMMITTEE\n14 November 2024\nPresent: Councillor Bain\n"
+            "1. Apologies",
+            "Audit and Scrutiny Committee",
+            "2024-11-14",
+            None,
+        ),
+        (
+            "Licensing Committee\nDate:\nTuesday, 11 March 2025\nTime:\n7.00 pm\nPresent:\n"
+            "Councillor Ames (Chair)\n1. Apologies",
+            "Licensing Committee",
+            "2025-03-11",
+            None,
+        ),
+        (
+            "Record of Hearing and Notice of Determination\nLicensing Sub-Committee\n"
+            "Date of hearing: 3 February 2025\nApplicant: Mr X\n"
+            "(a) Subject: Premises licence (agenda item 2)",
+            "Licensing Sub-Committee",
+            "2025-02-03",
             None,
         ),
     ],

@@ -50,8 +50,11 @@ def test_constructed_papers_of_other_bodies() -> None:
     _assert_targets(total, "tests/fixtures/bodies")
 
 
-def test_held_back_check_papers() -> None:
-    root = FIXTURES / "bodies_check"
+@pytest.mark.parametrize("folder", ["bodies_check", "bodies_final", "bodies_holdout"])
+def test_once_held_back_papers(folder: str) -> None:
+    """Sets that measured the parser once, before it was mended on their failures (the
+    first-run numbers are in the README); kept so that no later change undoes a mend."""
+    root = FIXTURES / folder
     if not any(root.glob("*.minutes.json")):
-        pytest.skip("no held-back check papers")
-    _assert_targets(_total(root), "tests/fixtures/bodies_check")
+        pytest.skip(f"no papers in tests/fixtures/{folder}")
+    _assert_targets(_total(root), f"tests/fixtures/{folder}")

@@ -35,30 +35,36 @@ FORMULA = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 BODY = (
-    r"(?:(?:[A-Z][\w&'’-]*|of|and|the|for)\s+){0,6}?"
+    r"(?:(?:(?:[A-Z][\w&'’-]*|of|and|the|for)\s+){0,6}?"
     r"(?:Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Panel|Executive|Authority|"
-    r"Forum|Group|Partnership|Assembly|Trust|Members|Councillors|meeting|Meeting)"
+    r"Forum|Group|Partnership|Assembly|Trust|Members|Councillors|meeting|Meeting|IJB)"
+    r"|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?members)"
 )
 OUTCOME_VERBS = (
     r"resolved|agreed|agree|agrees|approved|approve|approves|noted|note|notes|decided|decide|decides|"
-    r"endorsed|endorse|endorses|deferred|defer|defers|accepted|accept|accepts|ratified|ratify|"
-    r"ratifies|adopted|adopt|adopts|supported|support|supports|received|receive|receives|"
+    r"endorsed|endorse|endorses|deferred|defer|defers|ratified|ratify|"
+    r"ratifies|adopted|adopt|adopts|supported|support|supports|"
     r"confirmed|confirm|confirms|RESOLVED|AGREED|NOTED|APPROVED|DECIDED"
 )
 SUBJECT_VERB = re.compile(
     rf"^{LIST_MARKER}(?:That\s+|THAT\s+)?(?:[Tt]he\s+|THE\s+)?(?P<subject>{BODY})\s*:?\s+(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s+)?"
     rf"(?:(?:unanimously|then|therefore|duly|formally|also|further|hereby)\s+)*(?P<verb>{OUTCOME_VERBS})\b"
 )
+RECEIVED_BY_BODY = re.compile(  # 'The Board received the annual audit report': a record only when nothing else is
+    rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:(?:formally|also|then)\s+)?(?:received|RECEIVED)\b"
+)
 THAT_BODY_COLON = re.compile(rf"^{LIST_MARKER}That\s+(?:the\s+)?{BODY}\s*:\s*$")
 PAPERS = (
     r"report|reports|update|updates|presentation|minutes|recommendations?|information|item|"
     r"accounts|statement|plan|programme|strategy|policy|motion|amendment|proposal|proposals|"
     r"petition|question|questions|response|comments|application|request|budget|draft|"
-    r"appointment|appointments|nomination|nominations|terms of reference|payments?|schedule"
+    r"appointment|appointments|nomination|nominations|terms of reference|payments?|schedule|"
+    r"minute|notes|tracker|log|register|scheme|protocol|framework|charter|action plan"
 )
 PASSIVE = re.compile(
-    rf"^{LIST_MARKER}(?:The|These|This|Its|Their|All|Both)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?(?:{PAPERS})\b"
-    r"(?:\s+[\w'’,()/&-]+){0,10}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
+    rf"^{LIST_MARKER}(?:The|These|This|Its|Their|All|Both)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?(?i:{PAPERS})\b"
+    r"(?:\s+[\w'’,()/&-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
+    r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
     r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed))\b"
 )
 FIELD = re.compile(
@@ -82,27 +88,29 @@ CAPITAL_VERB = re.compile(  # a decision verb set in capitals early in a sentenc
 RECOMMENDATION = re.compile(
     r"^\W*(?:OFFICER\s+|Officer\s+|officer\s+)?(?:RECOMMENDATIONS?|Recommendations?|RECOMMENDED|Recommended)\b"
 )
+MOTION_TEXT = re.compile(r"\b(?:following|the|a|this)\s+(?:motion|amendment)\b", re.IGNORECASE)
 MOTION = re.compile(r"\b(?:proposed|moved|seconded|proposer|seconder)\b", re.IGNORECASE)
 AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
-VOTE_TALK = re.compile(
-    r"\b(?:motion|amendment|vote|voted|voting|put\s+to|proposal|recommendation|CARRIED|LOST|carried|lost)\b"
+VOTE_TALK = re.compile(  # what a sentence reporting a vote talks about
+    r"\b(?:(?i:motion|amendment|vote|voted|voting|votes|put\s+to|proposal|recommendations?)|CARRIED|LOST)\b"
 )
 ABBREVIATION = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|Rev|St|No|Nos|Para|para|paras|e\.g|i\.e|etc|approx|Ref|ref|Min|Mins|[A-Z])\.",
 )
 VOTE_LABEL = re.compile(  # 'For (23):', 'Against:', 'For the Motion:', 'Abstentions:'
     r"^\s*(?:For|FOR|In\s+favour|Against|AGAINST|Absten\w*|ABSTEN\w*|Abstain\w*|ABSTAIN\w*)"
-    r"(?:\s+the\s+(?:Motion|Amendment|motion|amendment|MOTION|AMENDMENT))?\s*(?:\(\s*\d{1,3}\s*\)\s*:?|[:–—-])"
+    r"(?:\s+the\s+(?:Motion|Amendment|motion|amendment|MOTION|AMENDMENT))?\s*(?:\(\s*\d{1,3}\s*\)\s*:?|[:–—-]|\s+\d{1,3}\b)"
 )
 VOTE_LABEL_LINE = re.compile(
     r"^\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:\(\s*\d{1,3}\s*\)|[:–—-]\s*\d{1,3})"
 )
 VOTE_CALL = re.compile(
     r"\bput\s+(?:the\s+\w+\s+(?:motion|amendment|recommendations?|proposal)\s+|it\s+|them\s+)?to\s+(?:the|a)\s+vote\b|"
-    r"\b(?:recorded|named)\s+vote\b|\bvoting\s+was\s+as\s+follows\b|\bvotes?\s+(?:were|was)\s+(?:recorded|cast|taken)\b",
+    r"\b(?:recorded|named)\s+vote\b|\bvoting\s+was\s+as\s+follows\b|\bvotes?\s+(?:were|was)\s+(?:recorded|cast|taken)\b"
+    r"|\bshow\s+of\s+hands\b|\bvoting\s+took\s+place\b",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£(“\"‘'])")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?;])|(?<=[.!?;][”\"’)]))\s+(?=[A-Z0-9£(“\"‘'])")
 LIST_MARK_ONLY = re.compile(
     r"^\s*(?:(?:\(?[0-9]{1,3}|\(?[A-Za-z]|\([ivx]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[A-Za-z][a-z]{0,3}\.)\s*$"
 )
@@ -124,7 +132,12 @@ VERB_OUTCOMES = (
     ),
     ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)"),
 )
-FORMULA_OUTCOME = {"NOTED": "noted", "APPROVED": "approved", "AGREED": "agreed"}
+FORMULA_OUTCOME = {
+    "NOTED": "noted",
+    "APPROVED": "approved",
+    "AGREED": "agreed",
+    "RECEIVED": "noted",
+}
 
 
 @dataclass
@@ -156,9 +169,15 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
     current: _Open | None = None  # the decision whose text may still run on
     voting_on: _Open | None = None  # what the vote being recorded is on
     last_result: _Open | None = None  # the decision the last result line closed
+    unclaimed: _Open | None = None  # a vote taken before the resolution that records it
+    amendment_next = False  # an 'Amendment' label: the motion that follows is one
+    label_since = False  # a form label ('Minutes:') since the last decision began
     last_end = 0
     for line_no, offset, sentence, last_line in sentences:
         if MARK_ALONE.match(sentence):
+            continue
+        if re.fullmatch(r"(?i)\s*(?:an?\s+)?amendments?\s*:?\s*", sentence):
+            amendment_next = True  # 'Amendment' printed as a label over the words that move it
             continue
         event = _classify(sentence, offset == 0)
         if (
@@ -170,6 +189,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         if event is None and LABEL_LINE.match(sentence):
             if current is not None:
                 current.closed = True  # 'Reasons for decision:': the next field of a form
+            label_since = True
             continue
         if current is not None and not current.closed:
             part_of_block = event is None or event[0] == "resolution-sentence" and event[1] is None
@@ -191,8 +211,27 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             last_result = None
         if kind == "motion":
             mover, seconder = movers(sentence)
+            last = decisions[-1] if decisions else None
+            missing = last is not None and (
+                mover and not last.mover or seconder and not last.seconder
+            )
+            follows_it = last is not None and line_no - last.end <= 2 and not label_since
+            moved_last = last is not None and last.kind == "resolution" and missing and follows_it
+            if moved_last and last is not None and not _moves_words(sentence):
+                # 'RESOLVED that … . Proposed Cllr Ashworth, seconded Cllr Dalby, all in
+                # favour.': who moved the resolution just recorded, and how it went
+                last.mover, last.seconder = last.mover or mover, last.seconder or seconder
+                last.result = last.result or _inline_result(sentence)
+                last.votes = last.votes or parse_votes(sentence)
+                last.end = max(last.end, last_line + 1)
+                continue
+            if amendment_next:
+                sentence_kind = "amendment"
+            else:
+                sentence_kind = "amendment" if AMENDMENT.search(sentence) else "motion"
+            amendment_next = False
             motion = _Open(
-                "amendment" if AMENDMENT.search(sentence) else "motion",
+                sentence_kind,
                 line_no,
                 last_line + 1,
                 text_lines=[sentence],
@@ -202,14 +241,14 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             )
             motion.result = _inline_result(sentence)
             motion.votes = parse_votes(sentence)
-            motion.closed = not sentence.rstrip().endswith(":")
+            motion.closed = not _opens_list(sentence)
             if motion.kind == "motion" and motion.result is None:
                 pending_motion = motion
             decisions.append(motion)
             current = motion
             last_end = last_line + 1
             continue
-        if kind == "result" and RECEIVED.search(sentence):
+        if kind in ("result", "votes") and _motion_and_amendment_counts(sentence):
             _motion_against_amendment(decisions, sentence, pending_motion)
             pending_motion = None
             continue
@@ -217,17 +256,33 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             target: _Open | None
             if kind == "votes" and voting_on is not None:
                 target = voting_on
-            elif kind == "call" and last_result is not None and not _names_subject(sentence):
-                target = last_result  # '… was LOST. A recorded vote was taken …'
+            elif kind != "result" and last_result is not None and not _names_subject(sentence):
+                target = last_result  # '… was LOST. A recorded vote was taken …' / 'Abstain: 2).'
             else:
                 target = _result_target(decisions, sentence, pending_motion)
+            introduces = _opens_list(sentence) or re.search(r"\bin\s+the\s+name\s+of\b", sentence)
+            if target is None and kind == "result" and MOTION_TEXT.search(sentence) and introduces:
+                # 'the following motion, standing in the name of …, was not debated and FELL:'
+                target = _Open("motion", line_no, last_line + 1, text_lines=[sentence])
+                target.closed = not _opens_list(sentence)
+                target.mover, _ = movers(sentence)
+                decisions.append(target)
+                current = target
+            if target is None and (VOTE_CALL.search(sentence) or parse_votes(sentence)):
+                # a vote on what no one moved ('The original recommendation was then put to
+                # the vote and carried (5 for, 2 against).'): the resolution after it records it
+                unclaimed = _Open("vote", line_no, last_line + 1)
+                unclaimed.result = (
+                    result_of(sentence) if kind == "result" else _inline_result(sentence)
+                )
+                unclaimed.votes = parse_votes(sentence, partial=True)
             if target is None:
                 continue
             if kind == "call":
                 voting_on = last_result = target
-            if kind == "result":
+            if kind == "result" or VOTE_TALK.search(sentence):
                 target.result = target.result or result_of(sentence)
-                last_result = target
+                last_result = target if kind == "result" else last_result
             else:
                 target.result = target.result or _inline_result(sentence)
             target.votes = _add_votes(target.votes, parse_votes(sentence, partial=True))
@@ -239,15 +294,20 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 decisions.append(target)  # a motion is decided when it is put to the vote
             last_end = last_line + 1
             continue
+        label_since = False
         decision = _Open(kind, line_no, last_line + 1, formula=formula, text_lines=[sentence])
         decision.offset, decision.block = offset, kind == "resolution"
         if kind == "resolution-sentence":
             decision.kind = "resolution"
-            decision.closed = not sentence.rstrip().endswith(":")
+            decision.closed = not _opens_list(sentence)
         before = " ".join(t for ln, _, t, _ in sentences if last_end <= ln < line_no)
         decision.mover, decision.seconder = movers(f"{before} {sentence}")
         decision.votes = parse_votes(sentence)
         decision.result = _inline_result(sentence)
+        if unclaimed is not None:
+            decision.votes = decision.votes or unclaimed.votes
+            decision.result = decision.result or unclaimed.result
+            unclaimed = None
         merged = _merge_with_motion(decisions, decision)
         if merged is not None:
             if merged is pending_motion:
@@ -264,6 +324,9 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         decisions = [
             d for k, d in enumerate(decisions) if k >= first or d.kind != "resolution" or d.formula
         ]
+    if any(d.formula != "RECEIVED" for d in decisions):
+        # 'The Committee received a summary …' is what happened, where something was decided
+        decisions = [d for d in decisions if d.formula != "RECEIVED"]
     return _without_copies([_finish(d, lines) for d in decisions])
 
 
@@ -316,7 +379,12 @@ def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
                 continue  # 'Mrs. C. Palmer', 'Minute No. 5'
             if not LIST_MARK_ONLY.match(joined[cuts[-1] : m.end()]):
                 cuts.append(m.end())  # '5. RESOLVED': a list mark is not a sentence
-        cuts += [pos for pos, _ in starts[1:] if _opens_item(joined[pos:])]
+        cuts += [
+            pos
+            for pos, _ in starts[1:]
+            if _opens_item(joined[pos:])
+            and not (joined[:pos].rstrip().endswith((",", "(")) and VOTE_LABEL.match(joined[pos:]))
+        ]
         cuts = sorted(set(cuts))
         for k, cut in enumerate(cuts):
             end = cuts[k + 1] if k + 1 < len(cuts) else len(joined)
@@ -334,19 +402,31 @@ def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
         if not text:
             gap_from = i if gap_from is None else gap_from
             continue
-        if paragraph and (
-            _opens_item(text)
-            or len(paragraph) == 1
-            and _stands_alone(paragraph[0][1], text)
-            or gap_from is not None
-            and not _runs_on(lines, paragraph, gap_from, i)
-            or _print_changes(lines[paragraph[-1][0]], line)
+        continued = (
+            paragraph and paragraph[-1][1].rstrip().endswith((",", "(")) and VOTE_LABEL.match(text)
+        )
+        if (
+            paragraph
+            and not continued
+            and (
+                _opens_item(text)
+                or len(paragraph) == 1
+                and _stands_alone(paragraph[0][1], text)
+                or gap_from is not None
+                and not _runs_on(lines, paragraph, gap_from, i)
+                or _print_changes(lines[paragraph[-1][0]], line)
+            )
         ):
             flush()
         gap_from = None
         paragraph.append((i, text))
     flush()
     return out
+
+
+def _opens_list(text: str) -> bool:
+    """A sentence that ends by opening a list: 'agreed:', 'agreed:-', 'as follows: –'."""
+    return text.rstrip(" -–—").endswith(":")
 
 
 def _stands_alone(first: str, following: str) -> bool:
@@ -427,6 +507,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         )  # 'The Committee NOTED …', '… was APPROVED as a correct record'
     if SUBJECT_VERB.match(sentence) or THAT_BODY_COLON.match(sentence):
         return "resolution-sentence", None
+    if RECEIVED_BY_BODY.match(sentence):
+        return "resolution-sentence", "RECEIVED"
     if PASSIVE.match(sentence) and len(sentence.split()) <= 60:
         return "resolution-sentence", None
     if IN_SENTENCE.search(sentence):
@@ -435,10 +517,10 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "votes", None
     if VOTE_CALL.search(sentence) and not result_of(sentence):
         return "call", None
-    if RECEIVED.search(sentence) and result_of(sentence):
+    if _motion_and_amendment_counts(sentence):
         return "result", None  # 'the MOTION received 9 votes and the AMENDMENT received 4 …'
     words = len(sentence.split())
-    if result_of(sentence) and (VOTE_TALK.search(sentence) or words <= 4) and words <= 40:
+    if result_of(sentence) and (VOTE_TALK.search(sentence) and words <= 80 or words <= 4):
         return "result", None
     return None
 
@@ -465,14 +547,22 @@ def _inline_result(sentence: str) -> str | None:
     return None
 
 
-RECEIVED = re.compile(
-    r"\b(?:the\s+)?(MOTION|AMENDMENT|motion|amendment)\s+received\s+(\d{1,3})\s+votes?"
+RECEIVED = re.compile(  # 'the MOTION received 9 votes', 'Amendment (Ms Rendall) 3  Motion (Mr Jamieson) 5'
+    r"\b(?:the\s+)?(MOTION|AMENDMENT|Motion|Amendment|motion|amendment)\s+(?:received\s+(\d{1,3})\s+votes?|"
+    r"(?:\([^)]{1,40}\)\s*)?(\d{1,3})\b(?!\s*(?:%|per|of|votes? to)))"
 )
+
+
+def _motion_and_amendment_counts(sentence: str) -> bool:
+    """A vote of motion against amendment, each with its count."""
+    return len({m.group(1).lower() for m in RECEIVED.finditer(sentence)}) == 2
 
 
 def _motion_against_amendment(decisions: list[_Open], sentence: str, pending: _Open | None) -> None:
     """A vote of motion against amendment: each one's votes are the other's against."""
-    counts = {m.group(1).lower(): int(m.group(2)) for m in RECEIVED.finditer(sentence)}
+    counts = {
+        m.group(1).lower(): int(m.group(2) or m.group(3)) for m in RECEIVED.finditer(sentence)
+    }
     abstain = re.search(r"(\d{1,3})\s+abstentions?", sentence)
     amendment = next(
         (d for d in reversed(decisions) if d.kind == "amendment" and d.result is None), None
@@ -493,6 +583,20 @@ def _motion_against_amendment(decisions: list[_Open], sentence: str, pending: _O
     if motion is not None and motion in decisions:
         decisions.remove(motion)
         decisions.append(motion)
+
+
+def _moves_words(sentence: str) -> bool:
+    """Whether a mover's statement carries the words moved ('… seconded that the item be
+    deferred', '… the following amendment:', a quotation), not only who moved."""
+    prefix = MOVER_PREFIX.match(sentence) or PROPOSED_THAT.match(sentence)
+    if prefix and len(sentence[prefix.end() :].split()) >= 3:
+        return True  # '… seconded by Cllr G Uglow that the grant be awarded.'
+    return bool(
+        re.search(r"\b(?:that|to)\s+\w+", sentence)
+        or _opens_list(sentence)
+        or re.search(r"[“\"‘]", sentence)
+        or MOVED_UNNAMED.search(sentence)
+    )
 
 
 def _joins_motion(decisions: list[_Open], sentence: str, last_line: int) -> bool:
@@ -640,25 +744,38 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
 
 
 MOVER_PREFIX = re.compile(
-    rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?[^.;:]{{0,200}}?\b(?:proposed|moved)\b[^.;:]{{0,160}}?"
-    r"\bseconded\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*,?\s*"
+    rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?i:proposed|moved)\b(?:[^.;:]|(?<=[A-Z])\.){{0,160}}?"
+    r"\b(?i:seconded)\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*,?\s*"
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|that\s+|:\s*)"
 )
 
 
 MOTION_PREAMBLE = re.compile(
     r"^(?:[^.;:]{0,200}?\b(?:motion|amendment)\b[^.;:]{0,200}?\b(?:was|were)\s+(?:duly\s+|then\s+)?(?:moved|proposed)(?:\s+and\s+seconded)?"
-    r"|Decisions?)\s*:?\s*(?=(?-i:[A-Z])|[“\"‘'(])",
+    r"|Decisions?)\s*:?\s*(?=(?-i:[A-Z])|[“\"‘'(])"
+    r"|^[^“\"‘]{0,300}?\b(?:motion|amendment)\b[^“\"‘]{0,300}?:\s*(?=[“\"‘])",
     re.IGNORECASE,
 )
 BODY_AGREED_COLON = re.compile(
-    rf"^(?:[Tt]he\s+)?{BODY}\s+(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*"
+    rf"^(?:[Tt]he\s+)?{BODY}\s+(?:further\s+)?(?P<verb>agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*-?\s*"
 )
-PROPOSED_THAT = re.compile(rf"^{LIST_MARKER}[^.;:]{{0,120}}?\b(?:proposed|moved)\s+that\s+")
+PROPOSED_THAT = re.compile(
+    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved)\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s+that\s+"
+)
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|DECIDED|decided)"
     r"\s+(?:unanimously\s+)?(?:to|that)\b\s*:?\s*"
 )
+
+
+def _without_formula(text: str) -> str:
+    """A decision's words after its opening formula or field ('RESOLVED:', 'Decision:')."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if m := FORMULA.match(text):
+        text = m.group("after")
+    elif f := FIELD.match(text) or MOTION_PREAMBLE.match(text):
+        text = text[f.end() :] if not FIELD.match(text) else f.group("after")
+    return re.sub(rf"^\s*(?:[:–—-]\s*)?(?:that|That|THAT)?\s*{LIST_MARKER}", "", text).strip()
 
 
 def strip_formula(text: str) -> str:
@@ -714,11 +831,16 @@ def outcome(
     """
     if result:
         return result
-    if votes and "for" in votes and "against" in votes:
-        return "carried" if votes["for"] > votes["against"] else "lost"
+    if votes and "for" in votes:  # a count against not printed is none
+        return "carried" if votes["for"] > votes.get("against", 0) else "lost"
     body = strip_formula(text)
     if CORRECT_RECORD.search(body[:300]):
         return "approved"
+    opening = _without_formula(text)
+    if (agreed := BODY_AGREED_COLON.match(opening)) and (
+        found := _verb_outcome(agreed.group("verb"))
+    ):
+        return found  # 'The Integration Joint Board agreed:- (i) to note …': it agreed
     if m := SUBJECT_VERB.match(body):
         found = _verb_outcome(m.group("verb"))
         if found:
@@ -733,7 +855,8 @@ def outcome(
         return _verb_outcome(m.group(1)) or "agreed"
     found_any: set[str] = set()
     for m in re.finditer(
-        r"\b(?:be|been|was|were|is|are|being)\s+(?:(?:otherwise|duly|formally|hereby|also|unanimously)\s+)?(\w+)",
+        r"\b(?:be|been|was|were|is|are|being)\s+(?:(?:otherwise|duly|formally|hereby|also|unanimously)\s+)?"
+        r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?(\w+)",
         body,
     ):
         found = _verb_outcome(m.group(1))

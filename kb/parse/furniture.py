@@ -63,6 +63,7 @@ def clean_markup(line: str) -> str:
     line = html.unescape(line)
     line = MD_LINK.sub(r"\1", line)
     line = re.sub(r"^\s*#{1,6}\s+", "", line)
+    line = re.sub(r"\s*\{[#.][\w:.-]+(?:\s+[#.][\w:.-]+)*\}\s*$", "", line)  # '{#min-38}' anchors
     line = line.replace("**", "").replace("__", "")
     line = line.replace("\u00a0", " ").replace("\u200b", "")
     line = re.sub(r"[ ]{2,}", " ", line)
@@ -166,7 +167,10 @@ def _mark_repeated_lines(lines: list[RawLine]) -> None:
         repeated |= {
             key
             for key, n in feet.items()
-            if n == len(by_page) and key and len(key) < 60 and not _form_label(key)
+            if n == len(by_page)
+            and len(key) < 60
+            and len(re.findall(r"[A-Za-z]", key)) >= 3  # words, not a minute number
+            and not _form_label(key)
         }
     first_seen: set[str] = set()
     for page in sorted(by_page):

@@ -102,7 +102,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         chain, total = _best_chain(group)
         if total > best_total:
             best, best_total = chain, total
-    strong = len(best) >= 2 or (best and best[0].score >= 3.0)
+    # one minute alone (a special meeting) must look like a heading: capitals, bold or an item
+    strong = len(best) >= 2 or (best and best[0].score >= 2.0)
     if not strong:
         return []
     return _with_sub_minutes(best, candidates, layout, lines)
@@ -190,9 +191,9 @@ def _score(
         score += 2.5
     if len(words) <= 12:
         score += 0.5
-    else:
+    elif not stands_out:  # a long title printed as a heading is still a heading
         score -= (len(words) - 12) * 0.25
-    if rest.rstrip().endswith((".", ";", ",")) and len(words) > 6:
+    if title.rstrip().endswith((".", ";", ",")) and len(words) > 6:
         score -= 1.5
     if SENTENCE_WORDS.search(title) and not is_upper(title) and not item:
         score -= 1.5

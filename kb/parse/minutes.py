@@ -24,25 +24,28 @@ from .numbering import split_number
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
     r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
-    r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+of\s+(?:the\s+)?(?:Meeting|MEETING|meeting)\b"
+    r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
+    r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
+    r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|Meeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+minutes\s*$",
 )
 NOTICE_TITLE = re.compile(
     r"^\s*(?:Record|Schedule|Register|Notice|Summary)\s+of\s+(?:the\s+)?(?:Executive\s+|Cabinet\s+|Key\s+)?Decisions?\b"
     r"|^\s*(?:Executive\s+|Cabinet\s+|Key\s+|Officer\s+)?Decision\s+(?:Notice|Recording\s+Form|Record|Sheet|Statement)\b"
-    r"|^\s*Decisions?\s+(?:of|taken\s+(?:by|at))\b",
+    r"|^\s*Decisions?\s+(?:of|taken\s+(?:by|at))\b"
+    r"|^\s*(?:Record|Minutes?)\s+of\s+(?:the\s+)?Hearing\b|\bNotice\s+of\s+(?:Determination|Decision)\s*$",
     re.IGNORECASE,
 )
 NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
 COMMITTEE_IN_TITLE = re.compile(
-    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?)\s+(?:of|taken\s+(?:by|at))\s+"
+    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
-    r"(?:MINUTES?|Decisions?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
+    r"(?:MINUTES?|Decisions?|MEETING)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     r"(?P<c>(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on)){0,12}?\s+"
     r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|Partnership|Assembly|Commission))"
     r"(?=\s+(?:held|meeting)\b)",
@@ -66,7 +69,10 @@ BODY_WORD = re.compile(
 SIGNED = re.compile(
     r"^\s*(?:Signed|Signature|Chair(?:man)?\s*[:.]|Date[d]?\s*[:.]|Dated\b)", re.IGNORECASE
 )
-DATE_ONLY = re.compile(r"^[\w ,.]{6,45}$")
+DATE_ONLY = re.compile(r"^[\w ,.:]{6,45}$")
+DATE_LABEL = re.compile(
+    r"(?i)^\s*(?:date(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+date)\s*:\s*(.*)$"
+)
 CHAIR = re.compile(
     r"(?:(Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*"
     r"\((?:[Ii]n the )?(?:[Cc]hair(?:man|person|woman)?|CHAIR(?:MAN)?)\)"
@@ -117,7 +123,9 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         date = fields.get("date") or date
         if not date:
             return None
-        committee = fields.get("maker") or _committee(texts, i, joined)
+        committee = (
+            fields.get("maker") or _committee(texts, i, joined) or _committee_after(texts, i)
+        )
         return MinutesHead(
             line=i,
             meeting=Meeting(committee=normalise_committee(committee), date=date),
@@ -145,7 +153,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
 
 
 NOTICE_FIELD = re.compile(
-    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+(?:decision\s+)?taken|"
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?(?:decision|hearing)|Decision\s+date|Hearing\s+date|Date\s+(?:decision\s+)?taken|"
     r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
@@ -217,7 +225,10 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
             and len(name) < 120
         ) and (BODY_WORD.search(name) or len(name.split()) <= 6):
             return name
-    if re.search(r"(?i)\bminutes\s*$", texts[i]) and (after := _committee_after(texts, i)):
+    alone = re.search(r"(?i)\bminutes?\s*$", texts[i]) or re.match(
+        r"\s*MINUTES?\b(?!\s+(?:of|OF)\b)", texts[i]
+    )
+    if alone and (after := _committee_after(texts, i)):
         return after
     # 'HEALTH AND WELLBEING BOARD' / 'MEETING HELD AT ...': the lines above the title
     before: list[str] = []
@@ -234,9 +245,15 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
             before.insert(0, texts[j])
         j -= 1
     if before:
-        named = [b for b in before if BODY_WORD.search(b)]
-        # a council name above a committee name: the committee is the nearer one
-        return named[-1] if named else before[-1]
+        named = [k for k, b in enumerate(before) if BODY_WORD.search(b)]
+        # a council name above a committee name: the committee is the nearer one, read
+        # whole when it wraps ('… OVERVIEW AND' / 'SCRUTINY COMMITTEE')
+        last = named[-1] if named else len(before) - 1
+        joined = before[last]
+        while last > 0 and re.search(r"\b(?:AND|OF|FOR|THE|&|ON)\s*$|[,–-]\s*$", before[last - 1]):
+            last -= 1
+            joined = f"{before[last].strip()} {joined.strip()}"
+        return joined
     return None
 
 
@@ -257,17 +274,49 @@ def _committee_after(texts: list[str], i: int) -> str | None:
 
 
 def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
-    """'AUDIT COMMITTEE' / '24 SEPTEMBER 2009' / (times) / 'PRESENT: ...': minutes with no 'held'."""
+    """A committee's name on a line of its own, the meeting's date just below it (as a
+    line, or as 'Date:' and its value) and attendance soon after: 'AUDIT COMMITTEE' /
+    '24 SEPTEMBER 2009' / 'PRESENT: …', or a web page's 'Licensing Committee' / 'Date:' /
+    'Tuesday 11 March 2025' / … / 'Councillors present: …'."""
     name = texts[i]
-    if not (is_upper(name) and len(name) < 100 and not re.search(r"\d", name)):
+    if (
+        len(name) >= 100
+        or re.search(r"\d", name)
+        or name.rstrip().endswith((".", ":", ",", ";"))
+        or not (is_upper(name) or BODY_WORD.search(name))
+        or split_number(name)
+    ):
         return None
-    following = [t for t in texts[i + 1 : i + 8] if t][:4]
-    if not following or not DATE_ONLY.match(following[0]):
+    following = [t for t in texts[i + 1 : i + 8] if t][:3]
+    date = None
+    for k, t in enumerate(following[:2]):
+        label = DATE_LABEL.match(t)
+        value = label.group(1).strip() if label else t
+        if label and not value and k + 1 < len(following):
+            value = following[k + 1]
+        if DATE_ONLY.match(value) and not SIGNED.match(t):
+            date = parse_date(value)
+        if date or not label:
+            break
+    if not date:
         return None
-    date = parse_date(following[0])
-    if not date or not any(PRESENT.match(t) for t in following[1:]):
+    if not any(PRESENT.match(t) for t in [t for t in texts[i + 1 : i + 30] if t][:12]):
         return None
-    return MinutesHead(line=i, meeting=Meeting(committee=normalise_committee(name), date=date))
+    committee = _name_over_two_lines(texts, i) if is_upper(name) else name
+    return MinutesHead(line=i, meeting=Meeting(committee=normalise_committee(committee), date=date))
+
+
+def _name_over_two_lines(texts: list[str], i: int) -> str:
+    """A name in capitals wrapped over two lines ('AVONMERE AND KELSTON JOINT HEALTH
+    OVERVIEW AND' / 'SCRUTINY COMMITTEE') read whole."""
+    above = next((k for k in range(i - 1, max(-1, i - 3), -1) if texts[k]), None)
+    if (
+        above is not None
+        and is_upper(texts[above])
+        and re.search(r"\b(?:AND|OF|FOR|THE|&|ON)\s*$|[,–-]\s*$", texts[above])
+    ):
+        return f"{texts[above].strip()} {texts[i].strip()}"
+    return texts[i]
 
 
 def title_case(text: str) -> str:

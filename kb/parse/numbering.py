@@ -22,8 +22,12 @@ SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*[.:–—-]?\s*(?P<rest>.*)$")
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
 PREFIXED = re.compile(
-    r"^\s*(?P<n>[A-Z][A-Z&]{1,7}[/.-]?\d{1,4}(?:[/.]\d{1,4}){0,2})\b\s*[.:–—-]?\s*(?P<rest>.*)$"
+    r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.]\d{1,4}){0,2})\b\s*[.:–—-]?\s*(?P<rest>.*)$"
 )
+ROMAN = re.compile(
+    r"^\s*(?P<n>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\.?(?=\s|$)\s*[.:–—-]?\s*(?P<rest>.*)$"
+)
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 LETTER = re.compile(r"^\s*\((?P<n>[a-z])\)\s+(?P<rest>.*)$")
 
 
@@ -70,6 +74,11 @@ def split_number(line: str) -> Numbered | None:
                 return None  # '10:30 am', '2024 ...'
             form = "dot" if match.group("dot") else "plain"
         return Numbered(number, form, _parts(number), match.group("rest").strip())
+    match = ROMAN.match(line)
+    if match and match.group("n") and not re.match(r"[a-z]", match.group("rest")[:1]):
+        number = match.group("n")
+        if number != "I" or not match.group("rest") or match.group("rest").isupper():
+            return Numbered(number, "roman", (_roman(number),), match.group("rest").strip())
     match = LETTER.match(line)
     if match:
         letter = match.group("n")
@@ -77,6 +86,11 @@ def split_number(line: str) -> Numbered | None:
             letter, "letter", (ord(letter) - ord("a") + 1,), match.group("rest").strip()
         )
     return None
+
+
+def _roman(number: str) -> int:
+    values = [ROMAN_VALUES[c] for c in number]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
 def sequence_keys(numbers: list[Numbered]) -> list[tuple[int, ...]]:

@@ -126,11 +126,23 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             s = _extend_back(raw, texts, i)
             starts[s] = _Segment(s, n, "questions")
         i += 1
+    stamped: str | None = None
     for i, line in enumerate(raw):
         if line.kind == "blank":
             j = _next_text(texts, i + 1)
             if j is not None and not any(abs(s - j) <= 12 for s in starts):
                 starts.setdefault(_extend_back(raw, texts, j), _Segment(j, n, "break"))
+        elif line.kind == "stamp" and line.value:
+            # a page whose top is stamped with another agenda item than the pages before
+            # starts its paper (in PDFs; text exports print the stamps where they fall)
+            j = _next_text(texts, i + 1)
+            top = not any(
+                r.kind == "text" and r.page_index == line.page_index for r in raw[max(0, i - 4) : i]
+            ) and any(r.page_index != line.page_index for r in raw[:i])
+            new_item = stamped is not None and line.value != stamped
+            if new_item and j is not None and top and not any(abs(s - j) <= 12 for s in starts):
+                starts.setdefault(_extend_back(raw, texts, j), _Segment(j, n, "break"))
+            stamped = line.value
     ordered = sorted(starts.items())
     segments: list[_Segment] = []
     first_text = _next_text(texts, 0)

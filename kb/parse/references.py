@@ -15,7 +15,7 @@ from .dates import MONTH_WORD, parse_date
 DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}"
 REFERENCE = re.compile(
     r"\b(?P<further>further\s+to\s+|see\s+|under\s+)?(?:minute|min\.?)\s+(?:no\.?\s*)?"
-    r"(?P<n>\d{1,4}(?:[/.]\d{1,4}){0,2}[a-z]?)\b"
+    r"(?P<n>\d{1,4}(?:[/.]\d{1,4}){0,2}[a-z]?)\b(?:\s*\(\w{1,4}\))?"
     rf"(?:\s+of\s+(?:the\s+meeting\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w ,&'’()-]{{2,80}}?)\s+held\s+on\s+|the\s+meeting\s+held\s+on\s+)?(?P<d>{DATE}))?"
     r"(?P<refers>\s*\)?\s*refers)?",
     re.IGNORECASE,

@@ -13,9 +13,9 @@ import re
 
 TITLES = (
     r"(?:County\s+Councillors?|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|"
-    r"Professor|Prof\.?|Alderman|Reverend|Rev\.?)"
+    r"Professor|Prof\.?|Alderman|Bailie|Provost|Captain|Capt\.?|Reverend|Rev\.?)"
 )
-NAME_WORD = r"[A-Z][\w'’-]*\.?"
+NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|[A-ZÀ-ÖØ-Þ][\w'’-]*\.?)"  # 'A.B.' initials, or a word
 PERSON = (
     rf"(?:{TITLES}\s+(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}"
     r"|(?:The|the)\s+(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Leader|Deputy Leader|Mayor|Deputy Mayor)"
@@ -33,15 +33,19 @@ AGAINST_WORD = r"(?:against|AGAINST|Against)"
 ABSTAIN_WORD = r"(?:abstentions?|ABSTENTIONS?|Abstentions?|abstained|ABSTAINED|Abstained|abstaining|abstain|ABSTAIN|Abstain)"
 # '7 voting FOR', '7 votes for', '7 in favour', '2 against', '1 abstention'
 COUNT_FIRST = {
-    "for": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|votes?\s+(?:cast\s+)?|were\s+)?{FOR_WORD}\b", re.IGNORECASE),
-    "against": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|votes?\s+(?:cast\s+)?|were\s+)?{AGAINST_WORD}\b", re.IGNORECASE),
+    "for": re.compile(
+        rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:(?:voting|voted|votes?(?:\s+cast)?)\s+{FOR_WORD}|(?:were\s+)?in\s+favour"
+        r"|for\b(?=\s*[,;()]|\s+and\s+\d|\s*$))",
+        re.IGNORECASE,
+    ),
+    "against": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|voted\s+|votes?\s+(?:cast\s+)?|were\s+)?{AGAINST_WORD}\b", re.IGNORECASE),
     "abstain": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+to\s+)?{ABSTAIN_WORD}\b", re.IGNORECASE),
 }  # fmt: skip
 # 'For: 7', 'For (23):', 'FOR – 12', 'Against 45', 'Abstentions: 2'
 LABEL_FIRST = {
-    "for": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\bvoting\s*(?:was)?\s*:?\s*)(?:Votes?\s+)?(?:For|FOR|In\s+favour|IN\s+FAVOUR)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
-    "against": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\s)(?:Votes?\s+)?(?:Against|AGAINST)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
-    "abstain": re.compile(r"(?:^|[,;.(]\s*|\s{2,}|\s)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "for": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\b(?i:voting)\s*(?:was)?\s*:?\s*)(?:Votes?\s+)?(?:For|FOR|In\s+favour|IN\s+FAVOUR)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "against": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\s)(?:Votes?\s+)?(?:Against|AGAINST)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "abstain": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\s)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
 }  # fmt: skip
 BY_VOTES = re.compile(
     rf"\b(?:by\s+)?{COUNT}\s+votes?\s+to\s+{COUNT}(?:[,;]?\s*(?:with\s+)?{COUNT}\s+{ABSTAIN_WORD})?",
@@ -55,19 +59,23 @@ NAMED_VOTE = re.compile(
     r"\s*(?:\(\s*(?P<n>\d{1,3})\s*\)|[:–—-]\s*(?P<m>\d{1,3}))?\s*[:–—-]\s*(?P<names>[^\n]*(?:\n(?!\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstention|ABSTENTION|Abstain|ABSTAIN)\b)[^\n]+)*)"
 )
 RESULT = re.compile(
-    r"\b(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
+    r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
 )
 MOVED_AND_SECONDED = [
     re.compile(
         rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
     ),
     re.compile(
-        rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:proposed|moved)(?:,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
+        rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:(?:then|also|formally)\s+)?(?:proposed|moved)(?:,\s*and|,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?seconded)"
     ),
     re.compile(
         rf"[Oo]n\s+the\s+(?:motion|proposition)\s+of\s+(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON})"
     ),
     # 'Mr A Cattanach, seconded by Ms R Drummond, moved …'
+    # 'a motion … in the name of Councillor Adeyemi and seconded by Councillor Lister'
+    re.compile(
+        rf"\bin\s+the\s+name\s+of\s+(?P<mover>{PERSON})(?:,?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>{PERSON}))?"
+    ),
     re.compile(
         rf"(?P<mover>{PERSON}),\s+seconded\s+by\s+(?P<seconder>{PERSON}),\s+(?:moved|proposed)\b"
     ),
@@ -77,12 +85,12 @@ MOVED_AND_SECONDED = [
     ),
 ]
 MOVER_ONLY = re.compile(
-    rf"(?P<mover>{PERSON})\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
-    rf"|(?i:proposer|mover)\s*:\s*(?P<mover3>{PERSON})"
+    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
+    rf"|(?i:proposer|proposed|mover|moved)\s*:\s*(?P<mover3>{PERSON})"
 )
 SECONDER_ONLY = re.compile(
     rf"(?P<seconder>{PERSON})\s+seconded\b|seconded\s+by\s+(?P<seconder2>{PERSON})"
-    rf"|(?i:seconder)\s*:\s*(?P<seconder3>{PERSON})"
+    rf"|(?i:seconder|seconded)\s*:\s*(?P<seconder3>{PERSON})"
 )
 
 

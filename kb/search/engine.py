@@ -37,6 +37,7 @@ from .confidence import Calibration, signals
 from .corpus import CorpusGlossary
 from .duplicates import collapse
 from .features import INDEX, CorpusStats, FeatureTable, TermEvidence, build
+from .held import with_decisions
 from .rank import Ranker, load_models
 from .understand import Query, analyse, understand
 
@@ -201,12 +202,13 @@ class SearchEngine:
         confidence = self.calibration.probability(signals(ev.query, ev.table, scores, ev.unknown))
         if not hits:
             confidence = 0.0
-        return Answer(
+        answer = Answer(
             query=question,
             results=tuple(hits),
             confident=confidence >= self.calibration.threshold,
             confidence=round(confidence, 4),
         )
+        return with_decisions(answer, self.conn)  # the decisions each result holds
 
     def score(self, ev: Evidence) -> np.ndarray:
         """Stage 4: the ranker's score of every candidate row (one signal when `only`)."""

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import REBUILD, IndexCorrupt
-from kb.model import AgendaItem, Citation, DecisionEntry, Document, Pack, Passage, Reference
+from kb.model import (
+    AgendaItem,
+    Citation,
+    DecisionEntry,
+    Document,
+    HeldDecision,
+    Pack,
+    Passage,
+    Reference,
+)
 
 DATABASE = "kb.sqlite"
 SCHEMA_VERSION = 3  # 2: decisions with outcome, votes, movers and their meeting; 3: links
@@ -493,6 +502,119 @@ def neighbours(
     return [_row_to_passage(r) for r in rows]
 
 
+@dataclass(frozen=True)
+class StoredPack:
+    """A pack (one source file) as indexed: its content hash and how many exempt documents
+    a public build withheld from it."""
+
+    id: int
+    source: str
+    sha256: str
+    committee: str | None
+    meeting_date: str | None
+    withheld: int
+
+
+def packs(conn: sqlite3.Connection) -> list[StoredPack]:
+    """Every pack in the database, in source order."""
+    rows = conn.execute(
+        "SELECT id, source, sha256, committee, meeting_date, COALESCE(withheld, 0) FROM packs "
+        "ORDER BY source"
+    )
+    return [StoredPack(*row) for row in rows]
+
+
+def pack_passages(conn: sqlite3.Connection, pack_id: int) -> list[StoredPassage]:
+    """Every passage of one pack, in reading order."""
+    rows = conn.execute(f"{PASSAGE_SELECT} WHERE pack_id = ? ORDER BY seq", (pack_id,))
+    return [_row_to_passage(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    """A decision row (outcome, votes, mover, seconder as parsed; None where not printed)
+    with the passage that holds its first line."""
+
+    decision_id: str
+    minute: str | None
+    title: str | None
+    text: str
+    kind: str
+    outcome: str | None
+    votes: dict[str, int] | None
+    voters: dict[str, list[str]] | None
+    mover: str | None
+    seconder: str | None
+    page: int | None
+    passage: StoredPassage
+
+
+def decisions(
+    conn: sqlite3.Connection,
+    where: tuple[str, list[object]] | None = None,
+    chunk_ids: list[str] | None = None,
+) -> list[StoredDecision]:
+    """Decisions whose passages a `filter_clause` selects (all without one), only those held
+    by `chunk_ids` when given; newest meeting first, then in reading order."""
+    clause, args = where or ("1", [])
+    args = list(args)
+    if chunk_ids is not None:
+        clause += f" AND chunk_id IN ({','.join('?' * len(chunk_ids))})" if chunk_ids else " AND 0"
+        args.extend(chunk_ids)
+    rows = conn.execute(
+        "SELECT d.decision_id, d.minute, d.title, d.text, d.kind, d.outcome, d.votes_for, "
+        "d.votes_against, d.votes_abstain, d.voters, d.mover, d.seconder, d.page, d.passage_id "
+        "FROM decisions d JOIN passages p ON p.id = d.passage_id "
+        f"WHERE p.id IN (SELECT id FROM passages WHERE {clause}) "
+        "ORDER BY COALESCE(p.meeting_date, '') DESC, p.source, p.seq, d.seq, d.id",
+        args,
+    ).fetchall()
+    held = passages_by_id(conn, (r[13] for r in rows))
+    out = []
+    for r in rows:
+        if r[13] not in held:
+            continue
+        counts = {
+            k: v
+            for k, v in zip(("for", "against", "abstain"), r[6:9], strict=True)
+            if v is not None
+        }
+        out.append(
+            StoredDecision(
+                decision_id=r[0],
+                minute=r[1],
+                title=r[2],
+                text=r[3] or "",
+                kind=r[4] or "resolution",
+                outcome=r[5],
+                votes=counts or None,
+                voters=json.loads(r[9]) if r[9] else None,
+                mover=r[10],
+                seconder=r[11],
+                page=r[12],
+                passage=held[r[13]],
+            )
+        )
+    return out
+
+
+def links_by_chunk(
+    conn: sqlite3.Connection, chunk_ids: Iterable[str]
+) -> dict[str, list[Reference]]:
+    """`links` keyed by the passages' chunk ids."""
+    wanted = list(dict.fromkeys(chunk_ids))
+    ids: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        ids.update(
+            conn.execute(
+                f"SELECT id, chunk_id FROM passages WHERE chunk_id IN ({','.join('?' * len(part))})",
+                part,
+            )
+        )
+    return {ids[pid]: refs for pid, refs in links(conn, ids).items()}
+
+
 def fts_query(terms: list[str]) -> str:
     """An FTS5 MATCH expression OR-ing quoted terms, so user text never breaks the syntax."""
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms if t]
@@ -709,4 +831,27 @@ def links(conn: sqlite3.Connection, passage_ids: Iterable[int]) -> dict[int, lis
             out.setdefault(pid, []).append(
                 Reference(minute, meeting_date, committee, bool(follows))
             )
+    return out
+
+
+def decisions_held(conn: sqlite3.Connection, chunk_ids: list[str]) -> dict[str, list[HeldDecision]]:
+    """The decisions held by each of these passages: id, outcome, votes, mover, seconder, kind."""
+    if not chunk_ids:
+        return {}
+    rows = conn.execute(
+        "SELECT p.chunk_id, d.decision_id, d.outcome, d.votes_for, d.votes_against, d.votes_abstain, "
+        "d.mover, d.seconder, d.kind FROM decisions d JOIN passages p ON p.id = d.passage_id "
+        f"WHERE p.chunk_id IN ({','.join('?' * len(chunk_ids))}) ORDER BY d.seq, d.id",
+        chunk_ids,
+    )
+    out: dict[str, list[HeldDecision]] = {}
+    for chunk_id, decision_id, outcome, v_for, v_against, v_abstain, mover, seconder, kind in rows:
+        votes = {
+            k: v
+            for k, v in (("for", v_for), ("against", v_against), ("abstain", v_abstain))
+            if v is not None
+        }
+        out.setdefault(chunk_id, []).append(
+            HeldDecision(decision_id, outcome, votes or None, mover, seconder, kind or "resolution")
+        )
     return out
