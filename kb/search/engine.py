@@ -153,12 +153,10 @@ class SearchEngine:
         filters = filters or Filters()
         where = filter_where(filters, self.glossary.committees()) if filters.active() else None
         total = len(self.vectors)
-        terms = selective(query.terms, self.glossary.frequency, total, s.keyword_common)
-        if s.only == "dense":
-            terms = []
+        words = selective(query.terms, self.glossary.frequency, total, s.keyword_common)
         cs = retrieve(
             lambda: self.embedder.encode([query.dense_text])[0],
-            terms,
+            [] if s.only == "dense" else words,
             self.vectors,
             self.keywords,
             self.conn,
@@ -171,7 +169,6 @@ class SearchEngine:
         if s.units and not s.only:
             found = answer_units.gather(self.conn, [cs.passages[p] for p in first[: s.unit_search]])
         unit_dense = _unit_cosines(self.vectors, found, cs)
-        words = selective(query.terms, self.glossary.frequency, total, s.keyword_common)
         term_evidence = TermEvidence.read(self.conn, words, total)
         table = build(query, cs, first, found, self.stats, unit_dense, term_evidence)
         for name in s.drop:
