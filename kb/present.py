@@ -307,7 +307,7 @@ def votes_text(votes: dict[str, int] | None) -> str:
 def print_inspection(console: Console, found: Inspection, furniture: bool = False) -> None:
     """What the parser found in one file, for a person: meeting, documents, minutes, decisions."""
     m = found.meeting
-    console.print(f"[bold]{escape(found.source)}[/bold]  [dim]{found.pages} pages[/dim]")
+    console.print(f"[bold]{escape(found.source)}[/bold]  [dim]{_count(found.pages, 'page')}[/dim]")
     console.print(
         f"meeting: {escape(m.get('committee') or 'committee unknown')} · "
         f"{human_date(m.get('meeting_date')) or 'date unknown'}"
@@ -316,7 +316,11 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
     console.print(f"\n[bold]documents[/bold] ({len(found.documents)})")
     for doc in found.documents:
         pages = "–".join(str(p) for p in dict.fromkeys(doc.pages) if p is not None) or "?"
-        extra = f" · {doc.minutes} minutes, {doc.decisions} decisions" if doc.minutes else ""
+        extra = (
+            f" · {_count(doc.minutes, 'minute')}, {_count(doc.decisions, 'decision')}"
+            if doc.minutes
+            else ""
+        )
         console.print(
             f"  {doc.doc_type:<12} p. {pages:<7} item {doc.agenda_item or '-':<4} "
             f"{escape(doc.title or '(untitled)')} · {escape(doc.committee or '?')} · "
@@ -388,7 +392,7 @@ def print_register(console: Console, register: Register) -> None:
             escape(f"{d.citation.source}{page}"),
         )
     console.print(table)
-    console.print(f"[dim]{len(register.decisions)} decisions[/dim]")
+    console.print(f"[dim]{_count(len(register.decisions), 'decision')}[/dim]")
 
 
 def print_timeline(console: Console, timeline: Timeline) -> None:
@@ -425,3 +429,8 @@ def print_timeline(console: Console, timeline: Timeline) -> None:
             body = " ".join((e.decision.text if e.decision else e.text).split())
             console.print(f"    {escape(body[:240])}{'…' if len(body) > 240 else ''}")
         console.print()
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 decision', '7 decisions'."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")

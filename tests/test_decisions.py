@@ -399,3 +399,41 @@ def test_a_number_in_prose_is_not_a_vote() -> None:
 def test_counts_for_without_against() -> None:
     d = only("On being put to the vote 8 voted for the motion. RESOLVED that the plan be adopted.")
     assert d.votes == {"for": 8}
+
+
+def test_contested_nominations_each_decided_by_its_count() -> None:
+    found = find_decisions(
+        lines(
+            "The Chair invited nominations. Cllr Hale proposed Cllr Ames which was seconded by\n"
+            "Cllr Ross. Cllr Vane proposed Cllr Bell which was seconded by Cllr Hart. A named vote\n"
+            "was held on the second nomination; Cllr Bell, 9 voted in favour and 12 against. A named\n"
+            "vote was then held on the first nomination; Cllr Ames, 13 voted in favour, 7 against\n"
+            "and 1 abstained.\nThe motion was therefore CARRIED and it was:\n"
+            "Resolved: That Cllr Ames be appointed Vice-Chair for 2025/26."
+        )
+    )
+    assert [(d.kind, d.outcome, d.votes, d.mover, d.seconder) for d in found] == [
+        ("motion", "lost", {"for": 9, "against": 12}, "Cllr Vane", "Cllr Hart"),
+        ("motion", "carried", {"for": 13, "against": 7, "abstain": 1}, "Cllr Hale", "Cllr Ross"),
+    ]
+    assert strip_formula(found[-1].text).startswith("That Cllr Ames be appointed") or strip_formula(
+        found[-1].text
+    ).startswith("Cllr Ames be appointed")
+
+
+def test_a_declined_nomination_is_no_decision() -> None:
+    d = only(
+        "Cllr Holiday proposed Cllr Tong, who declined the nomination.\n"
+        "Cllr Tong proposed Cllr Williams, seconded by Cllr Holiday. There being no further\n"
+        "nominations it was resolved that Cllr Williams remain as Chairman for the year."
+    )
+    assert (d.mover, d.seconder) == ("Cllr Tong", "Cllr Holiday")
+
+
+def test_parish_proposal_lines_with_a_unanimous_vote() -> None:
+    d = only(
+        "New contract with the security firm considered.\n"
+        "Acceptance of their proposal, proposed by Councillor Parry.\n"
+        "Seconded by Councillor Pembery\nVote unanimous to accept"
+    )
+    assert (d.outcome, d.mover, d.seconder) == ("carried", "Councillor Parry", "Councillor Pembery")

@@ -278,3 +278,119 @@ def test_pdf_layout_is_read() -> None:
     assert by_text["CABINET"].bold and by_text["CABINET"].size > by_text["84. Apologies"].size
     assert by_text["84. Apologies"].bold
     assert not by_text["(Item 1)"].bold
+
+
+UNTITLED_MINUTES = """
+Thornbury Allotment Society
+Committee Meeting Minutes
+Venue: Scout Hut, Mill Lane
+Chair: J Smith
+Attendees: P Brown, K Lee, R Patel, S Okoro
+Meeting date: Tuesday 14 May 2024
+
+1. Apologies
+None received.
+
+2. Rent review
+The treasurer reported on rents across the district.
+It was agreed that rents rise by 5% from October.
+
+3. Water supply
+RESOLVED: that a new tap be fitted at plot 12.
+
+4. Any other business
+None.
+"""
+
+
+def test_minutes_under_a_title_block_of_no_known_form() -> None:
+    """Minutes whose title block kb has no rule for are still read as minutes: a word for
+    minutes at the top, minute headings, decisions under them; the meeting as far as the
+    first lines name it."""
+    pack = parse_pack([Page(UNTITLED_MINUTES, None, 0)], "society.txt")
+    (doc,) = pack.documents
+    assert doc.doc_type == "minutes"
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "Thornbury Allotment Society Committee",
+        "2024-05-14",
+    )
+    assert [m.number for m in doc.minutes] == ["1", "2", "3", "4"]
+    assert [m.decisions[0].outcome for m in doc.minutes if m.decisions] == ["agreed", "agreed"]
+
+
+def test_a_meeting_named_in_the_opening_sentence() -> None:
+    text = (
+        "MINUTES\n\nThe meeting of the Eastvale Joint Transport Forum opened at 7pm on 14 May 2024"
+        " in the Guildhall.\n\n1. Apologies\nNone received.\n\n2. Bus subsidy\nThe Forum agreed to"
+        " fund the route 7 evening service for a further year.\n\n3. Cycle lanes\nRESOLVED: that"
+        " the consultation responses be noted.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "forum.txt").documents
+    assert (doc.doc_type, doc.meeting.committee, doc.meeting.date) == (
+        "minutes",
+        "Eastvale Joint Transport Forum",
+        "2024-05-14",
+    )
+
+
+def test_an_agenda_is_not_taken_for_untitled_minutes() -> None:
+    text = (
+        "Thornbury Allotment Society Committee\nAgenda for the meeting on 14 May 2024\n\n"
+        "1. Apologies\n2. Minutes of the last meeting\nTo approve the minutes of the meeting held"
+        " on 2 April 2024.\n3. Rent review\nRecommended: That rents rise by 5%.\n4. Any other business\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "agenda.txt").documents
+    assert doc.doc_type == "agenda" and doc.minutes == ()
+
+
+def test_web_page_link_texts_are_not_text() -> None:
+    from kb.parse.furniture import clean_markup
+
+    assert clean_markup("3. MINUTES OF THE LAST MEETING pdf icon PDF 238 KB") == (
+        "3. MINUTES OF THE LAST MEETING"
+    )
+    assert clean_markup("Venue: Council Chamber, Town House. View directions") == (
+        "Venue: Council Chamber, Town House."
+    )
+
+
+def test_a_date_run_on_to_the_time_before_it() -> None:
+    from kb.parse.dates import parse_date
+
+    assert parse_date("4.00pm1 July 2021") == "2021-07-01"
+    assert parse_date("Item1 July 2021") is None
+
+
+def test_minutes_word_under_the_committee_and_date() -> None:
+    texts = (
+        "Harbridge City Council\nPolicy & Resources Committee\n4.00pm 1 July 2021\n"
+        "Hove Town Hall - Council Chamber\nMINUTES\nPresent: Councillor Adey (Chair)\n"
+        "1 Procedural Business\n2 Minutes"
+    ).splitlines()
+    head = next(h for i in range(len(texts)) if (h := find_minutes_head(texts, i)))
+    assert (head.meeting.committee, head.meeting.date) == (
+        "Policy & Resources Committee",
+        "2021-07-01",
+    )
+
+
+def test_parish_minutes_titled_by_agenda_wording() -> None:
+    heads = find_headings(
+        _lines(
+            "F01:04/24 Receive apologies and accept valid reasons for absence, these having been"
+            " submitted to the clerk prior to the meeting.\nApologies were received.\n"
+            "F02:04/24 To approve the minutes from 1 March 2023. Chair to sign and date.\n"
+            "Approved.\nF03:04/24 To agree dates for full council meetings in 2023-24. First"
+            " meeting of the new council is proposed for Wed 10th May 2023, with councillors"
+            " taking office on 9th May.\nRESOLVED: Schedule of dates agreed.\n"
+        )
+    )
+    assert [(h.number, h.title) for h in heads] == [
+        (
+            "F01:04/24",
+            "Receive apologies and accept valid reasons for absence, these having been"
+            " submitted to the clerk prior to the meeting",
+        ),
+        ("F02:04/24", "To approve the minutes from 1 March 2023"),
+        ("F03:04/24", "To agree dates for full council meetings in 2023-24"),
+    ]

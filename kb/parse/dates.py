@@ -15,7 +15,8 @@ MONTH_WORD = (
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD})\.?,?\s+(\d{{4}})\b",
+    # the day may be run on to a time before it: '4.00pm1 July 2021'
+    rf"(?:\b|(?<=[ap]m))(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD})\.?,?\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR = re.compile(

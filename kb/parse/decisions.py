@@ -25,7 +25,15 @@ from dataclasses import dataclass, field, replace
 
 from kb.model import Decision, Line
 
-from .votes import ALL_IN_FAVOUR, movers, parse_voters, parse_votes, result_of
+from .votes import (
+    ALL_IN_FAVOUR,
+    NAME_WORD,
+    TITLES,
+    movers,
+    parse_voters,
+    parse_votes,
+    result_of,
+)
 
 LIST_MARKER = r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[A-Za-z][.)]|\([ivx]{1,5}\)|\(\d{1,2}\)|\([a-z]\))\s+)*"
 FORMULA = re.compile(
@@ -158,6 +166,17 @@ class _Open:
     offset: int = 0  # where in its first line the decision starts
     block: bool = False  # a formula block: its text is its printed lines
     merged: bool = False  # a motion that has taken the resolution recording it
+    nominee: str | None = None  # a nomination's candidate, by surname
+
+
+NOMINATION = re.compile(
+    rf"\b(?:proposed|nominated)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})"
+    r"(?=\s*(?:[,;.]|which|who|and|as|for|to|be|$))"
+)
+DECLINED = re.compile(
+    r"\b(?:who|which|but\s+(?:he|she|they))\s+(?:declined|withdrew)\b|\bdeclined\s+the\s+nomination\b",
+    re.IGNORECASE,
+)
 
 
 def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]:
@@ -209,6 +228,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             voting_on = None
         if kind not in ("result", "call"):
             last_result = None
+        if kind == "motion" and DECLINED.search(sentence):
+            continue  # 'Cllr Holiday proposed Cllr Tong, who declined the nomination.'
         if kind == "motion":
             mover, seconder = movers(sentence)
             last = decisions[-1] if decisions else None
@@ -242,6 +263,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             motion.result = _inline_result(sentence)
             motion.votes = parse_votes(sentence)
             motion.closed = not _opens_list(sentence)
+            if nominated := NOMINATION.search(sentence):
+                motion.nominee = nominated.group("surname").strip(".")
             if motion.kind == "motion" and motion.result is None:
                 pending_motion = motion
             decisions.append(motion)
@@ -254,7 +277,10 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             continue
         if kind in ("result", "votes", "call"):
             target: _Open | None
-            if kind == "votes" and voting_on is not None:
+            named = _nomination_named(decisions, sentence)
+            if named is not None:
+                target = named  # 'County Councillor Shedwick taken first, 11 voted in favour …'
+            elif kind == "votes" and voting_on is not None:
                 target = voting_on
             elif kind != "result" and last_result is not None and not _names_subject(sentence):
                 target = last_result  # '… was LOST. A recorded vote was taken …' / 'Abstain: 2).'
@@ -612,6 +638,7 @@ def _joins_motion(decisions: list[_Open], sentence: str, last_line: int) -> bool
         return False
     last.mover = last.mover or mover
     last.seconder = last.seconder or seconder
+    last.result = last.result or _inline_result(sentence)  # '… Seconded by X. Vote unanimous'
     last.end = max(last.end, last_line + 1)
     if not last.closed:
         last.text_lines.append(sentence)
@@ -642,6 +669,10 @@ def _result_target(decisions: list[_Open], sentence: str, pending: _Open | None)
     """Which decision a result line closes: the amendment or motion it names, else the last one."""
     if not decisions:
         return None
+    said = result_of(sentence)
+    counted = [d for d in decisions if d.nominee and d.result and d.votes]
+    if counted and (same := [d for d in counted if d.result == said]):
+        return same[-1]  # 'The motion was therefore CARRIED': the nomination the count carried
     lowered = sentence.lower()
     if "amendment" in lowered:
         for d in reversed(decisions):
@@ -655,9 +686,35 @@ def _result_target(decisions: list[_Open], sentence: str, pending: _Open | None)
     return None
 
 
+def _nomination_named(decisions: list[_Open], sentence: str) -> _Open | None:
+    """The nomination whose candidate a vote sentence names, when several stand; a count on
+    each candidate in turn decides each nomination."""
+    nominations = [d for d in decisions if d.nominee]
+    if len(nominations) < 2 or not (VOTE_TALK.search(sentence) or parse_votes(sentence)):
+        return None
+    named = [d for d in nominations if re.search(rf"\b{re.escape(d.nominee or '')}\b", sentence)]
+    if len(named) != 1 or named[0].result is not None or named[0].votes:
+        return None
+    votes = parse_votes(sentence, partial=True) or {}
+    if "for" in votes and "against" in votes and not result_of(sentence):
+        named[0].result = "carried" if votes["for"] > votes["against"] else "lost"
+    return named[0]
+
+
 def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
     """A resolution that records the motion just carried (or moved) becomes that motion's
-    decision: the resolution's words, the motion's mover, seconder and votes."""
+    decision: the resolution's words, the motion's mover, seconder and votes. Where
+    candidates were nominated, it records the nomination of the one it names; one that
+    was never put to the vote lapsed and is no decision."""
+    text = " ".join(decision.text_lines)
+    nominations = [d for d in decisions if d.kind == "motion" and d.nominee and not d.merged]
+    chosen = [d for d in nominations if re.search(rf"\b{re.escape(d.nominee or '')}\b", text)]
+    if len(nominations) >= 2 and len(chosen) == 1:
+        for lapsed in nominations:
+            if lapsed is not chosen[0] and lapsed.result is None and not lapsed.votes:
+                decisions.remove(lapsed)
+        decisions.remove(chosen[0])
+        decisions.append(chosen[0])
     motions = [k for k, d in enumerate(decisions) if d.kind == "motion"]
     if not motions:
         return None
@@ -760,7 +817,7 @@ BODY_AGREED_COLON = re.compile(
     rf"^(?:[Tt]he\s+)?{BODY}\s+(?:further\s+)?(?P<verb>agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*-?\s*"
 )
 PROPOSED_THAT = re.compile(
-    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved)\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s+that\s+"
+    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|(?i:proposal|motion)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s+"
 )
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|DECIDED|decided)"

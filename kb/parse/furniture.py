@@ -64,6 +64,9 @@ def clean_markup(line: str) -> str:
     line = MD_LINK.sub(r"\1", line)
     line = re.sub(r"^\s*#{1,6}\s+", "", line)
     line = re.sub(r"\s*\{[#.][\w:.-]+(?:\s+[#.][\w:.-]+)*\}\s*$", "", line)  # '{#min-38}' anchors
+    # ModernGov pages' link texts: a document icon and its size, the venue's map link
+    line = re.sub(r"(?i)\s*\bpdf\s+icon\b(?:\s*PDF\s*[\d.,]+\s*[KM]B)?", "", line)
+    line = re.sub(r"(?i)\s*\bView\s+directions\s*$", "", line)
     line = line.replace("**", "").replace("__", "")
     line = line.replace("\u00a0", " ").replace("\u200b", "")
     line = re.sub(r"[ ]{2,}", " ", line)

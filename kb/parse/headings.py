@@ -33,6 +33,8 @@ SENTENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE = 220
+DISTINCT_FORMS = frozenset({"prefixed", "slash", "word"})  # schemes paragraphs do not use
+FIRST_SENTENCE = re.compile(r"^(.{8,}?[a-z0-9)’'])\.\s+(?=[A-Z])")
 ATTACHMENT = re.compile(
     r"\s+(?:PDF|DOC|DOCX|XLSX?|HTML)\s+\d+(?:\.\d+)?\s*[KM]B\b", re.IGNORECASE
 )  # web links
@@ -169,15 +171,28 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         span = max(span, _line_after(lines, i + span, len(extra)) - i)
     title = " ".join(ITEM_REF.sub("", t).strip() for t in title_lines)
     title = ATTACHMENT.sub("", re.sub(r"\s+", " ", title)).strip(" .:–-")
+    distinct = numbered.form in DISTINCT_FORMS
+    if distinct and (first := FIRST_SENTENCE.match(title)):
+        # 'F06:04/24 To agree dates for meetings in 2023-24. First meeting …': a parish
+        # minute titled by its agenda wording; the title is the first sentence
+        title = first.group(1)
     if not title:
         return None
-    score = _score(lines, i, rest, title, item, layout)
+    score = _score(lines, i, rest, title, item, layout, distinct)
     return Heading(i, span, numbered.number, numbered.form, title, item, score)
 
 
 def _score(
-    lines: list[Line], i: int, rest: str, title: str, item: str | None, layout: _Layout
+    lines: list[Line],
+    i: int,
+    rest: str,
+    title: str,
+    item: str | None,
+    layout: _Layout,
+    distinct: bool = False,
 ) -> float:
+    """How much a numbered line reads as a minute heading. A number of a scheme no
+    paragraph uses ('F06:04/24', '58/24', 'Minute 12') is not held to a title's length."""
     score = 0.0
     words = title.split()
     stands_out = layout.stands_out(lines[i])
@@ -191,9 +206,9 @@ def _score(
         score += 2.5
     if len(words) <= 12:
         score += 0.5
-    elif not stands_out:  # a long title printed as a heading is still a heading
+    elif not stands_out and not distinct:  # a long title printed as a heading is still one
         score -= (len(words) - 12) * 0.25
-    if title.rstrip().endswith((".", ";", ",")) and len(words) > 6:
+    if title.rstrip().endswith((".", ";", ",")) and len(words) > 6 and not distinct:
         score -= 1.5
     if SENTENCE_WORDS.search(title) and not is_upper(title) and not item:
         score -= 1.5

@@ -23,7 +23,7 @@ from .numbering import split_number
 
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
-    r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes?\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|Meeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
@@ -46,7 +46,7 @@ COMMITTEE_IN_TITLE = re.compile(
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
     r"(?:MINUTES?|Decisions?|MEETING)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
-    r"(?P<c>(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on)){0,12}?\s+"
+    r"(?P<c>(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on|&)){0,12}?\s+"
     r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|Partnership|Assembly|Commission))"
     r"(?=\s+(?:held|meeting)\b)",
     re.IGNORECASE,
@@ -64,6 +64,18 @@ PRESENT = re.compile(
 BODY_WORD = re.compile(
     r"\b(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
     r"Partnership|Assembly|Commission)\b",
+    re.IGNORECASE,
+)
+INLINE_PRESENT = re.compile(
+    r"[.;]\s+(?:Members\s+)?Present\s*:", re.IGNORECASE
+)  # '… 7.30pm. Present: …'
+ITEMS_HEADER = re.compile(r"^\s*No\.?\s+Item\s*$")  # a ModernGov page's table of items
+LONE_TITLE = re.compile(
+    r"^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?MINUTES?\s*$", re.IGNORECASE
+)
+VENUE_LINE = re.compile(
+    r"\b(?:Town|City|Guild|Civic|County|Shire|Village|Memorial)\s+Hall\b|\bCouncil\s+(?:Chambers?|Offices?|House|Buildings?)\b"
+    r"|^\s*Venue\b|\b(?:Committee|Council|Meeting|Board)\s+Room\b|\bCivic\s+Cent(?:re|er)\b",
     re.IGNORECASE,
 )
 SIGNED = re.compile(
@@ -118,6 +130,14 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     date = next((d for t in window if not SIGNED.match(t) and (d := parse_date(t))), None)
     if date is None:
         date = parse_date(joined)
+    if date is None and LONE_TITLE.match(text):
+        # 'Policy & Resources Committee' / '4.00pm 1 July 2021' / 'Hove Town Hall' / 'MINUTES':
+        # the committee and date printed above the word
+        printed_above = [t for t in texts[max(0, i - 5) : i] if t]
+        date = next(
+            (d for t in reversed(printed_above) if not SIGNED.match(t) and (d := parse_date(t))),
+            None,
+        )
     if notice:
         fields = notice_fields(texts[i : i + 60])
         date = fields.get("date") or date
@@ -133,7 +153,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         )
     if not date:
         return None
-    if not _followed_by_business(texts, i, notice):
+    if not _followed_by_business(texts, i, notice) and not INLINE_PRESENT.search(text):
         return None
     committee = _committee(texts, i, text) or _committee(texts, i, joined)
     if committee is None and not notice:
@@ -195,7 +215,7 @@ def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
         seen += 1
         if seen > 40:
             break
-        if PRESENT.match(t):
+        if PRESENT.match(t) or ITEMS_HEADER.match(t):
             return True
         numbered = split_number(t)
         title = numbered.rest if numbered else ""
@@ -233,8 +253,12 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
     # 'HEALTH AND WELLBEING BOARD' / 'MEETING HELD AT ...': the lines above the title
     before: list[str] = []
     j = i - 1
-    while j >= 0 and len(before) < 3 and i - j <= 5:
-        if texts[j]:
+    while j >= 0 and len(before) < 3 and i - j <= 6:
+        if texts[j] and (
+            VENUE_LINE.search(texts[j]) or DATE_ONLY.match(texts[j]) and parse_date(texts[j])
+        ):
+            pass  # the venue or the date between the committee's name and 'MINUTES'
+        elif texts[j]:
             navigation = ">" in texts[j] or "|" in texts[j]
             if (
                 navigation
@@ -262,6 +286,9 @@ def _committee_after(texts: list[str], i: int) -> str | None:
     'Combined Authority Board - Thursday, 25th July, 2024 11.00 am'."""
     for t in texts[i + 1 : i + 4]:
         name = re.split(r"\s+[-–—]\s+|,", t)[0] if t else ""
+        name = re.sub(
+            r"(?i)\s+(?:meeting\s+)?minutes\s*$", "", name
+        )  # 'Full Council Meeting Minutes'
         if (
             name
             and BODY_WORD.search(name)

@@ -22,7 +22,8 @@ SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*[.:–—-]?\s*(?P<rest>.*)$")
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
 PREFIXED = re.compile(
-    r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.]\d{1,4}){0,2})\b\s*[.:–—-]?\s*(?P<rest>.*)$"
+    r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2})\b"
+    r"\s*[.:–—-]?\s*(?P<rest>.*)$"
 )
 ROMAN = re.compile(
     r"^\s*(?P<n>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\.?(?=\s|$)\s*[.:–—-]?\s*(?P<rest>.*)$"
@@ -45,7 +46,7 @@ class Numbered:
 def _parts(number: str) -> tuple[int, ...]:
     out: list[int] = []
     number = re.sub(r"^[A-Z&]+[/.\-]?", "", number)  # 'SFRA/24/07': the numbers after the prefix
-    for piece in re.split(r"[./]", number):
+    for piece in re.split(r"[./:]", number):
         digits = re.match(r"\d+", piece)
         if digits:
             out.append(int(digits.group()))

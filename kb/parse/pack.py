@@ -22,9 +22,12 @@ from kb.model import AgendaItem, Document, Line, Meeting, Minute, Pack, Page
 from .agenda import is_letter, parse_agenda, parse_meeting
 from .cover import LABEL, _field_key, count_cover_fields, is_exempt, parse_cover_fields
 from .dates import parse_date
+from .decisions import find_decisions
 from .furniture import RawLine, classify_lines
-from .minutes import MinutesHead, find_minutes_head, parse_minutes, title_case
+from .headings import find_headings
+from .minutes import BODY_WORD, SIGNED, MinutesHead, find_minutes_head, parse_minutes, title_case
 from .names import normalise_committee
+from .numbering import split_number
 
 QUESTIONS = re.compile(
     r"^\s*(?:Public\s+Questions?\b|Questions?\s+(?:from|by|to)\s+(?:members\s+of\s+)?the\s+public\b|"
@@ -55,6 +58,8 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
     raw = classify_lines(pages)
     texts = [r.text.strip() if r.kind == "text" else "" for r in raw]
     segments = _segments(raw, texts)
+    if segments and segments[0].kind == "front":
+        _minutes_without_a_known_title(segments[0], raw, texts)
     front = segments[0] if segments and segments[0].kind == "front" else None
     front_texts = list(texts[front.start : front.end]) if front else []
     meeting = (
@@ -122,7 +127,12 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             starts[s] = _Segment(s, n, "cover")
             i = _skip_cover(texts, cover_end)
             continue
-        if QUESTIONS.match(texts[i]) and len(texts[i]) < 160 and i > 0:
+        if (
+            QUESTIONS.match(texts[i])
+            and len(texts[i]) < 160
+            and i > 0
+            and not _before_first_minute(starts, texts, i)
+        ):
             s = _extend_back(raw, texts, i)
             starts[s] = _Segment(s, n, "questions")
         i += 1
@@ -160,6 +170,87 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             segments[1].start = segments[0].start
             segments = segments[1:]
     return segments
+
+
+MINUTES_WORD = re.compile(
+    r"\b(?:minutes?|record\s+of\s+(?:the\s+)?(?:decisions?|proceedings|meeting)|proceedings|"
+    r"notes\s+of\s+(?:the\s+)?meeting)\b",
+    re.IGNORECASE,
+)
+
+
+def _minutes_without_a_known_title(seg: _Segment, raw: list[RawLine], texts: list[str]) -> None:
+    """A file that opens with no title block kb knows, but reads as minutes: a word for
+    minutes near the top, a run of minute headings, and decisions under them. It is parsed
+    as minutes of the meeting its first lines name, as far as they name it, rather than as
+    a front sheet with no minutes at all."""
+    top = [t for t in texts[seg.start : seg.end] if t][:15]
+    if not any(MINUTES_WORD.search(t) for t in top):
+        return
+    lines = [
+        Line(raw[i].text, None, raw[i].style) if raw[i].kind == "text" else Line("", None)
+        for i in range(seg.start, seg.end)
+        if raw[i].kind in ("text", "empty")
+    ]
+    headings = find_headings(lines)
+    if len(headings) < 2:
+        return
+    decided = sum(
+        1
+        for n, head in enumerate(headings)
+        if find_decisions(
+            lines[head.line + head.span : headings[n + 1].line if n + 1 < len(headings) else None]
+        )
+    )
+    if decided < max(1, len(headings) // 5):
+        return
+    before = [ln.text.strip() for ln in lines[: headings[0].line] if ln.text.strip()]
+    meeting = parse_meeting(before)
+    date = meeting.date or next(
+        (d for t in before[:12] if not SIGNED.match(t) and (d := parse_date(t))), None
+    )
+    committee = meeting.committee or _body_named(before[:8])
+    seg.kind = "minutes"
+    seg.title = "Minutes"
+    seg.meeting = Meeting(committee=committee, date=date, time=meeting.time)
+
+
+MEETING_OF = re.compile(
+    r"\bmeeting\s+of\s+(?:the\s+)?(?P<c>(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on)){0,10})",
+    re.IGNORECASE,
+)
+GENERIC_NAME = re.compile(
+    r"(?i)\s*(?:(?:committee|board|council|forum|group|panel)\s*)?(?:meeting\s*)?(?:minutes?)?\s*"
+)
+
+
+def _body_named(lines: list[str]) -> str | None:
+    """The body the first lines of an untitled set of minutes name: 'a meeting of the X',
+    else the first line naming a body ('… Committee Minutes' without 'Minutes'), read with
+    the line above when it is only a generic word ('Thornbury Allotment Society' /
+    'Committee Meeting Minutes')."""
+    if named := MEETING_OF.search(" ".join(lines)):
+        name = re.sub(r"(?:\s+(?:and|of|for|the|on))+$", "", named.group("c"))
+        if BODY_WORD.search(name):
+            return normalise_committee(name)
+    for k, t in enumerate(lines):
+        body = BODY_WORD.search(t)
+        if body is None or parse_date(t) or len(t) > 100:
+            continue
+        name = re.sub(r"(?i)\s*(?:meeting\s*)?minutes?\s*$", "", t).strip(" -–:")
+        if GENERIC_NAME.fullmatch(t) and k > 0 and not parse_date(lines[k - 1]):
+            name = f"{lines[k - 1].strip()} {body.group(0)}"
+        return normalise_committee(name)
+    return None
+
+
+def _before_first_minute(starts: dict[int, _Segment], texts: list[str], i: int) -> bool:
+    """Whether line `i` lies between a minutes title block and its first numbered minute:
+    'Public Questions' there is part of the minutes, not a paper of its own."""
+    last = max((s for s in starts if s < i), default=None)
+    if last is None or starts[last].kind != "minutes":
+        return False
+    return not any((n := split_number(t)) and n.rest[:1].isupper() for t in texts[last:i] if t)
 
 
 def _same_record(starts: dict[int, _Segment], head: MinutesHead) -> bool:

@@ -52,7 +52,9 @@ BY_VOTES = re.compile(
     re.IGNORECASE,
 )
 ALL_IN_FAVOUR = re.compile(
-    r"\ball\s+(?:members\s+)?(?:were\s+)?in\s+favour\b|\bnem(?:ine)?\.?\s*con", re.IGNORECASE
+    r"\ball\s+(?:members\s+)?(?:were\s+)?in\s+favour\b|\bnem(?:ine)?\.?\s*con"
+    r"|\b(?:the\s+)?vot(?:e|ing)\s+(?:was\s+)?unanimous(?:ly)?\b",  # 'Vote unanimous to accept'
+    re.IGNORECASE,
 )
 NAMED_VOTE = re.compile(
     r"(?:^|\n|[.;]\s+)(?P<label>For|FOR|In\s+favour|Against|AGAINST|Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED)?)"
@@ -62,6 +64,13 @@ RESULT = re.compile(
     r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
 )
 MOVED_AND_SECONDED = [
+    # a nomination: 'Cllr Tong proposed Cllr Williams, seconded by Cllr Holiday' / '…
+    # proposed County Councillor O’Toole which was seconded by County Councillor Woollam'
+    re.compile(
+        rf"(?P<mover>{PERSON})\s+(?:proposed|nominated)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}"
+        rf"(?:\s+(?:as|for)\s+[\w -]{{3,30}}?)?\s*[,;.]?\s*(?:and\s+)?(?:(?:which|this|who)\s+)?(?:was\s+)?"
+        rf"seconded\s+by\s+(?P<seconder>{PERSON})"
+    ),
     re.compile(
         rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
     ),
@@ -85,18 +94,19 @@ MOVED_AND_SECONDED = [
     ),
 ]
 MOVER_ONLY = re.compile(
-    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?:proposed|moved)\s+by\s+(?P<mover2>{PERSON})"
+    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?i:proposed|moved|proposal)\s+by\s+(?P<mover2>{PERSON})"
     rf"|(?i:proposer|proposed|mover|moved)\s*:\s*(?P<mover3>{PERSON})"
 )
 SECONDER_ONLY = re.compile(
-    rf"(?P<seconder>{PERSON})\s+seconded\b|seconded\s+by\s+(?P<seconder2>{PERSON})"
+    rf"(?P<seconder>{PERSON})\s+seconded\b|(?i:seconded)\s+by\s+(?P<seconder2>{PERSON})"
     rf"|(?i:seconder|seconded)\s*:\s*(?P<seconder3>{PERSON})"
 )
 
 
 SENTENCE_OPENERS = frozenset(
     "On The It This That In At Following After Before Members Councillor Councillors Cllr The "
-    "A An And Upon When Whereupon Having".split()
+    "A An And Upon When Whereupon Having Vote Voting Votes Carried Agreed Resolved All "
+    "Proposed Seconded Unanimous Unanimously".split()
 )
 
 
