@@ -437,3 +437,21 @@ def test_parish_proposal_lines_with_a_unanimous_vote() -> None:
         "Seconded by Councillor Pembery\nVote unanimous to accept"
     )
     assert (d.outcome, d.mover, d.seconder) == ("carried", "Councillor Parry", "Councillor Pembery")
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "votes"),
+    [
+        (
+            "It was RESOLVED by a majority of 4 in favour to 1 against to make no objection.",
+            "make no objection",
+            {"for": 4, "against": 1},
+        ),
+        ("It was resolved by a majority vote to accept the quote.", "accept the quote", None),
+        ("RESOLVED/-\n\n1. That the Board welcome the new members.", "the Board welcome", None),
+    ],
+)
+def test_formula_variants(text: str, opening: str, votes: dict[str, int] | None) -> None:
+    d = only(text)
+    assert strip_formula(d.text).startswith(opening)
+    assert d.votes == votes

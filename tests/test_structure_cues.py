@@ -38,6 +38,9 @@ REPO = Path(__file__).resolve().parent.parent
         ("CAB45 Budget", "CAB45", "prefixed", "Budget"),
         ("FGP24/031 Payments", "FGP24/031", "prefixed", "Payments"),
         ("C/123 Minutes", "C/123", "prefixed", "Minutes"),
+        ("GMCA 96/19 APOLOGIES", "GMCA 96/19", "prefixed", "APOLOGIES"),
+        ("1296.", "1296", "dot", ""),
+        ("2715 Apologies for Absence", "2715", "plain", "Apologies for Absence"),
     ],
 )
 def test_numbering_schemes(line: str, number: str, form: str, rest: str) -> None:
@@ -46,7 +49,9 @@ def test_numbering_schemes(line: str, number: str, form: str, rest: str) -> None
     assert (found.number, found.form, found.rest) == (number, form, rest)
 
 
-@pytest.mark.parametrize("line", ["2024 was a good year", "10:30 am start", "The report"])
+@pytest.mark.parametrize(
+    "line", ["2024 was a good year", "10:30 am start", "The report", "1998 saw the first"]
+)
 def test_not_numbers(line: str) -> None:
     assert split_number(line) is None
 
@@ -205,6 +210,28 @@ def test_date_lines_are_not_minutes() -> None:
             "Licensing Sub-Committee",
             "2025-02-03",
             None,
+        ),
+        (
+            "Agenda and draft minutes\nHealth and Wellbeing Board - Wednesday, 26th June, 2024 2.00 pm\n"
+            "To receive any apologies for absence.\nApologies were received from Jan Britton.",
+            "Health and Wellbeing Board",
+            "2024-06-26",
+            None,
+        ),
+        (
+            "Agenda and minutes\nMoved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm\n"
+            "Venue: Committee Room 3 - Council House. View directions\nItems\nNo. Item\n39.\n"
+            "Declarations of Interest",
+            "Cabinet",
+            "2018-10-02",
+            None,
+        ),
+        (
+            "Ashby Parish Council Minutes 4 May 2016\nMINUTES OF THE EXTRAORDINARY MEETING HELD AT THE"
+            " CHURCH HOUSE, ASHBY ON WEDNESDAY 4 MAY 2016 AT 7.30PM\nPRESENT: Councillor Bratt (Chairman)",
+            "Ashby Parish Council",
+            "2016-05-04",
+            "7.30PM",
         ),
     ],
 )
@@ -394,3 +421,21 @@ def test_parish_minutes_titled_by_agenda_wording() -> None:
         ("F02:04/24", "To approve the minutes from 1 March 2023"),
         ("F03:04/24", "To agree dates for full council meetings in 2023-24"),
     ]
+
+
+def test_a_meeting_that_was_held_and_a_date_in_a_long_sentence() -> None:
+    text = (
+        "RESOLVEN COMMUNITY COUNCIL\nThe Monthly Meeting of the Council was held on Thursday 4th"
+        " June March 2020 at 6pm\nThe meeting was held on a remote basis in accordance with the"
+        " provisions of the Local Authorities (Coronavirus) (Meetings) (Wales) Regulations 2020, these"
+        " regulations remain in force until 30th April 2021, or earlier if repealed, and supersede"
+        " standing orders.\nPresent/ Presennol\nMr N. Francis – Chairman\n"
+        "39/20 To confirm election of Councillor Neal Francis as Chair\nResolved to elect Cllr Francis\n"
+        "40/20 Apologies for Absence\nMr R. Roberts\n41/20 Minutes of the previous Meeting\n"
+        "Resolved to approve the minutes of 5 March 2020.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "resolven.txt").documents
+    assert doc.doc_type == "minutes"
+    # the date printed is garbled ('4th June March'): unknown, not the regulations' date
+    assert (doc.meeting.committee, doc.meeting.date) == ("Council", None)
+    assert [m.number for m in doc.minutes] == ["39/20", "40/20", "41/20"]

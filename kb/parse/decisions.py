@@ -39,7 +39,7 @@ LIST_MARKER = r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?
 FORMULA = re.compile(
     rf"^{LIST_MARKER}(?P<f>(?:it\s+was\s+)?(?:(?:therefore|further|then|also|duly)\s+)?(?:unanimously\s+)?"
     r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
-    r"(?P<after>\s*(?:[:–—-]|\bthat\b|\bto\b|\bas\b|,|\(|$).*)$",
+    r"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$).*)$",
     re.IGNORECASE | re.DOTALL,
 )
 BODY = (
@@ -83,7 +83,10 @@ FIELD_ALONE = re.compile(
 )
 IN_SENTENCE = re.compile(
     r"\b(?:it\s+was\s+|and\s+(?:it\s+was\s+)?|council\s+|members\s+|committee\s+|board\s+)?"
-    r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)\s+(?:unanimously\s+)?(?=(?:not\s+)?(?:to|that)\b)"
+    r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)\s+"
+    r"(?:(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:vote|decision))?(?:\s+of\s+\d+\s+(?:votes?\s+)?"
+    r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
+    r"(?=(?:not\s+)?(?:to|that)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
 )
 MOVED_UNNAMED = re.compile(
     r"\b(?:following|an|a|the)\s+(?:amendment|motion)\b[^.;]{0,120}?\b(?:was|were)\s+(?:duly\s+|then\s+)?(?:moved|proposed)"
@@ -832,7 +835,7 @@ def _without_formula(text: str) -> str:
         text = m.group("after")
     elif f := FIELD.match(text) or MOTION_PREAMBLE.match(text):
         text = text[f.end() :] if not FIELD.match(text) else f.group("after")
-    return re.sub(rf"^\s*(?:[:–—-]\s*)?(?:that|That|THAT)?\s*{LIST_MARKER}", "", text).strip()
+    return re.sub(rf"^\s*(?:/?[:–—-]\s*)?(?:that|That|THAT)?\s*{LIST_MARKER}", "", text).strip()
 
 
 def strip_formula(text: str) -> str:
@@ -863,7 +866,7 @@ def strip_formula(text: str) -> str:
             text = m.group("after")
         elif f := FIELD.match(text):
             text = f.group("after")
-        text = re.sub(r"^\s*(?:[:–—-]|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE)
+        text = re.sub(r"^\s*(?:/?[:–—-]|/|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE)
         text = re.sub(r"^\s*(?:that|That|THAT|to)\b\s*:?-?\s*", "", text)
         text = re.sub(rf"^{LIST_MARKER}", "", text).strip()
         if text == before:

@@ -28,7 +28,7 @@ TITLE = re.compile(
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|Meeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
-    r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+minutes\s*$",
+    r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
 )
 NOTICE_TITLE = re.compile(
     r"^\s*(?:Record|Schedule|Register|Notice|Summary)\s+of\s+(?:the\s+)?(?:Executive\s+|Cabinet\s+|Key\s+)?Decisions?\b"
@@ -69,6 +69,10 @@ BODY_WORD = re.compile(
 INLINE_PRESENT = re.compile(
     r"[.;]\s+(?:Members\s+)?Present\s*:", re.IGNORECASE
 )  # '… 7.30pm. Present: …'
+MODERNGOV_TITLE = re.compile(
+    r"^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
+    re.IGNORECASE,
+)
 ITEMS_HEADER = re.compile(r"^\s*No\.?\s+Item\s*$")  # a ModernGov page's table of items
 LONE_TITLE = re.compile(
     r"^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?MINUTES?\s*$", re.IGNORECASE
@@ -138,6 +142,9 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
             (d for t in reversed(printed_above) if not SIGNED.match(t) and (d := parse_date(t))),
             None,
         )
+    moderngov = bool(MODERNGOV_TITLE.match(text))
+    if moderngov:
+        date = moderngov_date(texts, i) or date
     if notice:
         fields = notice_fields(texts[i : i + 60])
         date = fields.get("date") or date
@@ -153,7 +160,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         )
     if not date:
         return None
-    if not _followed_by_business(texts, i, notice) and not INLINE_PRESENT.search(text):
+    if not (_followed_by_business(texts, i, notice) or INLINE_PRESENT.search(text) or moderngov):
         return None
     committee = _committee(texts, i, text) or _committee(texts, i, joined)
     if committee is None and not notice:
@@ -240,7 +247,10 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
         name = match.group("c").strip(" ,.")
         if (
             not re.fullmatch(
-                r"(?i)the|a|an|(?:\w+\s+)?(?:meetings?|minutes|proceedings|sessions?)", name
+                r"(?i)the|a|an|(?:\w+\s+)?(?:meetings?|minutes|proceedings|sessions?)"
+                r"|(?:extraordinary|special|annual|ordinary|monthly|emergency|additional|adjourned|"
+                r"reconvened|remote|virtual|hybrid|inaugural)(?:\s+(?:general|full))?",
+                name,
             )
             and len(name) < 120
         ) and (BODY_WORD.search(name) or len(name.split()) <= 6):
@@ -255,7 +265,10 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
     j = i - 1
     while j >= 0 and len(before) < 3 and i - j <= 6:
         if texts[j] and (
-            VENUE_LINE.search(texts[j]) or DATE_ONLY.match(texts[j]) and parse_date(texts[j])
+            VENUE_LINE.search(texts[j])
+            or DATE_ONLY.match(texts[j])
+            and parse_date(texts[j])
+            and not BODY_WORD.search(texts[j])
         ):
             pass  # the venue or the date between the committee's name and 'MINUTES'
         elif texts[j]:
@@ -266,7 +279,9 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
                 or len(texts[j]) > 100
             ):
                 break
-            before.insert(0, texts[j])
+            before.insert(
+                0, re.sub(r"(?i)\s+minutes\b.*$", "", texts[j])
+            )  # '… Council Minutes 4 May'
         j -= 1
     if before:
         named = [k for k, b in enumerate(before) if BODY_WORD.search(b)]
@@ -285,18 +300,24 @@ def _committee_after(texts: list[str], i: int) -> str | None:
     """'Minutes' / 'Planning Committee', or ModernGov's 'Agenda, decisions and minutes' /
     'Combined Authority Board - Thursday, 25th July, 2024 11.00 am'."""
     for t in texts[i + 1 : i + 4]:
-        name = re.split(r"\s+[-–—]\s+|,", t)[0] if t else ""
-        name = re.sub(
-            r"(?i)\s+(?:meeting\s+)?minutes\s*$", "", name
-        )  # 'Full Council Meeting Minutes'
-        if (
-            name
-            and BODY_WORD.search(name)
-            and not parse_date(name)
-            and not split_number(t)
-            and len(name) < 100
-        ):
-            return name
+        if not t or VENUE_LINE.search(t) or split_number(t):
+            continue
+        # 'Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm'
+        pieces = [p.strip() for p in re.split(r",", re.split(r"\s+[-–—]\s+", t)[0])]
+        for name in pieces[::-1]:
+            name = re.sub(r"(?i)\s+(?:meeting\s+)?minutes\s*$", "", name)  # '… Meeting Minutes'
+            if name and BODY_WORD.search(name) and not parse_date(name) and len(name) < 100:
+                return name
+    return None
+
+
+def moderngov_date(texts: list[str], i: int) -> str | None:
+    """The date of ModernGov's meeting line under its title: the part after ' - '
+    ('Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm')."""
+    for t in texts[i + 1 : i + 4]:
+        parts = re.split(r"\s+[-–—]\s+", t or "", maxsplit=1)
+        if len(parts) == 2 and (found := parse_date(parts[1])):
+            return found
     return None
 
 

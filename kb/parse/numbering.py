@@ -22,7 +22,8 @@ SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*[.:–—-]?\s*(?P<rest>.*)$")
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
 PREFIXED = re.compile(
-    r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2})\b"
+    r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2}"
+    r"|[A-Z]{2,6}\s\d{1,4}/\d{2,4})\b"  # 'GMCA 96/19'
     r"\s*[.:–—-]?\s*(?P<rest>.*)$"
 )
 ROMAN = re.compile(
@@ -45,7 +46,7 @@ class Numbered:
 
 def _parts(number: str) -> tuple[int, ...]:
     out: list[int] = []
-    number = re.sub(r"^[A-Z&]+[/.\-]?", "", number)  # 'SFRA/24/07': the numbers after the prefix
+    number = re.sub(r"^[A-Z&]+[/.\-\s]?", "", number)  # 'SFRA/24/07': the numbers after the prefix
     for piece in re.split(r"[./:]", number):
         digits = re.match(r"\d+", piece)
         if digits:
@@ -71,8 +72,9 @@ def split_number(line: str) -> Numbered | None:
             continue
         number = match.group("n")
         if form == "plain":
-            if match.group("dot") == ":" or (len(number) == 4 and number.isdigit()):
-                return None  # '10:30 am', '2024 ...'
+            year_like = len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
+            if match.group("dot") == ":" or year_like and not match.group("dot"):
+                return None  # '10:30 am', '2024 ...'; running numbers '1296.', '2715' are kept
             form = "dot" if match.group("dot") else "plain"
         return Numbered(number, form, _parts(number), match.group("rest").strip())
     match = ROMAN.match(line)

@@ -21,7 +21,7 @@ from kb.model import AgendaItem, Document, Line, Meeting, Minute, Pack, Page
 
 from .agenda import is_letter, parse_agenda, parse_meeting
 from .cover import LABEL, _field_key, count_cover_fields, is_exempt, parse_cover_fields
-from .dates import parse_date
+from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
 from .furniture import RawLine, classify_lines
 from .headings import find_headings
@@ -174,7 +174,7 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
 
 MINUTES_WORD = re.compile(
     r"\b(?:minutes?|record\s+of\s+(?:the\s+)?(?:decisions?|proceedings|meeting)|proceedings|"
-    r"notes\s+of\s+(?:the\s+)?meeting)\b",
+    r"notes\s+of\s+(?:the\s+)?meeting|meeting\b[^.]{0,80}\b(?:was\s+)?held\s+(?:on|at))\b",
     re.IGNORECASE,
 )
 
@@ -206,9 +206,15 @@ def _minutes_without_a_known_title(seg: _Segment, raw: list[RawLine], texts: lis
         return
     before = [ln.text.strip() for ln in lines[: headings[0].line] if ln.text.strip()]
     meeting = parse_meeting(before)
-    date = meeting.date or next(
-        (d for t in before[:12] if not SIGNED.match(t) and (d := parse_date(t))), None
-    )
+    # the date of the line that says the meeting was held, else of a short line: a date in
+    # a long sentence ('regulations remain in force until 30th April 2021') is not the meeting's
+    short = [t for t in before[:12] if len(t) <= 160 and not SIGNED.match(t)]
+    held = [t for t in short if re.search(r"(?i)\bmeeting\b|\bheld\b", t)]
+    date = next((d for t in (held or short) if not SIGNED.match(t) and (d := parse_date(t))), None)
+    if date is None and held:
+        date = next((d for t in short if (d := parse_date(t))), None)
+    if date is None and not held:
+        date = meeting.date
     committee = meeting.committee or _body_named(before[:8])
     seg.kind = "minutes"
     seg.title = "Minutes"
@@ -230,7 +236,8 @@ def _body_named(lines: list[str]) -> str | None:
     the line above when it is only a generic word ('Thornbury Allotment Society' /
     'Committee Meeting Minutes')."""
     if named := MEETING_OF.search(" ".join(lines)):
-        name = re.sub(r"(?:\s+(?:and|of|for|the|on))+$", "", named.group("c"))
+        name = re.split(rf"(?i)\s+(?:{WEEKDAY}|{MONTH_WORD}|held|on|at)\b", named.group("c"))[0]
+        name = re.sub(r"(?:\s+(?:and|of|for|the|on))+$", "", name)
         if BODY_WORD.search(name):
             return normalise_committee(name)
     for k, t in enumerate(lines):
