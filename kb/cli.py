@@ -217,7 +217,7 @@ def ask(
     from kb.errors import BadQuery
     from kb.present import answer_json, print_answer
     from kb.search import Filters, SearchEngine
-    from kb.search.query import analyse
+    from kb.search.understand import analyse
 
     if (question is None) == (batch is None):
         raise BadQuery("give either a QUESTION or --batch FILE")
@@ -477,12 +477,19 @@ def evaluate_cmd(
         list[Path], typer.Argument(help="Question files (JSON Lines with gold phrases).")
     ],
     k: Annotated[int, typer.Option("-k", help="Passages retrieved per question.", min=10)] = 10,
+    misses: Annotated[
+        bool,
+        typer.Option(
+            "--misses/--no-misses", help="List the questions not answered first (default: list)."
+        ),
+    ] = True,
     index: IndexOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Measure retrieval on questions with gold answers: Hit@1/5/10, MRR@10, citation accuracy."""
+    """Measure retrieval on questions with gold answers: Hit@1/5/10, MRR@10 per file, split and
+    question type, citation accuracy, and how well `confident` flags unanswerable questions."""
     from kb.evaluate import evaluate, load_questions
-    from kb.present import to_json
+    from kb.present import eval_tables, to_json
     from kb.search import SearchEngine
 
     engine = SearchEngine(index)
@@ -500,8 +507,9 @@ def evaluate_cmd(
         + ", ".join(f"{k} {v:.3f}" for k, v in report.citation_accuracy.items()),
         markup=False,
     )
-    for r in report.results:
-        if r.rank != 1:
+    out.print("\n" + eval_tables(report) + "\n", markup=False)
+    for r in report.results if misses else []:
+        if r.answerable and r.rank != 1:
             where = f"rank {r.rank}" if r.rank else "missed"
             out.print(f"  {where:>8}  {r.id}  {r.query}", markup=False)
             if r.first:
@@ -509,6 +517,8 @@ def evaluate_cmd(
                     f"            first: {r.first.get('source')} {r.first.get('meeting_date')} — {r.first.get('text')}",
                     markup=False,
                 )
+        elif not r.answerable and r.confident:
+            out.print(f"  confident {r.id}  {r.query}  ({r.confidence})", markup=False)
 
 
 if __name__ == "__main__":

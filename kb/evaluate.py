@@ -1,4 +1,6 @@
-"""Evaluation on questions with gold phrases: Hit@1/5/10, MRR@10 and citation accuracy.
+"""Evaluation on questions with gold phrases: Hit@1/5/10, MRR@10 and citation accuracy,
+per file, per split (tune / check) and per question type, and how well `confident` sorts
+answerable from unanswerable questions.
 
 A returned passage answers a question when it comes from a gold source file and holds a
 gold phrase after case, white space, quotes, dashes and markup are normalised (only its
@@ -22,6 +24,18 @@ QUOTES = str.maketrans(
 )
 DASHES = re.compile(r"[‐‑‒–—―−-]")
 CITATION_KEYS = ("committee", "meeting_date", "minute", "agenda_item")
+# The splits of ../shared/eval/README.md, by file name: tune on the first, confirm on the second.
+SPLITS = {
+    "dev_a": "tune",
+    "dev_c": "tune",
+    "dev_u": "tune",
+    "dev_u_tune": "tune",
+    "dev_b": "check",
+    "dev_d": "check",
+    "dev_u_check": "check",
+    "check_own": "check",
+    "check_own_u": "check",
+}
 
 
 def normalise(text: str) -> str:
@@ -44,6 +58,12 @@ class Question:
     type: str
     gold: tuple[dict[str, str], ...]
     expect: dict[str, str]
+    file: str = ""  # the question file's name without .jsonl
+
+    @property
+    def split(self) -> str:
+        """'tune', 'check', or the file name for files outside the splits."""
+        return SPLITS.get(self.file, self.file or "other")
 
 
 @dataclass
@@ -55,6 +75,39 @@ class QuestionResult:
     rank: int | None
     citation_ok: dict[str, bool] = field(default_factory=dict)
     first: dict[str, object] = field(default_factory=dict)
+    file: str = ""
+    type: str = ""
+    answerable: bool = True
+    confident: bool = True
+    confidence: float | None = None
+
+
+@dataclass
+class Summary:
+    """Hit@1/5/10 and MRR@10 over the answerable questions of a group."""
+
+    questions: int
+    answerable: int
+    hit_at_1: float
+    hit_at_5: float
+    hit_at_10: float
+    mrr_at_10: float
+
+
+@dataclass
+class ConfidenceSummary:
+    """How well `confident` separates answers from non-answers.
+
+    `unanswerable_flagged`: share of unanswerable questions answered not confident;
+    `answered_confident`: share of answerable questions answered in the top 5 that stay
+    confident; `brier`: mean squared error of `confidence` as P(first result answers).
+    """
+
+    unanswerable: int
+    unanswerable_flagged: float
+    answered_in_top_5: int
+    answered_confident: float
+    brier: float | None
 
 
 @dataclass
@@ -70,6 +123,10 @@ class EvalReport:
     citation_accuracy: dict[str, float]
     meeting_date_accuracy: float
     results: list[QuestionResult]
+    by_file: dict[str, Summary] = field(default_factory=dict)
+    by_split: dict[str, Summary] = field(default_factory=dict)
+    by_type: dict[str, dict[str, Summary]] = field(default_factory=dict)  # split → type
+    confidence: dict[str, ConfidenceSummary] = field(default_factory=dict)  # per split, and "all"
 
 
 def load_questions(paths: list[Path]) -> list[Question]:
@@ -91,6 +148,7 @@ def load_questions(paths: list[Path]) -> list[Question]:
                             d.get("type", ""),
                             tuple(d.get("gold", [])),
                             d.get("expect", {}),
+                            path.name.removesuffix(".jsonl"),
                         )
                     )
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -113,6 +171,52 @@ def answers(hit: Hit, gold: tuple[dict[str, str], ...]) -> bool:
     return False
 
 
+def summarise(results: list[QuestionResult]) -> Summary:
+    """Hit@k and MRR@10 of a group of results (over its answerable questions)."""
+    answerable = [r for r in results if r.answerable]
+    n = max(1, len(answerable))
+    return Summary(
+        questions=len(results),
+        answerable=len(answerable),
+        hit_at_1=sum(1 for r in answerable if r.rank == 1) / n,
+        hit_at_5=sum(1 for r in answerable if r.rank and r.rank <= 5) / n,
+        hit_at_10=sum(1 for r in answerable if r.rank and r.rank <= 10) / n,
+        mrr_at_10=sum(1 / r.rank for r in answerable if r.rank and r.rank <= 10) / n,
+    )
+
+
+def confidence_summary(results: list[QuestionResult]) -> ConfidenceSummary:
+    """The confidence figures of a group of results."""
+    unanswerable = [r for r in results if not r.answerable]
+    found = [r for r in results if r.answerable and r.rank and r.rank <= 5]
+    scored = [r for r in results if r.confidence is not None]
+    brier = (
+        sum((float(r.confidence or 0.0) - float(r.rank == 1)) ** 2 for r in scored) / len(scored)
+        if scored
+        else None
+    )
+    return ConfidenceSummary(
+        unanswerable=len(unanswerable),
+        unanswerable_flagged=(
+            sum(1 for r in unanswerable if not r.confident) / len(unanswerable)
+            if unanswerable
+            else 1.0
+        ),
+        answered_in_top_5=len(found),
+        answered_confident=sum(1 for r in found if r.confident) / len(found) if found else 1.0,
+        brier=brier,
+    )
+
+
+def _groups(
+    results: list[QuestionResult], key: Callable[[QuestionResult], str]
+) -> dict[str, list[QuestionResult]]:
+    out: dict[str, list[QuestionResult]] = {}
+    for r in results:
+        out.setdefault(key(r), []).append(r)
+    return out
+
+
 def evaluate(questions: list[Question], ask: Callable[[str], Answer]) -> EvalReport:
     """Ask every question (k=10) and score the answers."""
     results: list[QuestionResult] = []
@@ -121,7 +225,16 @@ def evaluate(questions: list[Question], ask: Callable[[str], Answer]) -> EvalRep
         rank = (
             next((h.rank for h in answer.results if answers(h, q.gold)), None) if q.gold else None
         )
-        result = QuestionResult(q.id, q.query, rank)
+        result = QuestionResult(
+            q.id,
+            q.query,
+            rank,
+            file=q.file,
+            type=q.type or ("unanswerable" if not q.gold else "other"),
+            answerable=bool(q.gold),
+            confident=answer.confident,
+            confidence=answer.confidence,
+        )
         if rank is not None:
             hit = answer.results[rank - 1]
             c = hit.citation
@@ -140,21 +253,31 @@ def evaluate(questions: list[Question], ask: Callable[[str], Answer]) -> EvalRep
                 "minute": top.citation.minute,
             }
         results.append(result)
-    answerable = [r for r, q in zip(results, questions, strict=True) if q.gold]
-    n = max(1, len(answerable))
-    hits = [r for r in answerable if r.rank is not None]
+    overall = summarise(results)
+    hits = [r for r in results if r.answerable and r.rank is not None]
     accuracy = {}
     for key in CITATION_KEYS:
         checked = [r.citation_ok[key] for r in hits if key in r.citation_ok]
         accuracy[key] = sum(checked) / len(checked) if checked else 1.0
+    by_split = _groups(results, lambda r: SPLITS.get(r.file, r.file or "other"))
     return EvalReport(
-        questions=len(questions),
-        answerable=len(answerable),
-        hit_at_1=sum(1 for r in answerable if r.rank == 1) / n,
-        hit_at_5=sum(1 for r in answerable if r.rank and r.rank <= 5) / n,
-        hit_at_10=sum(1 for r in answerable if r.rank and r.rank <= 10) / n,
-        mrr_at_10=sum(1 / r.rank for r in answerable if r.rank and r.rank <= 10) / n,
+        questions=overall.questions,
+        answerable=overall.answerable,
+        hit_at_1=overall.hit_at_1,
+        hit_at_5=overall.hit_at_5,
+        hit_at_10=overall.hit_at_10,
+        mrr_at_10=overall.mrr_at_10,
         citation_accuracy=accuracy,
         meeting_date_accuracy=accuracy["meeting_date"],
         results=results,
+        by_file={k: summarise(v) for k, v in _groups(results, lambda r: r.file).items()},
+        by_split={k: summarise(v) for k, v in by_split.items()},
+        by_type={
+            split: {t: summarise(v) for t, v in sorted(_groups(group, lambda r: r.type).items())}
+            for split, group in [*by_split.items(), ("all", results)]
+        },
+        confidence={
+            **{k: confidence_summary(v) for k, v in by_split.items()},
+            "all": confidence_summary(results),
+        },
     )

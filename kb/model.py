@@ -268,4 +268,5 @@ class Answer:
 
     query: str
     results: tuple[Hit, ...]
-    confident: bool = True
+    confident: bool = True  # confidence ≥ the threshold chosen on the tune split
+    confidence: float | None = None  # estimated probability that the first result answers

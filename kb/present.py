@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from kb.register import DecisionRecord, Register, Timeline
     from kb.store.db import StoredDecision
 
+if TYPE_CHECKING:
+    from kb.evaluate import EvalReport
+
 EXEMPT_LABEL = "EXEMPT — not for publication"
 
 
@@ -203,7 +206,11 @@ def print_answer(console: Console, answer: Answer, terms: list[str]) -> None:
         console.print(f"No passages match [bold]{escape(answer.query)}[/bold].")
         return
     if not answer.confident:
-        console.print("[yellow]No passage answers this well; the closest matches follow.[/yellow]")
+        sure = f" (confidence {answer.confidence:.2f})" if answer.confidence is not None else ""
+        console.print(
+            f"[yellow]No confident answer{sure}: no passage answers this well; "
+            "the closest matches follow.[/yellow]"
+        )
     for hit in answer.results:
         print_hit(console, hit, terms)
 
@@ -224,6 +231,57 @@ def print_hit(console: Console, hit: Hit, terms: list[str]) -> None:
     for other in hit.also_in:
         console.print(f"    [dim]also in: {escape(citation_line(other))}[/dim]")
     console.print()
+
+
+def eval_tables(report: EvalReport) -> str:
+    """Markdown tables of an evaluation: per split and file, per question type (one column
+    pair per split), and the confidence figures."""
+    lines = [
+        "| split | file | questions | answerable | Hit@1 | Hit@5 | Hit@10 | MRR@10 |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    from kb.evaluate import SPLITS
+
+    def cells(s: object) -> str:
+        return (
+            f"{s.questions} | {s.answerable} | {s.hit_at_1:.3f} | {s.hit_at_5:.3f} | "  # type: ignore[attr-defined]
+            f"{s.hit_at_10:.3f} | {s.mrr_at_10:.3f}"  # type: ignore[attr-defined]
+        )
+
+    for split, summary in report.by_split.items():
+        for name, per_file in report.by_file.items():
+            if SPLITS.get(name, name or "other") == split:
+                lines.append(f"| {split} | {name} | {cells(per_file)} |")
+        lines.append(f"| **{split}** | all | {cells(summary)} |")
+    splits = [s for s in report.by_type if s != "all"]
+    types = sorted({t for per in report.by_type.values() for t in per} - {"unanswerable"})
+    lines += [
+        "",
+        "| type | " + " | ".join(f"{s} n | {s} Hit@1 | {s} Hit@5 | {s} MRR" for s in splits) + " |",
+        "| --- |" + " ---: |" * (4 * len(splits)),
+    ]
+    for t in types:
+        row = [t]
+        for split in splits:
+            s = report.by_type[split].get(t)
+            row += (
+                [str(s.answerable), f"{s.hit_at_1:.3f}", f"{s.hit_at_5:.3f}", f"{s.mrr_at_10:.3f}"]
+                if s
+                else ["0", "", "", ""]
+            )
+        lines.append("| " + " | ".join(row) + " |")
+    lines += [
+        "",
+        "| split | unanswerable | flagged not confident | answered in top 5 | stay confident | Brier |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for split, c in report.confidence.items():
+        brier = f"{c.brier:.3f}" if c.brier is not None else ""
+        lines.append(
+            f"| {split} | {c.unanswerable} | {c.unanswerable_flagged:.3f} | {c.answered_in_top_5} | "
+            f"{c.answered_confident:.3f} | {brier} |"
+        )
+    return "\n".join(lines)
 
 
 def decision_line(d: HeldDecision | DecisionRecord | StoredDecision) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from kb.errors import BadQuery
 from kb.model import Citation, Hit, Reference
 from kb.search import Filters, SearchEngine
-from kb.search.engine import committee_matches
+from kb.search.candidates import committee_matches
 from kb.store import db
 from kb.store.generation import current_generation
 

@@ -1,14 +1,18 @@
-"""Compare kb's retrieval with simpler pipelines on question files with gold phrases.
+"""Compare kb's retrieval with simpler pipelines on the tune and check splits, and per body.
 
-    .venv/bin/python scripts/benchmark_retrieval.py ../shared/eval/dev_a.jsonl ../shared/eval/dev_b.jsonl
+    .venv/bin/python scripts/benchmark_retrieval.py              # the splits of ../shared/eval/ and eval/
+    .venv/bin/python scripts/benchmark_retrieval.py FILE.jsonl ...  # one table over these files
 
 Needs a built index (`kb ingest`). Systems:
-- kb: the full pipeline (structure-aware passages, hybrid fusion, query understanding).
-- BM25 alone / dense alone: kb's own passages, searched by one signal, no boosts.
+- kb: the full pipeline (structure-aware passages, query understanding, answer units,
+  learned ranker).
+- BM25 alone / dense alone: kb's own passages, searched by one signal, nothing else.
 - naive: 1,000-character chunks of each file's raw text, all-MiniLM-L6-v2 + FAISS and
   SQLite FTS5 BM25, fused by reciprocal rank (the usual tutorial retriever); it knows no
   meetings, so it cites no meeting date.
-Prints one Markdown table: Hit@1, Hit@5, MRR@10, meeting date correct on hits.
+Prints Markdown tables of Hit@1, Hit@5, MRR@10 and meeting date correct on hits: one per
+split (tune, check), then one per body (the folder of corpus/ that holds a question's gold
+file: sefton, kent, merton) over both splits' answerable questions.
 """
 
 from __future__ import annotations
@@ -25,15 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kb.config import corpus_dir  # noqa: E402
-from kb.evaluate import EvalReport, evaluate, load_questions  # noqa: E402
+from kb.evaluate import SPLITS, EvalReport, Question, evaluate, load_questions  # noqa: E402
 from kb.model import Answer, Citation, Hit  # noqa: E402
 from kb.read import SUPPORTED_SUFFIXES, read_pages  # noqa: E402
-from kb.search import SearchEngine  # noqa: E402
-from kb.search.engine import Weights  # noqa: E402
+from kb.search import SearchEngine, Settings  # noqa: E402
 from kb.store.db import fts_query  # noqa: E402
 
 K = 10
 CHUNK = 1000
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+OWN_EVAL = ROOT / "eval"
 
 
 class NaivePipeline:
@@ -78,45 +83,89 @@ class NaivePipeline:
         return Answer(question, tuple(hits))
 
 
-def row(name: str, report: EvalReport, seconds: float) -> str:
+def row(name: str, report: EvalReport, seconds: float, dated: bool = True) -> str:
+    """One table row."""
+    date = f"{report.meeting_date_accuracy:.3f}" if dated and report.hit_at_10 else "—"
     return (
-        f"| {name} | {report.hit_at_1:.3f} | {report.hit_at_5:.3f} | {report.mrr_at_10:.3f} | "
-        f"{report.meeting_date_accuracy if report.hit_at_10 else 0:.3f} | {seconds * 1000 / max(1, report.questions):.0f} |"
+        f"| {name} | {report.answerable} | {report.hit_at_1:.3f} | {report.hit_at_5:.3f} | "
+        f"{report.mrr_at_10:.3f} | {date} | {seconds * 1000 / max(1, report.questions):.0f} |"
     )
 
 
-def main(paths: list[str]) -> None:
-    questions = load_questions([Path(p) for p in paths])
-    engine = SearchEngine()
-    plain = dict(decision=0.0, minute=0.0, month=0.0, year=0.0, committee=0.0, understand=False)
-    systems = {
-        "kb (hybrid, structure-aware)": Weights(),
-        "BM25 alone (kb passages)": Weights(dense=0.0, keyword=1.0, **plain),  # type: ignore[arg-type]
-        "dense alone (kb passages)": Weights(dense=1.0, keyword=0.0, **plain),  # type: ignore[arg-type]
-    }
-    lines = [
-        f"{len(questions)} questions, index {engine.folder.parent}, {engine.manifest.counts.get('passages')} passages",
-        "",
-        "| system | Hit@1 | Hit@5 | MRR@10 | meeting date on hits | ms/question |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for name, weights in systems.items():
-        engine.weights = weights
+HEADER = [
+    "| system | answerable | Hit@1 | Hit@5 | MRR@10 | meeting date on hits | ms/question |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+]
+SYSTEMS = {
+    "kb (structure-aware, learned ranker)": Settings(),
+    "BM25 alone (kb passages)": Settings(only="keyword", understand=False),
+    "dense alone (kb passages)": Settings(only="dense", understand=False),
+}
+
+
+def body_of(q: Question, corpus: Path) -> str:
+    """The corpus folder holding the question's first gold file ('' when none)."""
+    for g in q.gold:
+        found = (
+            next(corpus.rglob(Path(g.get("source", "")).name), None) if g.get("source") else None
+        )
+        if found is not None:
+            return found.parent.relative_to(corpus).parts[0]
+    return ""
+
+
+def table(
+    title: str, questions: list[Question], engine: SearchEngine, naive: NaivePipeline
+) -> list[str]:
+    """One benchmark table over `questions` (answerable ones)."""
+    lines = ["", f"**{title}** ({len(questions)} questions)", "", *HEADER]
+    for name, settings in SYSTEMS.items():
+        engine.settings = settings
         start = time.perf_counter()
         report = evaluate(questions, lambda q: engine.ask(q, k=K))
         lines.append(row(name, report, time.perf_counter() - start))
-    naive = NaivePipeline(engine.embedder, corpus_dir())
     start = time.perf_counter()
     report = evaluate(questions, naive.ask)
-    report.meeting_date_accuracy = 0.0  # it cites no meeting
     lines.append(
-        row("naive 1,000-char chunks, dense + BM25, RRF", report, time.perf_counter() - start)
+        row(
+            "naive 1,000-char chunks, dense + BM25, RRF",
+            report,
+            time.perf_counter() - start,
+            dated=False,
+        )
     )
+    engine.settings = Settings()
+    return lines
+
+
+def default_files() -> list[Path]:
+    """The tune and check files that exist: ../shared/eval/dev_*.jsonl and eval/check_own*.jsonl."""
+    return sorted(SHARED_EVAL.glob("dev_*.jsonl")) + sorted(OWN_EVAL.glob("check_own*.jsonl"))
+
+
+def main(paths: list[str]) -> None:
+    engine = SearchEngine()
+    naive = NaivePipeline(engine.embedder, corpus_dir())
+    files = [Path(p) for p in paths] or default_files()
+    questions = [q for q in load_questions(files) if q.gold]
+    lines = [f"index {engine.folder.parent}, {engine.manifest.counts.get('passages')} passages"]
+    if paths:
+        lines += table("questions of " + ", ".join(f.name for f in files), questions, engine, naive)
+    else:
+        for split in ("tune", "check"):
+            chosen = [q for q in questions if SPLITS.get(q.file) == split]
+            lines += table(f"{split} split", chosen, engine, naive)
+        corpus = corpus_dir()
+        bodies: dict[str, list[Question]] = {}
+        for q in questions:
+            bodies.setdefault(body_of(q, corpus), []).append(q)
+        for body, chosen in sorted(bodies.items()):
+            for split in ("tune", "check"):
+                part = [q for q in chosen if SPLITS.get(q.file) == split]
+                if part:
+                    lines += table(f"{body or 'unknown'} · {split}", part, engine, naive)
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    main(
-        sys.argv[1:]
-        or [str(ROOT.parent / "shared" / "eval" / n) for n in ("dev_a.jsonl", "dev_b.jsonl")]
-    )
+    main(sys.argv[1:])

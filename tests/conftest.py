@@ -78,3 +78,14 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def real_engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The whole corpus (Sefton, Kent, Merton) indexed once with the real bundled model."""
+    from kb.ingest import ingest
+    from kb.search import SearchEngine
+
+    index = tmp_path_factory.mktemp("real-corpus") / "index"
+    assert not ingest([CORPUS], index=index).failed
+    return SearchEngine(index)

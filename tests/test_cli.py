@@ -42,6 +42,7 @@ def test_ask_json_follows_the_contract(built: Path) -> None:
     assert data["query"] == "two members of the public questions"
     assert len(data["results"]) == 3
     assert isinstance(data["confident"], bool)
+    assert 0.0 <= data["confidence"] <= 1.0
     for rank, hit in enumerate(data["results"], 1):
         assert hit["rank"] == rank
         assert set(hit) >= {"rank", "score", "chunk_id", "text", "citation"}
@@ -49,6 +50,39 @@ def test_ask_json_follows_the_contract(built: Path) -> None:
         assert len(hit["text"]) <= 2000
     scores = [h["score"] for h in data["results"]]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_low_confidence_answer_says_so_before_the_matches(built: Path) -> None:
+    result = runner.invoke(app, ["ask", "zorbleflax quantum marmalade wibble", "-k", "2"])
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("No confident answer (confidence 0.")
+    assert "closest matches follow" in first and "[1]" in result.stdout
+
+
+def test_eval_reports_files_splits_types_and_confidence(built: Path, tmp_path: Path) -> None:
+    dev_a = tmp_path / "dev_a.jsonl"
+    dev_a.write_text(
+        json.dumps(
+            {
+                "id": "t1",
+                "query": "two members of the public questions",
+                "type": "decision",
+                "gold": [
+                    {"source": "000_2633af0776d5691b.txt", "contains": "two members of the public"}
+                ],
+            }
+        )
+        + "\n"
+        + json.dumps({"id": "t2", "query": "zorbleflax wibble", "type": "unanswerable", "gold": []})
+        + "\n"
+    )
+    result = runner.invoke(app, ["eval", str(dev_a), "--no-misses"])
+    assert result.exit_code == 0, result.output
+    assert "| tune | dev_a | 2 | 1 |" in result.stdout
+    assert "| decision |" in result.stdout and "flagged not confident" in result.stdout
+    data = json.loads(runner.invoke(app, ["eval", str(dev_a), "--json"]).stdout)
+    assert set(data["confidence"]) == {"tune", "all"} and data["by_file"]["dev_a"]["questions"] == 2
 
 
 def test_batch_prints_one_json_line_per_question(built: Path, tmp_path: Path) -> None:

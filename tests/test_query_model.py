@@ -230,7 +230,7 @@ def test_keyword_search_in_parallel_id_ranges_gives_the_same_answers(
     parallel = SearchEngine(built)
     for question, want in expected.items():
         assert [(h.chunk_id, h.score) for h in parallel.ask(question, k=10).results] == want
-    assert parallel._shards is not None and len(parallel._shards) >= 2
+    assert parallel.keywords._shards is not None and len(parallel.keywords._shards) >= 2
     again = parallel.ask(QUESTIONS[0], k=10, filters=Filters(since="2024-01-01")).results
     assert [h.chunk_id for h in again] == [h.chunk_id for h in filtered]
     parallel.close()

@@ -33,7 +33,7 @@ from kb.present import (
     votes_text,
 )
 from kb.register import OUTCOMES, DecisionRecord
-from kb.search.query import analyse
+from kb.search.understand import analyse
 from kb.views import show_passage
 
 from . import params

@@ -7,7 +7,7 @@ import pytest
 from kb.glossary import mine_acronyms
 from kb.ingest import ingest
 from kb.search import Filters, SearchEngine
-from kb.search.query import analyse, understand
+from kb.search.understand import analyse, understand
 
 from .conftest import SEFTON, FakeEmbedder
 
@@ -75,7 +75,8 @@ def test_decision_intent_favours_resolutions_with_their_minute_title(engine: Sea
 
 
 def test_month_named_in_the_question_favours_that_meeting(engine: SearchEngine) -> None:
-    assert analyse("the Sept 2024 meeting").months == ("2024-09",)
+    window = analyse("the Sept 2024 meeting").time.windows[0]
+    assert (window.start.isoformat(), window.end.isoformat()) == ("2024-09-01", "2024-09-30")
     top = engine.ask("education scorecard at the September 2024 meeting", k=1).results[0]
     assert top.citation.meeting_date == "2024-09-24"
 
@@ -113,3 +114,34 @@ def test_filters(engine: SearchEngine, filters: Filters, check) -> None:
 
 def test_nothing_relevant_is_said_plainly(engine: SearchEngine) -> None:
     assert engine.ask("zzzz qqqq xylophone", k=3).confident is False
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "intent"),
+    [
+        ("How much did it cost to repair the toilets?", "money", "number"),
+        ("What percentage of care leavers are in work?", "percent", "number"),
+        ("how many people responded to the campaign", "count", "number"),
+        ("How quickly are care proceedings completed?", "duration", "number"),
+        ("What rating did the inspectors give?", "rating", "number"),
+        ("When will the pier reopen?", "date", "date"),
+        ("who chaired the December board", "person", "person"),
+        ("whos the interim director of finance", "person", "person"),
+        ("who seconded the motion on bus services", "vote", "vote"),
+        ("what was resolved on SEND backlog", None, "decision"),
+        ("Did the council approve the budget?", None, "decision"),
+        ("families who need help but are not at child protection stage", None, "topic"),
+        ("did Ofsted take the incident into account when inspecting schools", None, "topic"),
+    ],
+)
+def test_what_kind_of_answer_a_question_wants(
+    question: str, answer_type: str | None, intent: str
+) -> None:
+    query = analyse(question)
+    assert (query.answer_type, query.intent) == (answer_type, intent)
+
+
+def test_no_question_specific_synonyms_and_general_abbreviations() -> None:
+    assert analyse("involving dads in planning").terms == ("involving", "dads", "planning")
+    assert analyse("merton audit cttee").terms == ("merton", "audit")  # 'committee' is a stopword
+    assert "councillor" in analyse("which cllr asked").terms

@@ -1,0 +1,123 @@
+"""Read-only queries the ranking needs beyond whole passages: BM25 per field, the passages
+around a candidate, how often a word appears in each pack, and the meeting dates."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from .db import PASSAGE_SELECT, StoredPassage, _row_to_passage, fts_query
+
+
+def _temp_tables(conn: sqlite3.Connection) -> None:
+    """In-memory helpers on this connection (the temp schema, so read-only connections work
+    too): the FTS5 index read term by term, and a scratch FTS5 table that stems words."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_instances "
+        "USING fts5vocab(main, 'passages_fts', 'instance')"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_stem USING fts5(x, tokenize='porter unicode61')"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_stem_terms USING fts5vocab(temp, 'kb_stem', 'instance')"
+    )
+
+
+def stems(conn: sqlite3.Connection, words: list[str]) -> dict[str, tuple[str, ...]]:
+    """word → the index terms FTS5 makes of it (Porter-stemmed: 'orders' → ('order',))."""
+    _temp_tables(conn)
+    conn.executemany("INSERT INTO temp.kb_stem(rowid, x) VALUES (?, ?)", list(enumerate(words, 1)))
+    found: dict[int, list[str]] = {}
+    for term, doc in conn.execute("SELECT term, doc FROM temp.kb_stem_terms ORDER BY doc, offset"):
+        found.setdefault(int(doc), []).append(term)
+    conn.execute("DELETE FROM temp.kb_stem")
+    conn.commit()  # the INSERT opened a transaction: end it, or its read lock stays on kb.sqlite
+    return {w: tuple(found.get(i, ())) for i, w in enumerate(words, 1)}
+
+
+def term_fields(conn: sqlite3.Connection, terms: list[str]) -> dict[str, dict[int, set[int]]]:
+    """index term → passage id → the fields holding it (0 title, 1 context, 2 text)."""
+    _temp_tables(conn)
+    out: dict[str, dict[int, set[int]]] = {t: {} for t in terms}
+    if not terms:
+        return out
+    rows = conn.execute(
+        f"SELECT term, doc, col FROM temp.kb_instances WHERE term IN ({','.join('?' * len(terms))})",
+        terms,
+    )
+    columns = {"title": 0, "context": 1, "text": 2}
+    for term, doc, col in rows:
+        out[term].setdefault(int(doc), set()).add(columns.get(col, 2))
+    return out
+
+
+def passages_around(
+    conn: sqlite3.Connection, spans: Iterable[tuple[int, int, int]]
+) -> list[StoredPassage]:
+    """Passages of each (pack id, first seq, last seq) span, in pack and seq order."""
+    merged: dict[int, list[list[int]]] = {}
+    for pack_id, first, last in sorted(spans):
+        runs = merged.setdefault(pack_id, [])
+        if runs and first <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    clauses: list[str] = []
+    args: list[int] = []
+    for pack_id, runs in merged.items():
+        for first, last in runs:
+            clauses.append("(pack_id = ? AND seq BETWEEN ? AND ?)")
+            args.extend((pack_id, first, last))
+    out: list[StoredPassage] = []
+    for start in range(0, len(clauses), 300):
+        rows = conn.execute(
+            f"{PASSAGE_SELECT} WHERE {' OR '.join(clauses[start : start + 300])}",
+            args[start * 3 : (start + 300) * 3],
+        )
+        out.extend(_row_to_passage(r) for r in rows)
+    return sorted(out, key=lambda p: (p.pack_id, p.seq))
+
+
+def pack_counts(conn: sqlite3.Connection, term: str) -> dict[int, int]:
+    """pack id → how many of its passages hold `term` (as FTS5 matches it, stemmed)."""
+    rows = conn.execute(
+        "SELECT p.pack_id, COUNT(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+        "WHERE passages_fts MATCH ? GROUP BY p.pack_id",
+        (fts_query([term]),),
+    )
+    return {int(pack): int(n) for pack, n in rows}
+
+
+def pack_sizes(conn: sqlite3.Connection) -> dict[int, int]:
+    """pack id → number of passages."""
+    return {
+        int(p): int(n)
+        for p, n in conn.execute("SELECT pack_id, COUNT(*) FROM passages GROUP BY pack_id")
+    }
+
+
+def meeting_dates(conn: sqlite3.Connection) -> list[tuple[str | None, str]]:
+    """Every (committee, meeting date) the passages belong to."""
+    return [
+        (c, d)
+        for c, d in conn.execute(
+            "SELECT DISTINCT committee, meeting_date FROM passages WHERE meeting_date IS NOT NULL"
+        )
+    ]
+
+
+def vote_records(conn: sqlite3.Connection, ids: Iterable[int]) -> set[int]:
+    """The passages among `ids` whose decisions record a vote: counts, a mover or a seconder."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    out: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        rows = conn.execute(
+            "SELECT DISTINCT passage_id FROM decisions WHERE passage_id IN "
+            f"({','.join('?' * len(part))}) AND (votes_for IS NOT NULL OR votes_against IS NOT NULL "
+            "OR votes_abstain IS NOT NULL OR mover IS NOT NULL OR seconder IS NOT NULL)",
+            part,
+        )
+        out.update(int(r[0]) for r in rows)
+    return out
