@@ -32,6 +32,15 @@ IndexOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts (see CONTRACT.md).")
 ]
+CommitteeOption = Annotated[
+    str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -189,15 +198,9 @@ def ask(
             "--batch", help="File with one question a line, or - for stdin (JSON Lines out)."
         ),
     ] = None,
-    committee: Annotated[
-        str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
-    ] = None,
+    committee: CommitteeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     doc_type: Annotated[
         str | None, typer.Option("--type", help="Only this document type (minutes, report, ...).")
     ] = None,
@@ -248,15 +251,9 @@ def decisions(
         str | None, typer.Argument(help="A subject; without it, every decision the filters allow.")
     ] = None,
     k: Annotated[int, typer.Option("-k", help="How many decisions for a QUERY.", min=1)] = 20,
-    committee: Annotated[
-        str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
-    ] = None,
+    committee: CommitteeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     outcome: Annotated[
         str | None,
         typer.Option(
@@ -306,15 +303,9 @@ def decisions(
 @handle_errors
 def timeline(
     query: Annotated[str, typer.Argument(help="The subject to follow through its meetings.")],
-    committee: Annotated[
-        str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
-    ] = None,
+    committee: CommitteeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     public: Annotated[
         bool, typer.Option("--public", help="Leave out exempt (not for publication) papers.")
     ] = False,
