@@ -455,3 +455,18 @@ def test_formula_variants(text: str, opening: str, votes: dict[str, int] | None)
     d = only(text)
     assert strip_formula(d.text).startswith(opening)
     assert d.votes == votes
+
+
+def test_a_decision_field_that_records_nothing_is_no_decision() -> None:
+    assert not find_decisions(lines("Decision:\n\nThere were no apologies.\n\nMinutes:\n\nNone."))
+
+
+def test_resolved_alone_takes_the_next_paragraph_and_the_vote_before_it() -> None:
+    d = only(
+        "Mr Dignum proposed Mrs Hamilton.\n\nMr Dignum's proposal was duly seconded by Mrs"
+        " Lintill.\n\nDecision\n\nMembers voted in favour of the proposal with no votes against"
+        " and one abstention.\n\nRESOLVED\n\nThat Mrs Hamilton be elected the Chairman of the"
+        " Council for the year.\n\nMrs Hamilton then took the Chair."
+    )
+    assert (d.outcome, d.mover, d.seconder) == ("carried", "Mr Dignum", "Mrs Lintill")
+    assert strip_formula(d.text).startswith("Mrs Hamilton be elected the Chairman")

@@ -233,6 +233,13 @@ def test_date_lines_are_not_minutes() -> None:
             "2016-05-04",
             "7.30PM",
         ),
+        (
+            "Minutes of Parish Council 22 November 2023\nTHOSE ATTENDING:\nCllr K Burn\n"
+            "C048/23 1. APOLOGIES FOR ABSENCE.\nC049/23 2. DECLARATIONS OF INTEREST",
+            "Parish Council",
+            "2023-11-22",
+            None,
+        ),
     ],
 )
 def test_title_blocks(block: str, committee: str, date: str, time: str | None) -> None:
@@ -439,3 +446,10 @@ def test_a_meeting_that_was_held_and_a_date_in_a_long_sentence() -> None:
     # the date printed is garbled ('4th June March'): unknown, not the regulations' date
     assert (doc.meeting.committee, doc.meeting.date) == ("Council", None)
     assert [m.number for m in doc.minutes] == ["39/20", "40/20", "41/20"]
+
+
+def test_a_moderngov_issue_page_names_its_meeting() -> None:
+    from kb.parse.agenda import parse_meeting
+
+    meeting = parse_meeting(["Issue - meetings", "", "Meeting: 22/05/2015 - Council (Item 2)", ""])
+    assert (meeting.committee, meeting.date) == ("Council", "2015-05-22")

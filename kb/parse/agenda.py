@@ -49,6 +49,14 @@ def parse_meeting(lines: list[str]) -> Meeting:
         values.setdefault(key, value)
     if is_letter(lines):
         values.pop("DATE", None)  # a letter's 'Date:' is when it was written
+    meeting_field = values.get("MEETING", "")
+    # ModernGov's 'Meeting: 22/05/2015 - Council (Item 2)': the date, then the committee
+    dated = re.match(
+        r"^(?P<d>[^-–—]{6,40}?)\s+[-–—]\s+(?P<c>.+?)(?:\s*\(Item\s+[\w.]+\))?\s*$", meeting_field
+    )
+    if dated and parse_date(dated.group("d")) and not parse_date(dated.group("c")):
+        values["MEETING"] = dated.group("c")
+        values.setdefault("DATE", dated.group("d"))
     committee = normalise_committee(values.get("MEETING"))
     date = parse_date(values.get("DATE", ""))
     time = values.get("TIME") or None

@@ -176,6 +176,10 @@ NOMINATION = re.compile(
     rf"\b(?:proposed|nominated)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})"
     r"(?=\s*(?:[,;.]|which|who|and|as|for|to|be|$))"
 )
+NOTHING_DECIDED = re.compile(
+    r"(?i)^\W*(?:there\s+(?:was|were)\s+no(?:ne)?\b|none\b|nil\b|no\s+(?:apologies|declarations|"
+    r"questions|interests|petitions|items?|urgent|member|public)\b)"
+)
 DECLINED = re.compile(
     r"\b(?:who|which|but\s+(?:he|she|they))\s+(?:declined|withdrew)\b|\bdeclined\s+the\s+nomination\b",
     re.IGNORECASE,
@@ -324,6 +328,26 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             last_end = last_line + 1
             continue
         label_since = False
+        field = decisions[-1] if decisions else None
+        if field is not None and field.formula == "DECISION" and _only_a_vote(field):
+            # 'Decision' / 'Members voted in favour of the proposal …' / 'RESOLVED …': the
+            # field heads the vote and the resolution it carried, not a decision of its own
+            said = " ".join(
+                [
+                    _field_words(field),
+                    *(t for ln, _, t, _ in sentences if field.end <= ln < line_no),
+                ]
+            )
+            voted = _inline_result(said) or (
+                "carried" if re.search(r"(?i)\bvoted\s+in\s+favour\b", said) else None
+            )
+            if field.kind == "motion":  # the motion took the field: it takes the resolution
+                field.merged, field.formula = False, None
+                field.result = field.result or voted
+            else:
+                decisions.remove(field)
+                unclaimed = field
+                unclaimed.result = unclaimed.result or voted
         decision = _Open(kind, line_no, last_line + 1, formula=formula, text_lines=[sentence])
         decision.offset, decision.block = offset, kind == "resolution"
         if kind == "resolution-sentence":
@@ -356,7 +380,33 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
     if any(d.formula != "RECEIVED" for d in decisions):
         # 'The Committee received a summary …' is what happened, where something was decided
         decisions = [d for d in decisions if d.formula != "RECEIVED"]
+    # a form's 'Decision:' field that records nothing decided ('There were no apologies.')
+    decisions = [
+        d
+        for d in decisions
+        if not (
+            d.formula == "DECISION"
+            and (
+                NOTHING_DECIDED.match(_field_words(d)) or FIELD_ALONE.match(" ".join(d.text_lines))
+            )
+        )
+    ]
     return _without_copies([_finish(d, lines) for d in decisions])
+
+
+def _only_a_vote(d: _Open) -> bool:
+    """A decision field whose words only report a vote ('Members voted in favour of the
+    proposal with no votes against and one abstention.'), or nothing at all."""
+    words = _field_words(d)
+    if FIELD_ALONE.match(" ".join(d.text_lines)) or not words.strip():
+        return True
+    return bool(VOTE_TALK.search(words)) and not FORMULA.search(words) and len(words.split()) <= 40
+
+
+def _field_words(d: _Open) -> str:
+    """The words of a decision field after its label."""
+    text = " ".join(" ".join(d.text_lines).split())
+    return re.sub(r"^\W*\w+(?:\s+\w+)?\s*:\s*", "", text, count=1)
 
 
 def _without_copies(decisions: list[Decision]) -> tuple[Decision, ...]:
@@ -749,6 +799,8 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     """
     gap = any(not lines[k].text.strip() for k in range(current.end, line_no))
     text = sentence.strip()
+    if current.formula and not strip_formula(" ".join(current.text_lines)):
+        return True  # 'RESOLVED' alone on its line: its words are the next paragraph
     previous = current.text_lines[-1].rstrip().rstrip("”’\"')") if current.text_lines else ""
     if not gap:
         if previous.endswith((".", "!", "?")) and line_no < current.end:

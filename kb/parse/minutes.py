@@ -41,7 +41,7 @@ NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b
 COMMITTEE_IN_TITLE = re.compile(
     r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
-    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
+    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d+|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
@@ -57,7 +57,7 @@ TIME_IN_HEAD = re.compile(
     re.IGNORECASE,
 )
 PRESENT = re.compile(
-    r"^\s*(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|"
+    r"^\s*(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
     r"Members\s+of\s+the\s+\w+\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
     re.IGNORECASE,
 )
