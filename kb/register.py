@@ -212,6 +212,7 @@ class DecisionRegister:
             query,
             k=k * QUERY_DEPTH,
             filters=Filters(f.committee, f.since, f.until, None, decisions=True, public=f.public),
+            distinct=False,  # one resolution's words at two meetings are two decisions
         )
         order = [h.chunk_id for h in answer.results]
         held: dict[str, list[DecisionRecord]] = {}

@@ -13,9 +13,10 @@ import numpy as np
 from kb.config import index_dir
 from kb.embed import Embedder
 from kb.errors import BadQuery, IndexCorrupt, ModelMismatch
-from kb.model import Answer
+from kb.model import Answer, Hit
 from kb.query_model import load_query_embedder
 from kb.store import db
+from kb.store.db import StoredPassage
 from kb.store.generation import current_generation
 from kb.store.manifest import Manifest, read_manifest
 from kb.store.vectors import EXACT, FaissIndex
@@ -169,17 +170,28 @@ class SearchEngine:
         if s.units and not s.only:
             found = answer_units.gather(self.conn, [cs.passages[p] for p in first[: s.unit_search]])
         unit_dense = _unit_cosines(self.vectors, found, cs)
-        term_evidence = TermEvidence.read(self.conn, words, total)
+        asked = {p: cs.passages[p] for p in first}
+        for members in found.members.values():
+            asked.update((m.id, m) for m in members)
+        term_evidence = TermEvidence.read(self.conn, words, total, asked.values())
         table = build(query, cs, first, found, self.stats, unit_dense, term_evidence)
         for name in s.drop:
             table.rows[:, INDEX[name]] = 0.0
         return Evidence(query, cs, table, found, term_evidence.unknown_share())
 
     def ask(
-        self, question: str, k: int = 5, filters: Filters | None = None, sort: str = "relevance"
+        self,
+        question: str,
+        k: int = 5,
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        distinct: bool = True,
     ) -> Answer:
         """The best `k` passages for `question`, with citations and the confidence that the
-        first answers: best first, or with `sort="date"` in meeting-date order (a timeline)."""
+        first answers: best first, or with `sort="date"` in meeting-date order (a timeline).
+        With `distinct` (the default) a passage printed twice is shown once with "also in";
+        without, every passage stands alone (the register: the same words resolved at two
+        meetings are two decisions)."""
         if k < 1:
             raise BadQuery("-k must be 1 or more")
         if sort not in ("relevance", "date"):
@@ -190,7 +202,7 @@ class SearchEngine:
         ranked = [(float(scores[i]), ev.candidates.passages[ev.table.pids[i]]) for i in order]
         if self.settings.units and not self.settings.only:
             ranked = answer_units.order(ranked, ev.units, ev.query.intent, max(k * 10, 50))
-        hits = collapse(ranked, k)
+        hits = collapse(ranked, k) if distinct else _every(ranked, k)
         if sort == "date":
             hits = [
                 replace(h, rank=i + 1)
@@ -219,6 +231,14 @@ class SearchEngine:
         """Release the database connections and the keyword threads."""
         self.keywords.close()
         self.conn.close()
+
+
+def _every(ranked: list[tuple[float, StoredPassage]], k: int) -> list[Hit]:
+    """The first `k` passages of `ranked` as hits, none merged with another."""
+    return [
+        Hit(i + 1, round(score, 4), p.chunk_id, p.text, p.citation)
+        for i, (score, p) in enumerate(ranked[:k])
+    ]
 
 
 def _unit_cosines(

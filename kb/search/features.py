@@ -14,6 +14,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -169,16 +170,35 @@ class TermEvidence:
     words: tuple[str, ...]
     idf: dict[str, float]
     masks: dict[int, tuple[int, int, int]]  # passage id → keyword bits in title, context, text
+    present: int = 0  # bits of the keywords some passage of the index holds
 
     @classmethod
-    def read(cls, conn: sqlite3.Connection, words: list[str], total: int) -> TermEvidence:
-        """The evidence for `words` over an index of `total` passages."""
+    def read(
+        cls,
+        conn: sqlite3.Connection,
+        words: list[str],
+        total: int,
+        passages: Iterable[StoredPassage] | None = None,
+    ) -> TermEvidence:
+        """The evidence for `words` over an index of `total` passages: how many passages
+        hold each word (for its IDF), and which fields of `passages` hold it (their masks;
+        only the passages the ranking will ask about, so the cost does not grow with the
+        index). Without `passages`, every passage of the index (slow on a big index)."""
         stemmed = evidence.stems(conn, words)
         terms = sorted({t for ts in stemmed.values() for t in ts})
-        found = evidence.term_fields(conn, terms)
         known = [w for w in words if stemmed.get(w)]
+        if passages is None:
+            found = evidence.term_fields(conn, terms)
+            counts = {
+                w: len(set.intersection(*(set(found.get(t, {})) for t in stemmed[w])))
+                for w in known
+            }
+        else:
+            found = evidence.fields_in(conn, terms, passages)
+            counts = evidence.word_counts(conn, known)
         idf: dict[str, float] = {}
         masks: dict[int, list[int]] = {}
+        present = 0
         for bit, word in enumerate(known):
             parts = stemmed[word]
             held = set.intersection(*(set(found.get(t, {})) for t in parts))  # 'o&s': both
@@ -187,8 +207,11 @@ class TermEvidence:
                 row = masks.setdefault(pid, [0, 0, 0])
                 for col in cols:
                     row[col] |= 1 << bit
-            idf[word] = math.log((total - len(held) + 0.5) / (len(held) + 0.5) + 1.0)
-        return cls(tuple(known), idf, {p: (m[0], m[1], m[2]) for p, m in masks.items()})
+            n = counts.get(word, 0)
+            if n:
+                present |= 1 << bit
+            idf[word] = math.log((total - n + 0.5) / (n + 0.5) + 1.0)
+        return cls(tuple(known), idf, {p: (m[0], m[1], m[2]) for p, m in masks.items()}, present)
 
     @cached_property
     def _weights(self) -> list[float]:
@@ -200,7 +223,7 @@ class TermEvidence:
         total = sum(self.idf.values())
         if not total:
             return 1.0
-        return 1.0 - self.share_of(self.mask(list(self.masks)))
+        return 1.0 - self.share_of(self.present)
 
     def mask(self, pids: set[int] | list[int], field: int | None = None) -> int:
         """The keywords any of `pids` holds (in `field`, or any field), as bits."""

@@ -3,6 +3,7 @@ around a candidate, how often a word appears in each pack, and the meeting dates
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 
@@ -34,6 +35,55 @@ def stems(conn: sqlite3.Connection, words: list[str]) -> dict[str, tuple[str, ..
     conn.execute("DELETE FROM temp.kb_stem")
     conn.commit()  # the INSERT opened a transaction: end it, or its read lock stays on kb.sqlite
     return {w: tuple(found.get(i, ())) for i, w in enumerate(words, 1)}
+
+
+def word_counts(conn: sqlite3.Connection, words: list[str]) -> dict[str, int]:
+    """word → how many passages hold every index term FTS5 makes of it ('18-25': both '18'
+    and '25'), counted by FTS5 itself (no rows leave SQLite: fast at any index size)."""
+    out: dict[str, int] = {}
+    for word in dict.fromkeys(words):
+        tokens = re.findall(r"[^\W_]+", word)
+        if not tokens:
+            out[word] = 0
+            continue
+        expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+        out[word] = conn.execute(
+            "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
+        ).fetchone()[0]
+    return out
+
+
+def fields_in(
+    conn: sqlite3.Connection, terms: list[str], passages: Iterable[StoredPassage]
+) -> dict[str, dict[int, set[int]]]:
+    """index term → passage id → the fields holding it (0 title, 1 context, 2 text), for the
+    given passages only: their fields are tokenized by a scratch FTS5 table with the index's
+    tokenizer, so the cost is that of the passages asked about, not of the whole index."""
+    out: dict[str, dict[int, set[int]]] = {t: {} for t in terms}
+    chosen = {p.id: p for p in passages}
+    if not terms or not chosen:
+        return out
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_some USING "
+        "fts5(title, context, text, content='', detail='column', tokenize='porter unicode61')"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_some_terms USING fts5vocab(temp, 'kb_some', 'instance')"
+    )
+    conn.executemany(
+        "INSERT INTO temp.kb_some(rowid, title, context, text) VALUES (?, ?, ?, ?)",
+        [(p.id, p.citation.title or "", p.context or "", p.text) for p in chosen.values()],
+    )
+    columns = {"title": 0, "context": 1, "text": 2}
+    rows = conn.execute(
+        f"SELECT term, doc, col FROM temp.kb_some_terms WHERE term IN ({','.join('?' * len(terms))})",
+        terms,
+    ).fetchall()
+    conn.execute("INSERT INTO temp.kb_some(kb_some) VALUES ('delete-all')")
+    conn.commit()  # the INSERT opened a transaction: end it (no read lock left on kb.sqlite)
+    for term, doc, col in rows:
+        out[term].setdefault(int(doc), set()).add(columns.get(col, 2))
+    return out
 
 
 def term_fields(conn: sqlite3.Connection, terms: list[str]) -> dict[str, dict[int, set[int]]]:
