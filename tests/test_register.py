@@ -299,3 +299,22 @@ def test_timeline_groups_units_by_meeting_oldest_first_with_links(built: Path) -
         "30 June 2017 · Overview and Scrutiny Committee" in out
         and "follows minute 6 of 21 June 2017" in out
     )
+
+
+def test_register_searches_passages_without_merging_copies(built: Path) -> None:
+    """The register asks for every passage, not one per text: near-identical words at two
+    places are two passages (two decisions where they are resolutions)."""
+    from kb.search import SearchEngine
+
+    engine = SearchEngine(built)
+    try:
+        merged = engine.ask("SEND improvement backlog of cases", k=10)
+        copies = [h for h in merged.results if h.also_in]
+        assert copies, "the packs print the SEND update twice"
+        every = engine.ask("SEND improvement backlog of cases", k=40, distinct=False)
+        places = {(h.citation.source, h.citation.page) for h in every.results}
+        for hit in copies:
+            for other in hit.also_in:
+                assert (other.source, other.page) in places
+    finally:
+        engine.close()
