@@ -70,3 +70,27 @@ def test_how_papers_write_a_period() -> None:
     assert not pattern.search("in 2017/18")
     month = period_pattern(read_time("December 2016", None).windows)
     assert month is not None and month.search("As of 9 December 2016") and month.search("Dec 2016")
+
+
+def test_keyword_evidence_for_the_scored_passages_equals_the_whole_index_read(
+    engine: SearchEngine,
+) -> None:
+    """A big index reads keyword evidence only for the passages the ranker scores; it must
+    be exactly what reading every posting gives (IDF, which keywords exist, masks)."""
+    from kb.search.features import TermEvidence
+
+    for question in (
+        "what was resolved on the 18-25 service transfer",
+        "how many children's EHC plans were issued within 20 weeks",
+        "o&s work programme",
+    ):
+        ev = engine.evidence(question)
+        words = list(ev.candidates.terms)
+        asked = [ev.candidates.passages[p] for p in ev.table.pids]
+        whole = TermEvidence.read(engine.conn, words, len(engine.vectors))
+        some = TermEvidence.read(engine.conn, words, len(engine.vectors), asked)
+        assert some.words == whole.words and some.present == whole.present
+        assert some.idf == pytest.approx(whole.idf)
+        for p in asked:
+            assert some.masks.get(p.id, (0, 0, 0)) == whole.masks.get(p.id, (0, 0, 0))
+        assert any(some.masks.get(p.id) for p in asked)

@@ -45,6 +45,9 @@ from .understand import Query, analyse, understand
 __all__ = ["Evidence", "Filters", "SearchEngine", "Settings"]
 
 
+WHOLE_TERMS_UP_TO = 20_000  # passages; the same features either way (tests/test_features.py)
+
+
 @dataclass(frozen=True)
 class Settings:
     """How deep to look; which stages run (the benchmark and ablation switch them off)."""
@@ -173,7 +176,11 @@ class SearchEngine:
         asked = {p: cs.passages[p] for p in first}
         for members in found.members.values():
             asked.update((m.id, m) for m in members)
-        term_evidence = TermEvidence.read(self.conn, words, total, asked.values())
+        # a small index is read whole (one pass over its postings is cheaper than tokenizing
+        # the passages asked about); a big one only for the passages the ranker scores
+        term_evidence = TermEvidence.read(
+            self.conn, words, total, asked.values() if total > WHOLE_TERMS_UP_TO else None
+        )
         table = build(query, cs, first, found, self.stats, unit_dense, term_evidence)
         for name in s.drop:
             table.rows[:, INDEX[name]] = 0.0
