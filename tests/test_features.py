@@ -94,3 +94,15 @@ def test_keyword_evidence_for_the_scored_passages_equals_the_whole_index_read(
         for p in asked:
             assert some.masks.get(p.id, (0, 0, 0)) == whole.masks.get(p.id, (0, 0, 0))
         assert any(some.masks.get(p.id) for p in asked)
+
+
+def test_pack_counts_from_the_keyword_index_alone(engine: SearchEngine) -> None:
+    """How many passages of each pack hold a word: read from FTS5 row ids and an id → pack
+    map, the same as counting through a join with the passages table."""
+    from kb.search.features import CorpusStats
+    from kb.store import evidence
+
+    stats = CorpusStats.read(engine.conn)
+    for term in ("report", "send", "18", "schools", "nosuchword"):
+        assert stats.packs_of(term) == evidence.pack_counts(engine.conn, term), term
+    assert stats.packs_of("report")

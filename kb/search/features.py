@@ -83,6 +83,7 @@ class CorpusStats:
     pack_sizes: dict[int, int]
     meetings: dict[str | None, list[str]]  # committee → its meeting dates, newest first
     _terms: dict[str, dict[int, int]]
+    _pack_of: np.ndarray | None = None  # passage id → pack id, read when first needed
 
     @classmethod
     def read(cls, conn: sqlite3.Connection) -> CorpusStats:
@@ -101,7 +102,16 @@ class CorpusStats:
         if term not in self._terms:
             if len(self._terms) > 5000:
                 self._terms.clear()
-            self._terms[term] = evidence.pack_counts(self.conn, term)
+            if self._pack_of is None:
+                self._pack_of = evidence.pack_of_passages(self.conn)
+            ids = evidence.term_rowids(self.conn, term)
+            ids = ids[ids < len(self._pack_of)]
+            packs, counts = np.unique(self._pack_of[ids], return_counts=True)
+            self._terms[term] = {
+                int(p): int(n)
+                for p, n in zip(packs.tolist(), counts.tolist(), strict=True)
+                if p >= 0
+            }
         return self._terms[term]
 
     def latest(self, committee: str | None) -> date | None:

