@@ -18,6 +18,7 @@ import numpy as np
 
 from kb.model import Citation
 from kb.store import db
+from kb.store.memo import Memo
 from kb.store.vectors import FaissIndex
 
 if TYPE_CHECKING:
@@ -154,10 +155,15 @@ def first_cut(cs: CandidateSet, limit: int, only: str | None = None) -> list[int
 
 
 def read_passages(
-    cs: CandidateSet, pids: list[int], conn: sqlite3.Connection, filters: Filters
+    cs: CandidateSet,
+    pids: list[int],
+    conn: sqlite3.Connection,
+    filters: Filters,
+    memo: Memo | None = None,
 ) -> list[int]:
-    """Read the stored passages of `pids` into `cs`; return those the filters let through."""
-    stored = db.passages_by_id(conn, pids)
+    """Read the stored passages of `pids` into `cs` (through `memo` when given); return
+    those the filters let through."""
+    stored = memo.passages(pids) if memo else db.passages_by_id(conn, pids)
     cs.passages.update(stored)
     return [
         p

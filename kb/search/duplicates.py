@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.model import Citation, Hit
 from kb.store.db import StoredPassage
@@ -21,6 +22,7 @@ class _Text:
     words: frozenset[str]
 
     @classmethod
+    @lru_cache(maxsize=8192)  # the same passages come back question after question
     def of(cls, text: str) -> _Text:
         norm = _normalised(text)
         return cls(norm, frozenset(norm.split()))

@@ -19,6 +19,7 @@ from kb.store import db
 from kb.store.db import StoredPassage
 from kb.store.generation import current_generation
 from kb.store.manifest import Manifest, read_manifest
+from kb.store.memo import Memo
 from kb.store.vectors import EXACT, FaissIndex
 
 from . import units as answer_units
@@ -108,6 +109,8 @@ class SearchEngine:
         _single_threaded_search()
         self._embedder = embedder
         self.keywords = KeywordSearch(self.conn, self.folder, self._parallel_keywords)
+        # a generation never changes: what one query reads serves the next
+        self.memo = Memo(self.conn)
         self.glossary = CorpusGlossary(self.conn)
         self._stats: CorpusStats | None = None
         models = load_models()
@@ -168,18 +171,24 @@ class SearchEngine:
             filters,
             where,
         )
-        first = read_passages(cs, first_cut(cs, s.rerank, s.only), self.conn, filters)
+        first = read_passages(cs, first_cut(cs, s.rerank, s.only), self.conn, filters, self.memo)
         found = answer_units.Units()
         if s.units and not s.only:
-            found = answer_units.gather(self.conn, [cs.passages[p] for p in first[: s.unit_search]])
+            found = answer_units.gather(
+                self.conn, [cs.passages[p] for p in first[: s.unit_search]], memo=self.memo
+            )
         unit_dense = _unit_cosines(self.vectors, found, cs)
         asked = {p: cs.passages[p] for p in first}
         for members in found.members.values():
             asked.update((m.id, m) for m in members)
-        # a small index is read whole (one pass over its postings is cheaper than tokenizing
-        # the passages asked about); a big one only for the passages the ranker scores
+        # a small index is read whole (its postings, kept from query to query, are cheaper
+        # than tokenizing the passages asked about); a big one only for the passages scored
         term_evidence = TermEvidence.read(
-            self.conn, words, total, asked.values() if total > WHOLE_TERMS_UP_TO else None
+            self.conn,
+            words,
+            total,
+            asked.values(),
+            self.memo if total <= WHOLE_TERMS_UP_TO else None,
         )
         table = build(query, cs, first, found, self.stats, unit_dense, term_evidence)
         for name in s.drop:

@@ -23,6 +23,7 @@ import numpy as np
 
 from kb.store import evidence
 from kb.store.db import StoredPassage
+from kb.store.memo import Memo
 
 from .answer_types import holds
 from .candidates import CandidateSet
@@ -189,20 +190,27 @@ class TermEvidence:
         words: list[str],
         total: int,
         passages: Iterable[StoredPassage] | None = None,
+        memo: Memo | None = None,
     ) -> TermEvidence:
         """The evidence for `words` over an index of `total` passages: how many passages
         hold each word (for its IDF), and which fields of `passages` hold it (their masks;
-        only the passages the ranking will ask about, so the cost does not grow with the
-        index). Without `passages`, every passage of the index (slow on a big index)."""
-        stemmed = evidence.stems(conn, words)
+        without `passages`, of every passage of the index).
+
+        How the fields are found: with `memo` (a small index), from the index's whole
+        postings of each term, kept in memory from query to query; else, given `passages`,
+        by tokenizing just those (the cost does not grow with the index); else from every
+        posting, read afresh (slow on a big index)."""
+        stemmed = memo.stems(words) if memo else evidence.stems(conn, words)
         terms = sorted({t for ts in stemmed.values() for t in ts})
         known = [w for w in words if stemmed.get(w)]
-        if passages is None:
-            found = evidence.term_fields(conn, terms)
+        keep: set[int] | None = None
+        if passages is None or memo is not None:
+            found = memo.term_fields(terms) if memo else evidence.term_fields(conn, terms)
             counts = {
                 w: len(set.intersection(*(set(found.get(t, {})) for t in stemmed[w])))
                 for w in known
             }
+            keep = {p.id for p in passages} if passages is not None else None
         else:
             found = evidence.fields_in(conn, terms, passages)
             counts = evidence.word_counts(conn, known)
@@ -212,6 +220,8 @@ class TermEvidence:
         for bit, word in enumerate(known):
             parts = stemmed[word]
             held = set.intersection(*(set(found.get(t, {})) for t in parts))  # 'o&s': both
+            if keep is not None:
+                held &= keep
             for pid in held:
                 cols = set().union(*(found[t][pid] for t in parts))
                 row = masks.setdefault(pid, [0, 0, 0])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from kb.store import evidence
 from kb.store.db import StoredPassage
+from kb.store.memo import Memo
 
 from .answer_types import holds
 
@@ -74,13 +75,16 @@ def _keys(passages: list[StoredPassage]) -> dict[int, UnitKey]:
 
 
 def gather(
-    conn: sqlite3.Connection, passages: Iterable[StoredPassage], reach: int = REACH
+    conn: sqlite3.Connection,
+    passages: Iterable[StoredPassage],
+    reach: int = REACH,
+    memo: Memo | None = None,
 ) -> Units:
-    """The units of `passages`, each with its neighbouring passages of the same unit."""
+    """The units of `passages`, each with its neighbouring passages of the same unit (read
+    through `memo` when given)."""
     chosen = list(passages)
-    around = evidence.passages_around(
-        conn, ((p.pack_id, p.seq - reach, p.seq + reach) for p in chosen)
-    )
+    spans = [(p.pack_id, p.seq - reach, p.seq + reach) for p in chosen]
+    around = memo.passages_around(spans) if memo else evidence.passages_around(conn, spans)
     keys = _keys(around)
     units = Units()
     for p in around:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
@@ -104,10 +104,9 @@ def term_fields(conn: sqlite3.Connection, terms: list[str]) -> dict[str, dict[in
     return out
 
 
-def passages_around(
-    conn: sqlite3.Connection, spans: Iterable[tuple[int, int, int]]
-) -> list[StoredPassage]:
-    """Passages of each (pack id, first seq, last seq) span, in pack and seq order."""
+def _span_clauses(spans: Iterable[tuple[int, int, int]]) -> tuple[list[str], list[int]]:
+    """SQL conditions (and their arguments) selecting each (pack id, first seq, last seq)
+    span, overlapping spans of a pack merged."""
     merged: dict[int, list[list[int]]] = {}
     for pack_id, first, last in sorted(spans):
         runs = merged.setdefault(pack_id, [])
@@ -121,14 +120,31 @@ def passages_around(
         for first, last in runs:
             clauses.append("(pack_id = ? AND seq BETWEEN ? AND ?)")
             args.extend((pack_id, first, last))
-    out: list[StoredPassage] = []
+    return clauses, args
+
+
+def _around(
+    conn: sqlite3.Connection, select: str, spans: Iterable[tuple[int, int, int]]
+) -> Iterator[sqlite3.Row]:
+    clauses, args = _span_clauses(spans)
     for start in range(0, len(clauses), 300):
-        rows = conn.execute(
-            f"{PASSAGE_SELECT} WHERE {' OR '.join(clauses[start : start + 300])}",
+        yield from conn.execute(
+            f"{select} WHERE {' OR '.join(clauses[start : start + 300])}",
             args[start * 3 : (start + 300) * 3],
         )
-        out.extend(_row_to_passage(r) for r in rows)
+
+
+def passages_around(
+    conn: sqlite3.Connection, spans: Iterable[tuple[int, int, int]]
+) -> list[StoredPassage]:
+    """Passages of each (pack id, first seq, last seq) span, in pack and seq order."""
+    out = [_row_to_passage(r) for r in _around(conn, PASSAGE_SELECT, spans)]
     return sorted(out, key=lambda p: (p.pack_id, p.seq))
+
+
+def ids_around(conn: sqlite3.Connection, spans: Iterable[tuple[int, int, int]]) -> list[int]:
+    """The ids of the passages of each (pack id, first seq, last seq) span."""
+    return [int(r[0]) for r in _around(conn, "SELECT id FROM passages", spans)]
 
 
 def pack_counts(conn: sqlite3.Connection, term: str) -> dict[int, int]:
