@@ -91,7 +91,9 @@ def test_keyword_evidence_for_the_scored_passages_equals_the_whole_index_read(
         whole = TermEvidence.read(engine.conn, words, len(engine.vectors))
         some = TermEvidence.read(engine.conn, words, len(engine.vectors), asked)
         # a small index: whole postings kept in memory, masks only of the passages asked
-        kept = TermEvidence.read(engine.conn, words, len(engine.vectors), asked, Memo(engine.conn))
+        kept = TermEvidence.read(
+            engine.conn, words, len(engine.vectors), asked, Memo(engine.conn), whole=True
+        )
         for other in (some, kept):
             assert other.words == whole.words and other.present == whole.present
             assert other.idf == pytest.approx(whole.idf)

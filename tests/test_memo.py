@@ -44,6 +44,8 @@ def test_kept_postings_and_stems_are_those_read_afresh(engine: SearchEngine) -> 
     memo = Memo(engine.conn)
     words = ["schools", "governors", "18-25", "nosuchword"]
     assert memo.stems(words) == evidence.stems(engine.conn, words)
+    assert memo.word_counts(words) == evidence.word_counts(engine.conn, words)
+    assert memo.word_counts(words[:1]) == evidence.word_counts(engine.conn, words[:1])
     terms = sorted({t for ts in memo.stems(words).values() for t in ts})
     assert memo.term_fields(terms) == evidence.term_fields(engine.conn, terms)
     assert memo.term_fields(terms[:2]) == evidence.term_fields(engine.conn, terms[:2])

@@ -188,7 +188,8 @@ class SearchEngine:
             words,
             total,
             asked.values(),
-            self.memo if total <= WHOLE_TERMS_UP_TO else None,
+            self.memo,
+            whole=total <= WHOLE_TERMS_UP_TO,
         )
         table = build(query, cs, first, found, self.stats, unit_dense, term_evidence)
         for name in s.drop:

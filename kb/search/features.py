@@ -191,20 +191,20 @@ class TermEvidence:
         total: int,
         passages: Iterable[StoredPassage] | None = None,
         memo: Memo | None = None,
+        whole: bool = False,
     ) -> TermEvidence:
         """The evidence for `words` over an index of `total` passages: how many passages
         hold each word (for its IDF), and which fields of `passages` hold it (their masks;
         without `passages`, of every passage of the index).
 
-        How the fields are found: with `memo` (a small index), from the index's whole
-        postings of each term, kept in memory from query to query; else, given `passages`,
-        by tokenizing just those (the cost does not grow with the index); else from every
-        posting, read afresh (slow on a big index)."""
+        How the fields are found: with `whole` (a small index) or without `passages`, from
+        the index's every posting of each term; else by tokenizing just `passages` (the
+        cost does not grow with the index). `memo` keeps what is read for the next query."""
         stemmed = memo.stems(words) if memo else evidence.stems(conn, words)
         terms = sorted({t for ts in stemmed.values() for t in ts})
         known = [w for w in words if stemmed.get(w)]
         keep: set[int] | None = None
-        if passages is None or memo is not None:
+        if passages is None or whole:
             found = memo.term_fields(terms) if memo else evidence.term_fields(conn, terms)
             counts = {
                 w: len(set.intersection(*(set(found.get(t, {})) for t in stemmed[w])))
@@ -213,7 +213,7 @@ class TermEvidence:
             keep = {p.id for p in passages} if passages is not None else None
         else:
             found = evidence.fields_in(conn, terms, passages)
-            counts = evidence.word_counts(conn, known)
+            counts = memo.word_counts(known) if memo else evidence.word_counts(conn, known)
         idf: dict[str, float] = {}
         masks: dict[int, list[int]] = {}
         present = 0

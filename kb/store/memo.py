@@ -45,13 +45,14 @@ class _Bounded(OrderedDict):
 
 
 class Memo:
-    """Passages by id, index-term postings and word stems of one read-only generation."""
+    """Passages by id, index-term postings, word stems and counts of one read-only generation."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._passages = _Bounded(PASSAGES)
         self._postings = _Bounded(POSTINGS)
         self._stems = _Bounded(STEMS)
+        self._counts = _Bounded(STEMS)
 
     def passages(self, ids: Iterable[int]) -> dict[int, db.StoredPassage]:
         """Passages for the given ids (those stored), as `db.passages_by_id`."""
@@ -81,6 +82,14 @@ class Memo:
             for word, terms in evidence.stems(self.conn, missing).items():
                 self._stems.keep(word, terms)
         return {w: self._stems.take(w) for w in words}  # type: ignore[misc]
+
+    def word_counts(self, words: list[str]) -> dict[str, int]:
+        """As `evidence.word_counts`."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._counts]
+        if missing:
+            for word, n in evidence.word_counts(self.conn, missing).items():
+                self._counts.keep(word, n)
+        return {w: self._counts.take(w) for w in words}  # type: ignore[misc]
 
     def term_fields(self, terms: list[str]) -> dict[str, dict[int, set[int]]]:
         """As `evidence.term_fields` (callers must not change what it returns)."""
