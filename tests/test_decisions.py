@@ -470,3 +470,42 @@ def test_resolved_alone_takes_the_next_paragraph_and_the_vote_before_it() -> Non
     )
     assert (d.outcome, d.mover, d.seconder) == ("carried", "Mr Dignum", "Mrs Lintill")
     assert strip_formula(d.text).startswith("Mrs Hamilton be elected the Chairman")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Philip Hale was appointed Chairman of the Forum for the ensuing year.",
+        "Cllr A Green was duly elected Vice-Chairman for 2019/20.",
+        "Councillor Mary Rees was co-opted to fill the vacancy.",
+    ],
+)
+def test_an_appointment_is_a_decision(text: str) -> None:
+    d = only(text)
+    assert d.outcome == "agreed" and d.text.startswith(text.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Smith was elected at the May election and took her seat.",
+        "Mr Jones was appointed in 2019 as the clerk.",
+    ],
+)
+def test_narrative_about_an_election_is_not_a_decision(text: str) -> None:
+    assert not find_decisions(lines(text))
+
+
+def test_minutes_signed_as_a_correct_record() -> None:
+    d = only(
+        "The minutes of the meeting held on 7th January 2019 were signed by the Chairman as a correct record."
+    )
+    assert d.outcome == "approved"
+    assert not find_decisions(lines("The cheques were signed by two members."))
+
+
+def test_decision_field_with_a_colon_dash() -> None:
+    d = only("Decision :-That consideration of the motion be deferred for further reports.")
+    assert d.outcome == "deferred" and strip_formula(d.text).startswith(
+        "consideration of the motion"
+    )

@@ -453,3 +453,141 @@ def test_a_moderngov_issue_page_names_its_meeting() -> None:
 
     meeting = parse_meeting(["Issue - meetings", "", "Meeting: 22/05/2015 - Council (Item 2)", ""])
     assert (meeting.committee, meeting.date) == ("Council", "2015-05-22")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("on Wednesday 15thMay 2019, 7pm", "2019-05-15"),  # a lost space after the ordinal
+        ("Date :-2011/12/14", "2011-12-14"),  # year first, as record systems print it
+        ("Meeting date: 2024-06-25", "2024-06-25"),
+        ("ref 2019/20/1", None),  # a reference, not a date
+    ],
+)
+def test_more_date_forms(text: str, iso: str | None) -> None:
+    from kb.parse.dates import parse_date
+
+    assert parse_date(text) == iso
+
+
+def test_a_decision_record_printed_as_fields_without_a_title() -> None:
+    text = (
+        "Reference Number :-3071\nDate :-2019/03/05\nDecision Maker :-Cabinet\n"
+        "Subject to Call-in :-Yes\nSubject of Decision :-Library Opening Hours\n"
+        "Decision :-That the revised opening hours set out in the report be approved.\n"
+        "Reason for Decision :-To keep every branch open five days a week.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "record.txt").documents
+    assert (doc.doc_type, doc.meeting.committee, doc.meeting.date) == (
+        "minutes",
+        "Cabinet",
+        "2019-03-05",
+    )
+    (minute,) = doc.minutes
+    assert minute.title == "Library Opening Hours"
+    (decision,) = minute.decisions
+    assert decision.outcome == "approved" and "opening hours" in decision.text
+    assert "keep every branch" not in decision.text  # the next field ends it
+
+
+def test_fields_of_a_report_cover_are_not_a_decision_record() -> None:
+    texts = ["Report to :-Cabinet", "Date :-2019/03/05", "Subject :-Library Opening Hours", ""]
+    assert all(find_minutes_head(texts, i) is None for i in range(len(texts)))
+
+
+def test_the_title_run_on_from_the_body_name_above_it() -> None:
+    text = (
+        "ITEM 4 RIVERSIDE ACCESS FORUM MINUTES of a meeting of the Riverside Access Forum held on"
+        " Tuesday 3 March 2015 at 6pm.\n\n1. APOLOGIES FOR ABSENCE: Apologies were received from"
+        " Mrs J Hale.\n\n2. MINUTES: The minutes of the meeting held on 2 October 2014 were agreed"
+        " as a correct record.\n\n3. RIGHTS OF WAY: Mr K Dunn reported on the path surveys.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "forum.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Riverside Access Forum", "2015-03-03")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Minutes"),
+        ("3", "Rights of Way"),
+    ]
+    assert doc.minutes[1].decisions[0].outcome == "approved"
+    assert "path surveys" in " ".join(ln.text for ln in doc.minutes[2].lines)  # text kept
+
+
+def test_minutes_of_a_sentence_in_capitals_are_not_a_title() -> None:
+    texts = [
+        "THAT THE AMENDED MINUTES OF THE FULL COUNCIL MEETING OF 7 JULY 2008 BE ACCEPTED.",
+        "4. MATTERS ARISING",
+        "5. FINANCE",
+    ]
+    assert find_minutes_head(texts, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "body"),
+    [
+        (
+            "1. APPOINTMENT OF CHAIRMAN: Mr P Park was appointed Chairman.",
+            "1. APPOINTMENT OF CHAIRMAN",
+            "Mr P Park was appointed Chairman.",
+        ),
+        (
+            "82/23 Apologies: Cllr Rees and Cllr Hale sent apologies.",
+            "82/23 Apologies",
+            "Cllr Rees and Cllr Hale sent apologies.",
+        ),
+    ],
+)
+def test_a_heading_run_in_to_its_text(line: str, title: str, body: str) -> None:
+    from kb.parse.minutes import split_run_in
+
+    assert [ln.text for ln in split_run_in([Line(line, 1)])] == [title, body]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.2 Application: 170522 Land at Chantry Bungalow",  # a label, then the title goes on
+        "1. Apologies for absence: Cllr V Coker; Cllr O Marshall",  # '1.' numbers paragraphs too
+        "4. RESOLVED: That the report be noted.",
+        "5. MINUTES: Approved.",  # too short to be the minute's text
+    ],
+)
+def test_lines_that_are_not_run_in_headings(line: str) -> None:
+    from kb.parse.minutes import split_run_in
+
+    assert [ln.text for ln in split_run_in([Line(line, 1)])] == [line]
+
+
+def test_a_web_page_of_a_meeting_with_a_date_label_and_its_minutes_label() -> None:
+    texts = [
+        "Agendas, reports and minutes",
+        "",
+        "Strathmore Council",
+        "",
+        "Date: Thursday, 25 June 2015",
+        "",
+        "Minutes: Read the Minutes (Items 18-23)",
+        "",
+        "18. Scheme of Delegation",
+    ]
+    head = next(h for i in range(len(texts)) if (h := find_minutes_head(texts, i)))
+    assert (head.meeting.committee, head.meeting.date) == ("Strathmore Council", "2015-06-25")
+    # a cover's field is not the body's name line
+    assert (
+        find_minutes_head(["Committee: Strathmore Council", "Date: 25 June 2015", "Minutes: x"], 0)
+        is None
+    )
+
+
+def test_an_agenda_front_sheet_with_a_date_label_is_not_minutes() -> None:
+    texts = [
+        "CABINET",
+        "AGENDA",
+        "Date: Wednesday 1 May 2024",
+        "Time: 10.00 am",
+        "1. Apologies for Absence",
+        "2. Declarations of Interest",
+        "3. Minutes of the meeting held on 3 April 2024",
+        "PRESENT: Councillor Amos (in the Chair)",
+    ]
+    assert find_minutes_head(texts, 1) is None and find_minutes_head(texts, 0) is None

@@ -15,14 +15,16 @@ MONTH_WORD = (
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY_MONTH_YEAR = re.compile(
-    # the day may be run on to a time before it: '4.00pm1 July 2021'
-    rf"(?:\b|(?<=[ap]m))(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD})\.?,?\s+(\d{{4}})\b",
+    # the day may be run on to a time before it: '4.00pm1 July 2021'; an ordinal to the
+    # month after it, as text layers lose spaces: '15thMay 2019'
+    rf"(?:\b|(?<=[ap]m))(\d{{1,2}})(?:\s*(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?({MONTH_WORD})\.?,?\s+(\d{{4}})\b",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR = re.compile(
     rf"\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
 NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+YEAR_FIRST = re.compile(r"(?<![\d/.])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b")  # '2011/12/14', ISO
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -56,6 +58,11 @@ def parse_date(text: str) -> str | None:
     for match in NUMERIC.finditer(text):
         iso = _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         if iso:
+            found.append((match.start(), iso))
+            break
+    for match in YEAR_FIRST.finditer(text):
+        iso = _iso(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        if iso and 1900 <= int(match.group(1)) <= 2100:
             found.append((match.start(), iso))
             break
     return min(found)[1] if found else None

@@ -75,8 +75,12 @@ PASSIVE = re.compile(
     r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
     r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed))\b"
 )
+SIGNED_RECORD = re.compile(
+    rf"^{LIST_MARKER}(?:The\s+)?(?i:minutes)\b(?:\s+[\w'’,()/&-]+){{0,16}}?\s+(?:was|were)\s+(?:duly\s+|then\s+)?signed\b"
+    r"(?=.*\b(?:correct|true|accurate)\s+record\b)"
+)
 FIELD = re.compile(
-    rf"^{LIST_MARKER}(?P<f>(?:Decisions?|DECISIONS?)(?:\s+(?:taken|made|TAKEN|MADE))?|Resolution|RESOLUTION)\s*(?::|–|—|-(?!\s*\d))\s*(?P<after>.*)$"
+    rf"^{LIST_MARKER}(?P<f>(?:Decisions?|DECISIONS?)(?:\s+(?:taken|made|TAKEN|MADE))?|Resolution|RESOLUTION)\s*(?::[-–]?|–|—|-(?!\s*\d))\s*(?P<after>.*)$"
 )
 FIELD_ALONE = re.compile(
     rf"^{LIST_MARKER}(?:Decisions?\s+(?:taken|made)|DECISIONS?(?:\s+TAKEN)?|Decision)\s*:?\s*$"
@@ -87,6 +91,11 @@ IN_SENTENCE = re.compile(
     r"(?:(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:vote|decision))?(?:\s+of\s+\d+\s+(?:votes?\s+)?"
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
     r"(?=(?:not\s+)?(?:to|that)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
+)
+APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A Green was duly elected …'
+    rf"^{LIST_MARKER}(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
+    r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s+(?:was|were|is)\s+(?:(?:duly|unanimously|then)\s+)*"
+    r"(?P<verb>appointed|elected|re-elected|co-opted)\b(?!\s+(?:at|in|on|to\s+the\s+(?:council|authority))\b)"
 )
 MOVED_UNNAMED = re.compile(
     r"\b(?:following|an|a|the)\s+(?:amendment|motion)\b[^.;]{0,120}?\b(?:was|were)\s+(?:duly\s+|then\s+)?(?:moved|proposed)"
@@ -144,6 +153,7 @@ VERB_OUTCOMES = (
     ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)"),
 )
 FORMULA_OUTCOME = {
+    "APPOINTED": "agreed",
     "NOTED": "noted",
     "APPROVED": "approved",
     "AGREED": "agreed",
@@ -590,6 +600,10 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "resolution-sentence", "RECEIVED"
     if PASSIVE.match(sentence) and len(sentence.split()) <= 60:
         return "resolution-sentence", None
+    if SIGNED_RECORD.match(sentence) and len(sentence.split()) <= 60:
+        return "resolution-sentence", None  # 'The minutes … were signed … as a correct record'
+    if APPOINTED.match(sentence) and len(sentence.split()) <= 60:
+        return "resolution-sentence", "APPOINTED"
     if IN_SENTENCE.search(sentence):
         return "resolution-sentence", "RESOLVED"
     if _is_vote_record(sentence):

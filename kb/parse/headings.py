@@ -336,12 +336,12 @@ def _best_chain(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Headin
 
 
 SUBJECT = re.compile(
-    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:Subject|Title|Decision\s+title|Report\s+title|Title\s+of\s+(?:the\s+)?"
-    r"(?:report|decision|item)|Matter)\s*:\s*(?P<rest>.*)$",
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:Subject(?:\s+of\s+(?:the\s+)?(?:decision|report))?|Title|Decision\s+title|Report\s+title|Title\s+of\s+(?:the\s+)?"
+    r"(?:report|decision|item)|Matter)\s*:[-–]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
-LABEL = re.compile(r"^\s*[A-Z][\w ,/&()'’-]{1,60}:\s*")
+LABEL = re.compile(r"^\s*[A-Z][\w ,/&()'’-]{1,60}:[-–]?\s*")
 
 
 def subject_items(lines: list[Line]) -> list[Heading]:

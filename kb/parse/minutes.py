@@ -11,13 +11,13 @@ date follows it closely and attendance or a numbered item follows within a page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.model import Line, Meeting, Minute
 
 from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
-from .headings import find_headings, is_upper, subject_items
+from .headings import DISTINCT_FORMS, find_headings, is_upper, subject_items
 from .names import normalise_committee
 from .numbering import split_number
 
@@ -37,6 +37,10 @@ NOTICE_TITLE = re.compile(
     r"|^\s*(?:Record|Minutes?)\s+of\s+(?:the\s+)?Hearing\b|\bNotice\s+of\s+(?:Determination|Decision)\s*$",
     re.IGNORECASE,
 )
+MINUTES_LABEL = re.compile(
+    r"^\s*Minutes\s*:"
+)  # a meeting's web page: 'Minutes: Read the Minutes …'
+EMBEDDED_TITLE = re.compile(r"\b(?:MINUTES|Minutes)\s+(?:of|OF)\s+(?:an?|the|A|AN|THE)\b")
 NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
 COMMITTEE_IN_TITLE = re.compile(
     r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|taken\s+(?:by|at))\s+"
@@ -112,6 +116,17 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     heading follows within thirty lines.
     """
     text = texts[i]
+    if (
+        (inside := EMBEDDED_TITLE.search(text))
+        and 0 < inside.start() <= 60
+        and is_upper(text[: inside.start()])
+        and re.search(rf"{BODY_WORD.pattern}\s*$", text[: inside.start()], re.IGNORECASE)
+        and not TITLE.search(text)
+    ):
+        # 'ITEM 3 LOCAL ACCESS FORUM MINUTES of a meeting of …': the title run on from the
+        # body's name in capitals above it (not 'THAT THE AMENDED MINUTES OF THE …')
+        texts = [*texts[:i], text[inside.start() :], *texts[i + 1 :]]
+        text = texts[i]
     notice = bool(NOTICE_TITLE.search(text))
     if (
         not (TITLE.search(text) or notice)
@@ -119,7 +134,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         or split_number(text)
         or NOT_A_TITLE.search(text)
     ):
-        return _committee_and_date_head(texts, i)
+        return _committee_and_date_head(texts, i) or _field_block_head(texts, i)
     above = next((t for t in reversed(texts[max(0, i - 3) : i]) if t), "")
     numbered_above = split_number(above)
     if numbered_above is not None and not numbered_above.rest:
@@ -181,8 +196,11 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
 
 NOTICE_FIELD = re.compile(
     r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?(?:decision|hearing)|Decision\s+date|Hearing\s+date|Date\s+(?:decision\s+)?taken|"
-    r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting)\s*:\s*(?P<value>.*)$",
+    r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting|Date)\s*:[-–]?\s*(?P<value>.*)$",
     re.IGNORECASE,
+)
+DECISION_LABEL = re.compile(
+    r"(?i)^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?Decisions?(?:\s+(?:taken|made))?\s*:[-–]?"
 )
 TAKEN_BY = re.compile(
     r"\b(?:taken|made)\s+by\s+(?:the\s+)?(?P<c>[A-Z][\w&'’ -]{2,60}?)(?:\s+on\b|\s*[,.(]|\s*$)"
@@ -210,6 +228,31 @@ def notice_fields(texts: list[str]) -> dict[str, str]:
         ):
             out["maker"] = by.group("c").strip()
     return out
+
+
+FIELD_LINE = re.compile(r"^\s*[A-Z][\w ,/&()'’-]{1,60}?\s*:[-–]?(?:\s|$|(?=\S))")
+
+
+def _field_block_head(texts: list[str], i: int) -> MinutesHead | None:
+    """A decision record printed as fields with no title: 'Reference Number :-2128' /
+    'Date :-2011/12/14' / 'Decision Maker :-Cabinet' / … / 'Decision :-That …'. It starts at
+    the block's first field and needs a decision maker, a date and a decision field."""
+    if not FIELD_LINE.match(texts[i]):
+        return None
+    above = next((t for t in reversed(texts[max(0, i - 3) : i]) if t), "")
+    if above and FIELD_LINE.match(above):
+        return None  # not the block's first field
+    block = [t for t in texts[i : i + 16] if t][:12]
+    fields = notice_fields(block)
+    if not (fields.get("date") and fields.get("maker")):
+        return None
+    if not any(DECISION_LABEL.match(t) for t in block):
+        return None
+    return MinutesHead(
+        line=i,
+        meeting=Meeting(committee=normalise_committee(fields["maker"]), date=fields["date"]),
+        notice=True,
+    )
 
 
 def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
@@ -325,30 +368,45 @@ def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
     """A committee's name on a line of its own, the meeting's date just below it (as a
     line, or as 'Date:' and its value) and attendance soon after: 'AUDIT COMMITTEE' /
     '24 SEPTEMBER 2009' / 'PRESENT: …', or a web page's 'Licensing Committee' / 'Date:' /
-    'Tuesday 11 March 2025' / … / 'Councillors present: …'."""
+    'Tuesday 11 March 2025' / … / 'Councillors present: …' (or its 'Minutes:' label)."""
     name = texts[i]
     if (
         len(name) >= 100
         or re.search(r"\d", name)
         or name.rstrip().endswith((".", ":", ",", ";"))
+        or re.match(r"^[^:]{1,40}:\s*\S", name)  # a field of a cover: 'Committee: Board'
         or not (is_upper(name) or BODY_WORD.search(name))
         or split_number(name)
     ):
         return None
     following = [t for t in texts[i + 1 : i + 8] if t][:3]
     date = None
+    labelled = False
     for k, t in enumerate(following[:2]):
         label = DATE_LABEL.match(t)
+        labelled = bool(label)
         value = label.group(1).strip() if label else t
         if label and not value and k + 1 < len(following):
             value = following[k + 1]
-        if DATE_ONLY.match(value) and not SIGNED.match(t):
+        # a 'Date:' label right under the body's name dates the meeting (a signing line
+        # closes minutes, it does not follow their title)
+        if DATE_ONLY.match(value) and (label or not SIGNED.match(t)):
             date = parse_date(value)
         if date or not label:
             break
     if not date:
         return None
-    if not any(PRESENT.match(t) for t in [t for t in texts[i + 1 : i + 30] if t][:12]):
+    after = [t for t in texts[i + 1 : i + 30] if t][:12]
+    if labelled:  # an agenda's front sheet prints 'Date:' too: its items come before anyone present
+        business = next(
+            (k for k, t in enumerate(after) if PRESENT.match(t) or MINUTES_LABEL.match(t)), None
+        )
+        items = [
+            n for t in after[: business or 0] if (n := split_number(t)) and n.rest[:1].isupper()
+        ]
+        if business is None or items:
+            return None
+    elif not any(PRESENT.match(t) for t in after):
         return None
     committee = _name_over_two_lines(texts, i) if is_upper(name) else name
     return MinutesHead(line=i, meeting=Meeting(committee=normalise_committee(committee), date=date))
@@ -372,6 +430,41 @@ def title_case(text: str) -> str:
     return normalise_committee(text) or text
 
 
+RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
+RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
+
+
+def split_run_in(lines: list[Line]) -> list[Line]:
+    """Headings printed run in to their text split from it: '1. APPOINTMENT OF CHAIRMAN:
+    Mr P Park was appointed …' / '82/23 Apologies: Cllr …' become the heading line and its
+    text. The title is in capitals (or, under a numbering no paragraph uses, '82/23', a few
+    words), with no figures, ending at a colon; the text after it is three words or more.
+    A resolution is left alone."""
+    out: list[Line] = []
+    for line in lines:
+        numbered = split_number(line.text)
+        match = RUN_IN.match(numbered.rest) if numbered and numbered.rest else None
+        title = match.group("title").strip() if match else ""
+        if (
+            match
+            and numbered is not None
+            and numbered.form != "letter"
+            and not re.search(r"(?i)\bresolved\b|\bthat\b|[.;]", title)
+            and (
+                is_upper(title)
+                or len(title.split()) <= RUN_IN_WORDS
+                and numbered.form in DISTINCT_FORMS
+            )
+            and len(match.group("body").split()) >= 3
+        ):
+            cut = line.text.index(numbered.rest) + len(title)
+            out.append(replace(line, text=line.text[:cut]))
+            out.append(replace(line, text=match.group("body")))
+        else:
+            out.append(line)
+    return out
+
+
 def parse_minutes(
     lines: list[Line], meeting: Meeting
 ) -> tuple[Meeting, tuple[Minute, ...], list[Line]]:
@@ -380,6 +473,7 @@ def parse_minutes(
     Returns the meeting enriched with chair, present and apologies; the minutes; and the
     preamble lines (heading and attendance) before the first minute.
     """
+    lines = split_run_in(lines)
     headings = find_headings(lines) or subject_items(lines)
     preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
