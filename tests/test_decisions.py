@@ -509,3 +509,25 @@ def test_decision_field_with_a_colon_dash() -> None:
     assert d.outcome == "deferred" and strip_formula(d.text).startswith(
         "consideration of the motion"
     )
+
+
+def test_scottish_motion_and_amendment_with_the_seconder_named_first() -> None:
+    found = find_decisions(
+        lines(
+            "At this point, Mr J Grant, seconded by Mr T Pryce, MOVED that the item be considered"
+            " at the Area Committee.\n\nAs an AMENDMENT, Mr D Kerr, seconded by Mrs M Dunn, moved"
+            " that the matter be considered at this meeting.\n\nOn a vote being taken, the MOTION"
+            " received 14 votes and the AMENDMENT received 36 votes and the AMENDMENT was therefore"
+            " CARRIED."
+        )
+    )
+    by_kind = {d.kind: d for d in found}
+    motion, amendment = by_kind["motion"], by_kind["amendment"]
+    assert (motion.mover, motion.seconder, motion.outcome) == ("Mr J Grant", "Mr T Pryce", "lost")
+    assert strip_formula(motion.text).startswith("the item be considered")
+    assert (amendment.mover, amendment.seconder, amendment.outcome) == (
+        "Mr D Kerr",
+        "Mrs M Dunn",
+        "carried",
+    )
+    assert amendment.votes == {"for": 36, "against": 14}

@@ -591,3 +591,13 @@ def test_an_agenda_front_sheet_with_a_date_label_is_not_minutes() -> None:
         "PRESENT: Councillor Amos (in the Chair)",
     ]
     assert find_minutes_head(texts, 1) is None and find_minutes_head(texts, 0) is None
+
+
+def test_one_minute_alone_under_a_minutes_title() -> None:
+    heading = "18. Scheme of Delegation and Members' Roles"
+    body = [heading, "", "There had been circulated a report by the Depute Chief Executive."]
+    assert find_headings(_lines("\n".join(body))) == []  # alone, in mixed case: not enough
+    (found,) = find_headings(_lines("\n".join(body)), known_minutes=True)
+    assert (found.number, found.title) == ("18", "Scheme of Delegation and Members' Roles")
+    # a numbered sentence is still no heading, title block or not
+    assert find_headings(_lines("4. The Committee noted the report."), known_minutes=True) == []

@@ -86,8 +86,10 @@ class _Layout:
         return bold or line.style.size > self.size + 0.9
 
 
-def find_headings(lines: list[Line]) -> list[Heading]:
-    """The minute headings of a minutes document's lines, in order."""
+def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Heading]:
+    """The minute headings of a minutes document's lines, in order. With `known_minutes`
+    (a minutes title block found above them) one minute alone needs only nothing against
+    it; else it must look like a heading (capitals, bold or an item reference)."""
     layout = _Layout.of(lines)
     numbered_lines = [(i, n) for i, line in enumerate(lines) if (n := split_number(line.text))]
     if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
@@ -105,7 +107,7 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         if total > best_total:
             best, best_total = chain, total
     # one minute alone (a special meeting) must look like a heading: capitals, bold or an item
-    strong = len(best) >= 2 or (best and best[0].score >= 2.0)
+    strong = len(best) >= 2 or (best and best[0].score >= (0.0 if known_minutes else 2.0))
     if not strong:
         return []
     return _with_sub_minutes(best, candidates, layout, lines)

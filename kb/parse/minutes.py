@@ -474,7 +474,7 @@ def parse_minutes(
     preamble lines (heading and attendance) before the first minute.
     """
     lines = split_run_in(lines)
-    headings = find_headings(lines) or subject_items(lines)
+    headings = find_headings(lines, known_minutes=True) or subject_items(lines)
     preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
     for n, head in enumerate(headings):

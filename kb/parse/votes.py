@@ -86,7 +86,7 @@ MOVED_AND_SECONDED = [
         rf"\bin\s+the\s+name\s+of\s+(?P<mover>{PERSON})(?:,?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>{PERSON}))?"
     ),
     re.compile(
-        rf"(?P<mover>{PERSON}),\s+seconded\s+by\s+(?P<seconder>{PERSON}),\s+(?:moved|proposed)\b"
+        rf"(?P<mover>{PERSON}),\s+seconded\s+by\s+(?P<seconder>{PERSON}),\s+(?i:moved|proposed)\b"
     ),
     # 'Proposer: Cllr A Hext' / 'Seconder: Cllr B Tamblyn'
     re.compile(
