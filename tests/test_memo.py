@@ -76,3 +76,18 @@ def test_a_second_asking_gives_the_same_answer(engine: SearchEngine) -> None:
     assert first == again
     fresh = SearchEngine(engine.folder.parent, embedder=FakeEmbedder())
     assert [fresh.ask(q, k=5) for q in questions] == first
+
+
+def test_through_returns_what_it_fetched_even_when_keeping_it_evicts_some() -> None:
+    kept = _Bounded(5)
+    kept.keep("a", 1)
+    calls: list[list[str]] = []
+
+    def fetch(keys: list[str]) -> dict[str, int]:
+        calls.append(keys)
+        return {k: len(k) for k in keys if k != "absent"}
+
+    got = kept.through(["a", "bbb", "cccc", "bbb", "absent"], fetch, weigh=lambda v: v)
+    assert got == {"a": 1, "bbb": 3, "cccc": 4}  # in order, once each, none lost to eviction
+    assert calls == [["bbb", "cccc", "absent"]]  # one fetch, only of what was not kept
+    assert list(kept) == ["cccc"] and kept.weight == 4  # "a" and "bbb" made way

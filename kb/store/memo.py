@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from . import db, evidence
 
@@ -43,6 +44,28 @@ class _Bounded(OrderedDict):
             old, _ = self.popitem(last=False)
             self.weight -= self._weights.pop(old)
 
+    def through(
+        self,
+        keys: Iterable[Any],
+        fetch: Callable[[list[Any]], dict[Any, Any]],
+        weigh: Callable[[Any], int] = lambda _: 1,
+    ) -> dict[Any, Any]:
+        """The value of each key (in order, once each): kept ones from here, the others
+        `fetch`ed in one call and kept. A key `fetch` does not return is left out."""
+        wanted = list(dict.fromkeys(keys))
+        out: dict[Any, Any] = {}
+        missing = []
+        for key in wanted:
+            if key in self:
+                out[key] = self.take(key)
+            else:
+                missing.append(key)
+        if missing:
+            for key, value in fetch(missing).items():
+                self.keep(key, value, weigh(value))
+                out[key] = value  # from here, not the store: keeping more may evict it
+        return {key: out[key] for key in wanted if key in out}
+
 
 class Memo:
     """Passages by id, index-term postings, word stems and counts of one read-only generation."""
@@ -56,45 +79,27 @@ class Memo:
 
     def passages(self, ids: Iterable[int]) -> dict[int, db.StoredPassage]:
         """Passages for the given ids (those stored), as `db.passages_by_id`."""
-        wanted = list(dict.fromkeys(int(i) for i in ids))
-        out: dict[int, db.StoredPassage] = {}
-        missing = []
-        for pid in wanted:
-            if pid in self._passages:
-                out[pid] = self._passages.take(pid)  # type: ignore[assignment]
-            else:
-                missing.append(pid)
-        for pid, passage in db.passages_by_id(self.conn, missing).items():
-            self._passages.keep(pid, passage)
-            out[pid] = passage
-        return {pid: out[pid] for pid in wanted if pid in out}
+        return self._passages.through(
+            (int(i) for i in ids), lambda missing: db.passages_by_id(self.conn, missing)
+        )
 
     def passages_around(self, spans: Iterable[tuple[int, int, int]]) -> list[db.StoredPassage]:
         """As `evidence.passages_around`: only the ids come from SQLite, the passages from here."""
-        ids = evidence.ids_around(self.conn, spans)
-        found = self.passages(ids)
+        found = self.passages(evidence.ids_around(self.conn, spans))
         return sorted(found.values(), key=lambda p: (p.pack_id, p.seq))
 
     def stems(self, words: list[str]) -> dict[str, tuple[str, ...]]:
         """As `evidence.stems`."""
-        missing = [w for w in dict.fromkeys(words) if w not in self._stems]
-        if missing:
-            for word, terms in evidence.stems(self.conn, missing).items():
-                self._stems.keep(word, terms)
-        return {w: self._stems.take(w) for w in words}  # type: ignore[misc]
+        return self._stems.through(words, lambda missing: evidence.stems(self.conn, missing))
 
     def word_counts(self, words: list[str]) -> dict[str, int]:
         """As `evidence.word_counts`."""
-        missing = [w for w in dict.fromkeys(words) if w not in self._counts]
-        if missing:
-            for word, n in evidence.word_counts(self.conn, missing).items():
-                self._counts.keep(word, n)
-        return {w: self._counts.take(w) for w in words}  # type: ignore[misc]
+        return self._counts.through(words, lambda missing: evidence.word_counts(self.conn, missing))
 
     def term_fields(self, terms: list[str]) -> dict[str, dict[int, set[int]]]:
         """As `evidence.term_fields` (callers must not change what it returns)."""
-        missing = [t for t in dict.fromkeys(terms) if t not in self._postings]
-        if missing:
-            for term, fields in evidence.term_fields(self.conn, missing).items():
-                self._postings.keep(term, fields, max(1, len(fields)))
-        return {t: self._postings.take(t) for t in terms}  # type: ignore[misc]
+        return self._postings.through(
+            terms,
+            lambda missing: evidence.term_fields(self.conn, missing),
+            lambda fields: max(1, len(fields)),
+        )
