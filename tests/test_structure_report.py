@@ -102,3 +102,18 @@ def test_real_minutes_keep_their_mends(folder: str) -> None:
         assert m[key] >= floor, f"{folder}: {key} {m[key]:.2f} < {floor}\n" + "\n".join(
             total.problems[:20]
         )
+
+
+@pytest.mark.parametrize("folder", sorted(REAL_FLOORS))
+def test_real_gold_files_are_sound(folder: str) -> None:
+    """Every gold file of a real set parses, has its fields, quotes its text and agrees
+    with itself (tests/fixtures/check_gold.py, the sets' own checker)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_gold", FIXTURES / "check_gold.py")
+    assert spec and spec.loader
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    errors: list[str] = []
+    checker.check_folder(str(FIXTURES / folder), errors)
+    assert errors == [], "\n".join(errors)
