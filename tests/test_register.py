@@ -197,7 +197,8 @@ def test_a_query_finds_the_matching_decisions_first(built: Path) -> None:
     assert found[0]["minute"] == "73" and found[0]["committee"] == "Health and Wellbeing Board"
 
 
-def test_terminal_table(built: Path) -> None:
+def _lost_on_a_terminal(built: Path, width: int):  # type: ignore[no-untyped-def]
+    """The register's lost decisions, and how a terminal `width` columns wide shows them."""
     from rich.console import Console
 
     from kb.present import print_register
@@ -208,28 +209,20 @@ def test_terminal_table(built: Path) -> None:
         found = reg.find(filters=RegisterFilters(outcome="lost"))
     finally:
         reg.close()
-    console = Console(width=250, record=True)
+    console = Console(width=width, record=True)
     print_register(console, found)
-    out = console.export_text()
+    return found, console.export_text()
+
+
+def test_terminal_table(built: Path) -> None:
+    found, out = _lost_on_a_terminal(built, 250)
     assert "Selective Licensing Scheme – Northgate Ward" in out and "3 for, 6 against" in out
     assert "Councillor Brennan /" in out and "12 March 2024" in out and "38/24" in out
     assert out.strip().splitlines()[-1] == f"{len(found.decisions)} decisions"
 
 
 def test_narrow_terminal_gets_one_block_per_decision(built: Path) -> None:
-    from rich.console import Console
-
-    from kb.present import print_register
-    from kb.register import DecisionRegister, RegisterFilters
-
-    reg = DecisionRegister(built)
-    try:
-        found = reg.find(filters=RegisterFilters(outcome="lost"))
-    finally:
-        reg.close()
-    console = Console(width=80, record=True)
-    print_register(console, found)
-    out = console.export_text()
+    _, out = _lost_on_a_terminal(built, 80)
     flat = " ".join(out.split())
     assert (
         "12 March 2024 · Housing and Neighbourhoods Committee · minute 38/24 · lost (3 for, 6 against)"
