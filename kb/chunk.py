@@ -81,7 +81,9 @@ def chunk_pack(
                         chunk_id = held[-1].chunk_id
                     if chunk_id is not None:
                         decisions.append(
-                            DecisionEntry(chunk_id, minute.number, minute.title, decision, n)
+                            DecisionEntry(
+                                chunk_id, minute.number or None, minute.title, decision, n
+                            )
                         )
         else:
             builder.add_blocks(_blocks(list(doc.lines)), minute=None)
@@ -177,7 +179,9 @@ class _Builder:
         doc = self.doc
         parts = [doc.meeting.committee or "", human_date(doc.meeting.date) or ""]
         if minute:
-            parts.append(f"Minute {minute.number}: {minute.title}")
+            parts.append(
+                f"Minute {minute.number}: {minute.title}" if minute.number else minute.title
+            )
         else:
             label = {"minutes": "Minutes", "questions": "Public questions", "agenda": "Agenda"}.get(
                 doc.doc_type, ""
@@ -318,7 +322,7 @@ class _Builder:
             # a minute that names the item it minutes ('(Item 4)') is cited by it; else the
             # item of the pack that printed the minutes
             agenda_item=(minute.agenda_item if minute else None) or doc.agenda_item,
-            minute=minute.number if minute else None,
+            minute=(minute.number or None) if minute else None,
             title=minute.title if minute else doc.title,
             page=page,
             exempt=doc.exempt,

@@ -36,9 +36,10 @@ class InspectedDecision:
 
 @dataclass(frozen=True)
 class InspectedMinute:
-    """One numbered minute (or decision-notice item), with the meeting it records."""
+    """One numbered minute (or decision-notice item), with the meeting it records; `number`
+    is None for an item printed without one (a web page of one item)."""
 
-    number: str
+    number: str | None
     title: str
     committee: str | None
     meeting_date: str | None
@@ -134,7 +135,7 @@ def _document(doc: Document) -> InspectedDocument:
 
 def _minute(minute: Minute, doc: Document) -> InspectedMinute:
     return InspectedMinute(
-        number=minute.number,
+        number=minute.number or None,
         title=minute.printed_title or minute.title,
         committee=doc.meeting.committee,
         meeting_date=doc.meeting.date,

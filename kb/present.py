@@ -331,7 +331,7 @@ def print_inspection(console: Console, found: Inspection, furniture: bool = Fals
     for minute in found.minutes:
         item = f" (item {minute.agenda_item})" if minute.agenda_item else ""
         console.print(
-            f"  [cyan]{escape(minute.number)}[/cyan] {escape(minute.title)}{item} · p. {minute.page or '?'}"
+            f"  [cyan]{escape(minute.number or '—')}[/cyan] {escape(minute.title)}{item} · p. {minute.page or '?'}"
             f" · {minute.meeting_date or '?'}"
         )
         for d in minute.decisions:

@@ -135,9 +135,15 @@ def score_file(gold: dict, inspection: Inspection) -> Counts:
     gold_minutes = gold.get("minutes") or []
     counts.gold_minutes = len(gold_minutes)
     counts.found_minutes = len(minutes)
-    by_number = {m.number: m for m in minutes}
+    by_number = {m.number: m for m in minutes if m.number is not None}
+    unnumbered = [m for m in minutes if m.number is None]
     for g in gold_minutes:
-        found = by_number.get(str(g["number"]))
+        if g["number"] is None:  # printed without a number: the unnumbered minute of its title
+            found = next((m for m in unnumbered if _same_title(str(g["title"]), m.title)), None)
+            if found is not None:
+                unnumbered.remove(found)
+        else:
+            found = by_number.get(str(g["number"]))
         if found is None or not _same_title(str(g["title"]), found.title):
             counts.problems.append(
                 f"{name}: minute {g['number']} {g['title']!r} "
@@ -146,9 +152,9 @@ def score_file(gold: dict, inspection: Inspection) -> Counts:
         else:
             counts.minutes_ok += 1
         _score_decisions(counts, name, g, found)
-    gold_numbers = {str(g["number"]) for g in gold_minutes}
+    gold_numbers = {str(g["number"]) for g in gold_minutes if g["number"] is not None}
     for m in minutes:
-        if m.number not in gold_numbers:
+        if m in unnumbered or m.number is not None and m.number not in gold_numbers:
             counts.problems.append(f"{name}: extra minute {m.number} {m.title!r}")
             counts.found_decisions += len(m.decisions)
     return counts
@@ -159,7 +165,7 @@ def _minutes_of_meeting(gold: dict, inspection: Inspection) -> list[InspectedMin
     dated = [m for m in inspection.minutes if m.meeting_date == gold.get("meeting_date")]
     if dated or not gold.get("minutes"):
         return dated
-    wanted = {str(g["number"]) for g in gold["minutes"]}
+    wanted = {str(g["number"]) for g in gold["minutes"] if g["number"] is not None}
     return [m for m in inspection.minutes if m.number in wanted]
 
 

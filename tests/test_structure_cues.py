@@ -601,3 +601,153 @@ def test_one_minute_alone_under_a_minutes_title() -> None:
     assert (found.number, found.title) == ("18", "Scheme of Delegation and Members' Roles")
     # a numbered sentence is still no heading, title block or not
     assert find_headings(_lines("4. The Committee noted the report."), known_minutes=True) == []
+
+
+ISSUE_PAGE = """Issue - meetings
+
+Library Opening Hours
+
+Meeting: 03/10/2023 - Community Services Committee (Item 7.)
+
+7. Library Opening Hours pdf icon PDF 210 KB
+
+1. The report sets out three options for the opening hours.
+
+2. Members are asked to choose one.
+
+Decision:
+
+That option B be approved, with Saturday opening from April.
+"""
+
+REGISTER_PAGE = """Decisions published
+
+14/02/2024 - Bus Shelter Renewal ref: 517    Recommendations Approved
+
+Decision Maker: Transport Committee
+
+Made at meeting: 14/02/2024 - Transport Committee
+
+Decision published: 15/02/2024
+
+Resolved:  That the renewal of forty bus shelters be approved.
+"""
+
+DETAILS_PAGE = """Decision details
+
+Motion on Street Lighting
+
+Decision Maker: Council
+
+Decisions:
+
+The following motion was proposed by Councillor Ayres and seconded by Councillor Bright –
+
+"This Council resolves that street lights stay on after midnight in the town centre."
+
+On being put to the vote the motion was LOST.
+
+Date of decision: 09/03/2022
+
+Decided at meeting: 09/03/2022 - Council
+"""
+
+VOTING_PAGE = """Voting record
+
+ Full Council, Thursday, 12th October, 2023 6.00 pm
+
+Item: Waste Collection Review
+
+Amendment in the name of Councillor Cole:
+
+Amendment status:Lost
+
+That the review be paused for six months.
+
+Councillor Dana Ellis Against
+
+Motion in the name of Councillor Ford:
+
+Motion status:Carried
+
+That the review's recommendations be adopted.
+
+ForA. Ford, B. Gale and C. Hunt3
+AgainstD. Ives and E. Jones2
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "committee", "date", "number", "title", "opening"),
+    [
+        (
+            ISSUE_PAGE,
+            "Community Services Committee",
+            "2023-10-03",
+            "7",
+            "Library Opening Hours",
+            "Decision:\nThat option B be approved",
+        ),
+        (
+            REGISTER_PAGE,
+            "Transport Committee",
+            "2024-02-14",
+            None,
+            "Bus Shelter Renewal",
+            "Resolved: That the renewal",
+        ),
+        (
+            DETAILS_PAGE,
+            "Council",
+            "2022-03-09",
+            None,
+            "Motion on Street Lighting",
+            "The following motion was proposed",
+        ),
+    ],
+)
+def test_moderngov_item_pages(
+    text: str, committee: str, date: str, number: str | None, title: str, opening: str
+) -> None:
+    from kb.inspect import inspect_file
+
+    path = REPO / "tests" / "fixtures" / "bodies" / "_page.txt"
+    try:
+        path.write_text(text, encoding="utf-8")
+        found = inspect_file(path)
+    finally:
+        path.unlink()
+    (minute,) = found.minutes
+    assert (minute.committee, minute.meeting_date) == (committee, date)
+    assert (minute.number, minute.title) == (number, title)
+    (decision,) = minute.decisions
+    assert decision.text.startswith(opening)
+    # the agenda description's numbered paragraphs are neither minutes nor decisions
+    assert "three options" not in decision.text
+
+
+def test_a_moderngov_voting_record() -> None:
+    (doc,) = parse_pack([Page(VOTING_PAGE, None, 0)], "votes.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Full Council", "2023-10-12")
+    (minute,) = doc.minutes
+    assert minute.title == "Waste Collection Review"
+    amendment, motion = minute.decisions
+    assert (amendment.kind, amendment.outcome, amendment.mover) == (
+        "amendment",
+        "lost",
+        "Councillor Cole",
+    )
+    assert amendment.text == "That the review be paused for six months."
+    assert amendment.votes is None  # one councillor's vote is not a count
+    assert (motion.kind, motion.outcome, motion.mover) == ("motion", "carried", "Councillor Ford")
+    assert motion.votes == {"for": 3, "against": 2, "abstain": 0}
+    assert motion.voters == {
+        "for": ("A. Ford", "B. Gale", "C. Hunt"),
+        "against": ("D. Ives", "E. Jones"),
+    }
+
+
+def test_a_field_that_names_the_decision_maker_is_not_a_page_title() -> None:
+    text = "Reference Number :-2131\nDate :-2012/01/18\nDecision Maker :-Cabinet\nSubject of Decision :-Car Parks\nDecision :-That the charges be frozen.\n"
+    (doc,) = parse_pack([Page(text, None, 0)], "record.txt").documents
+    assert [m.title for m in doc.minutes] == ["Car Parks"]

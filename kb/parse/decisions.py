@@ -390,6 +390,25 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
     if any(d.formula != "RECEIVED" for d in decisions):
         # 'The Committee received a summary …' is what happened, where something was decided
         decisions = [d for d in decisions if d.formula != "RECEIVED"]
+    # a form's 'Decision:' field whose words decide nothing themselves ('24.1 The Lead
+    # Member considered a request …'), the decision set out after it under its own
+    # formula or as a motion put ('24.2 The Lead Member RESOLVED to …'): the field's label
+    # opens the decision that follows, its first paragraph is the background
+    decisions = [
+        d
+        for k, d in enumerate(decisions)
+        if not (
+            d.formula == "DECISION"
+            and not _opens_decision(_field_words(d))
+            and any(
+                e.kind != "resolution"
+                or e.formula not in (None, "DECISION", "RECEIVED")
+                or _opens_decision(_field_words(e))
+                or IN_SENTENCE.search(_field_words(e))
+                for e in decisions[k + 1 :]
+            )
+        )
+    ]
     # a form's 'Decision:' field that records nothing decided ('There were no apologies.')
     decisions = [
         d
@@ -402,6 +421,15 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         )
     ]
     return _without_copies([_finish(d, lines) for d in decisions])
+
+
+OPENS_DECISION = re.compile(rf"^{LIST_MARKER}(?:That|THAT|To|TO)\b")
+
+
+def _opens_decision(words: str) -> bool:
+    """Whether a field's words open as a decision does: 'That …', 'To …', a formula, or a
+    body and its decision verb ('The Committee agreed …')."""
+    return bool(OPENS_DECISION.match(words) or FORMULA.match(words) or SUBJECT_VERB.match(words))
 
 
 def _only_a_vote(d: _Open) -> bool:
@@ -872,7 +900,14 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
 MOVER_PREFIX = re.compile(
     rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?i:proposed|moved)\b(?:[^.;:]|(?<=[A-Z])\.){{0,160}}?"
     r"\b(?i:seconded)\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*,?\s*"
-    r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|that\s+|:\s*)"
+    r"(?:and\s+(?:it\s+was\s+)?(?i:carried|resolved|agreed)\s*)?"  # '… seconded by Y and CARRIED:'
+    r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|that\s+|[:–—]\s*"
+    r"|(?:a|the)\s+proposal\s+(?:to|that)\s+)"  # '… seconded a proposal to change …'
+)
+VOTE_TAKEN_ON = re.compile(  # 'a recorded vote was taken on the proposal … that …'
+    r"^(?:[^.;:]|(?<=\d)\.(?=\d)){0,200}?\bvote\s+(?:was\s+|as\s+)?taken\s+on\s+(?:the\s+|a\s+)?(?:proposal|motion|recommendation|amendment)s?\b"
+    r"[^.;:]{0,200}?\bthat\s+",
+    re.IGNORECASE,
 )
 
 
@@ -889,7 +924,7 @@ PROPOSED_THAT = re.compile(
     rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s+"
 )
 BODY_RESOLVED = re.compile(
-    rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|DECIDED|decided)"
+    rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
     r"\s+(?:unanimously\s+)?(?:to|that)\b\s*:?\s*"
 )
 
@@ -914,6 +949,7 @@ def strip_formula(text: str) -> str:
             mp := MOVER_PREFIX.match(text)
             or PROPOSED_THAT.match(text)
             or MOTION_PREAMBLE.match(text)
+            or VOTE_TAKEN_ON.match(text)
         ):
             text = text[mp.end() :]
         text = re.sub(

@@ -18,6 +18,7 @@ from kb.model import Line, Meeting, Minute
 from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
 from .headings import DISTINCT_FORMS, find_headings, is_upper, subject_items
+from .moderngov import record_head, records
 from .names import normalise_committee
 from .numbering import split_number
 
@@ -134,7 +135,11 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         or split_number(text)
         or NOT_A_TITLE.search(text)
     ):
-        return _committee_and_date_head(texts, i) or _field_block_head(texts, i)
+        return (
+            _committee_and_date_head(texts, i)
+            or _field_block_head(texts, i)
+            or _item_page_head(texts, i)
+        )
     above = next((t for t in reversed(texts[max(0, i - 3) : i]) if t), "")
     numbered_above = split_number(above)
     if numbered_above is not None and not numbered_above.rest:
@@ -354,6 +359,12 @@ def _committee_after(texts: list[str], i: int) -> str | None:
     return None
 
 
+def _item_page_head(texts: list[str], i: int) -> MinutesHead | None:
+    """A ModernGov page of one item, decision or recorded vote, opening at line `i`."""
+    meeting = record_head(texts, i)
+    return MinutesHead(line=i, meeting=meeting) if meeting else None
+
+
 def moderngov_date(texts: list[str], i: int) -> str | None:
     """The date of ModernGov's meeting line under its title: the part after ' - '
     ('Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm')."""
@@ -473,8 +484,14 @@ def parse_minutes(
     Returns the meeting enriched with chair, present and apologies; the minutes; and the
     preamble lines (heading and attendance) before the first minute.
     """
-    lines = split_run_in(lines)
-    headings = find_headings(lines, known_minutes=True) or subject_items(lines)
+    page = records(lines)
+    if page is None:
+        lines = split_run_in(lines)
+    headings = (
+        [r.heading for r in page]
+        if page
+        else find_headings(lines, known_minutes=True) or subject_items(lines)
+    )
     preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
     for n, head in enumerate(headings):
@@ -486,7 +503,8 @@ def parse_minutes(
             lines[head.line].page,
             lines[head.line].style,
         )
-        decisions = find_decisions(body)
+        read = page[n].decisions if page else None
+        decisions = read if read is not None else find_decisions(body)
         minutes.append(
             Minute(
                 number=head.number,
