@@ -41,6 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
         ("GMCA 96/19 APOLOGIES", "GMCA 96/19", "prefixed", "APOLOGIES"),
         ("1296.", "1296", "dot", ""),
         ("2715 Apologies for Absence", "2715", "plain", "Apologies for Absence"),
+        ("Item 52/07/23 Public session", "52/07/23", "word", "Public session"),
     ],
 )
 def test_numbering_schemes(line: str, number: str, form: str, rest: str) -> None:
@@ -751,3 +752,79 @@ def test_a_field_that_names_the_decision_maker_is_not_a_page_title() -> None:
     text = "Reference Number :-2131\nDate :-2012/01/18\nDecision Maker :-Cabinet\nSubject of Decision :-Car Parks\nDecision :-That the charges be frozen.\n"
     (doc,) = parse_pack([Page(text, None, 0)], "record.txt").documents
     assert [m.title for m in doc.minutes] == ["Car Parks"]
+
+
+def test_lettered_minute_headings_but_not_lettered_resolution_parts() -> None:
+    text = "\n".join(
+        [
+            "(a)       Appointment of Chairman",
+            "",
+            "Councillor A.B. Cole was elected Chairman for the hearing.",
+            "",
+            "(b)       Declarations of Interest",
+            "",
+            "None were received.",
+            "",
+            "(c)       Taxi Licence Review",
+            "",
+            "RESOLVED:",
+            "(a) To note the report.",
+            "(b) To approve the fees.",
+        ]
+    )
+    found = find_headings(_lines(text), known_minutes=True)
+    assert [(h.number, h.title) for h in found] == [
+        ("a", "Appointment of Chairman"),
+        ("b", "Declarations of Interest"),
+        ("c", "Taxi Licence Review"),
+    ]
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    from kb.parse.decisions import find_decisions
+
+    (decision,) = find_decisions(_lines("Councillor J.W. Thomas was elected Chairman for the day."))
+    assert decision.text.startswith("Councillor J.W. Thomas")
+
+
+def test_minute_numbers_with_the_year_fused_on() -> None:
+    text = "AM119\n\nNotice of Meeting\n\nAM219\n\nApologies\n\nAM319\n\nStanding Orders\n"
+    found = find_headings(_lines(text), known_minutes=True)
+    assert [h.number for h in found] == ["AM119", "AM219", "AM319"]
+
+
+def test_a_moderngov_meeting_page_of_a_meeting_named_without_a_body_word() -> None:
+    text = "\n".join(
+        [
+            "Agenda and minutes",
+            "",
+            "Annual General Meeting",
+            "Monday 18 May 2020 7.00 pm",
+            "",
+            "No. Item",
+            "",
+            "AM120",
+            "",
+            "Election of Mayor",
+            "",
+            "Minutes:",
+            "",
+            "Councillor Kerr Moved, Councillor Lyle Seconded and the Council",
+            "",
+            "Resolved that Councillor Moss be elected Mayor.",
+        ]
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "agm.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Annual General Meeting", "2020-05-18")
+    (minute,) = doc.minutes
+    (decision,) = minute.decisions
+    assert (decision.mover, decision.seconder) == ("Councillor Kerr", "Councillor Lyle")
+
+
+def test_a_unanimous_vote_carries() -> None:
+    from kb.parse.decisions import find_decisions
+
+    (decision,) = find_decisions(
+        _lines("Council voted upon and unanimously RESOLVED to approve the payments.")
+    )
+    assert decision.outcome == "carried"

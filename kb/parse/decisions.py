@@ -115,7 +115,7 @@ VOTE_TALK = re.compile(  # what a sentence reporting a vote talks about
     r"\b(?:(?i:motion|amendment|vote|voted|voting|votes|put\s+to|proposal|recommendations?)|CARRIED|LOST)\b"
 )
 ABBREVIATION = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|Rev|St|No|Nos|Para|para|paras|e\.g|i\.e|etc|approx|Ref|ref|Min|Mins|[A-Z])\.",
+    r"(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Prof|Rev|St|No|Nos|Para|para|paras|e\.g|i\.e|etc|approx|Ref|ref|Min|Mins|(?:[A-Z]\.){0,3}[A-Z])\.",  # and initials: 'J.W. Thomas'
 )
 VOTE_LABEL = re.compile(  # 'For (23):', 'Against:', 'For the Motion:', 'Abstentions:'
     r"^\s*(?:For|FOR|In\s+favour|Against|AGAINST|Absten\w*|ABSTEN\w*|Abstain\w*|ABSTAIN\w*)"

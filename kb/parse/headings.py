@@ -149,7 +149,9 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         if j is None or split_number(lines[j].text):
             return None
         rest, span = lines[j].text.strip(), j - i + 1
-    if numbered.form == "letter" and not re.match(r"(?i)subject\b", rest):
+    if numbered.form == "letter" and not (
+        re.match(r"(?i)subject\b", rest) or _lettered_title(lines, i, rest)
+    ):
         return None  # lettered lines are parts of a resolution, unless a notice's items
     if FORMULA_START.match(rest) or not rest[0].isalnum() and rest[0] not in "'‘\"“":
         return None
@@ -182,6 +184,27 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         return None
     score = _score(lines, i, rest, title, item, layout, distinct)
     return Heading(i, span, numbered.number, numbered.form, title, item, score)
+
+
+LIST_WORDS = re.compile(r"^(?:To|TO|That|THAT|The|THE|This|It|In|On|At|If)\b")
+
+
+def _lettered_title(lines: list[Line], i: int, rest: str) -> bool:
+    """'(a)  Appointment of Chairman' on a line of its own: a lettered minute heading (a
+    sub-committee's items), not a part of a resolution ('(a) To note …', '(a) the …')
+    nor an item of a list its line above opens ('… RESOLVED:')."""
+    above = next(
+        (ln.text.strip() for ln in reversed(lines[max(0, i - 4) : i]) if ln.text.strip()), ""
+    )
+    words = rest.split()
+    return (
+        len(words) <= 16
+        and not LIST_WORDS.match(rest)
+        and not re.search(r"[.;,:]\s*$", rest)
+        and not SENTENCE_WORDS.search(rest)
+        and not above.endswith((":", ";", ",", ":-"))
+        and (i + 1 >= len(lines) or not lines[i + 1].text.strip())  # the minute's text below it
+    )
 
 
 def _score(

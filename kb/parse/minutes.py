@@ -183,6 +183,8 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     if not (_followed_by_business(texts, i, notice) or INLINE_PRESENT.search(text) or moderngov):
         return None
     committee = _committee(texts, i, text) or _committee(texts, i, joined)
+    if committee is None and moderngov:
+        committee = _moderngov_committee(texts, i)
     if committee is None and not notice:
         return None  # 'Minutes of the meeting held on …' under an agenda item names no body
     venue = None
@@ -365,13 +367,27 @@ def _item_page_head(texts: list[str], i: int) -> MinutesHead | None:
     return MinutesHead(line=i, meeting=meeting) if meeting else None
 
 
+def _moderngov_committee(texts: list[str], i: int) -> str | None:
+    """The meeting's name ModernGov prints under its 'Agenda and minutes' title, whatever
+    it is called ('Annual General Meeting'): the line itself, or its part before ' - '."""
+    line = next((t for t in texts[i + 1 : i + 4] if t), "")
+    name = re.split(r"\s+[-–—]\s+", line, maxsplit=1)[0].strip()
+    if not name or len(name) > 100 or parse_date(name) or split_number(name):
+        return None
+    return name
+
+
 def moderngov_date(texts: list[str], i: int) -> str | None:
     """The date of ModernGov's meeting line under its title: the part after ' - '
-    ('Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm')."""
+    ('Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm'), or a
+    line of its own under the meeting's name."""
     for t in texts[i + 1 : i + 4]:
         parts = re.split(r"\s+[-–—]\s+", t or "", maxsplit=1)
         if len(parts) == 2 and (found := parse_date(parts[1])):
             return found
+    for t in [t for t in texts[i + 1 : i + 6] if t][:3]:
+        if DATE_ONLY.match(t) and (found := parse_date(t)):
+            return found  # 'Annual General Meeting' / 'Monday 20 May 2019 7.00 pm'
     return None
 
 

@@ -1,7 +1,7 @@
 """Numbering schemes of minutes and agenda items, read from the start of a line.
 
 Councils number their minutes in many ways: `12`, `12.`, `(12)`, `12)`, `12/24`, `24/051`,
-`5.1`, `21.03.04`, `Minute 12`, `Min. 12:`, and decision notices letter their items `(a)`.
+`5.1`, `21.03.04`, `Minute 12`, `Min. 12:`, `Item 52/07/23`, and decision notices letter their items `(a)`.
 `split_number` recognises all of them and gives each a *form* (which scheme) and a sort
 *key*, so that a document's minutes can be found as the longest well-ordered run of one
 form (see `headings.py`), whatever the scheme.
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 WORD = re.compile(
-    r"^\s*(?:Minute|Min\.?)\s*(?:No\.?\s*)?(?P<n>\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?)\b\.?\s*[:.–—-]?\s*(?P<rest>.*)$",
+    r"^\s*(?:Minute|Min\.?|Item)\s*(?:No\.?\s*)?(?P<n>\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?)\b\.?\s*[:.–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 PAREN = re.compile(r"^\s*\((?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
@@ -105,6 +105,14 @@ def sequence_keys(numbers: list[Numbered]) -> list[tuple[int, ...]]:
     if not numbers:
         return []
     width = min(len(n.parts) for n in numbers)
+    if (
+        len(numbers) > 1
+        and width == 1
+        and all(len(n.parts) == 1 and n.parts[0] >= 100 for n in numbers)
+        and len({n.parts[0] % 100 for n in numbers}) == 1
+        and len({n.parts[0] // 100 for n in numbers}) == len(numbers)
+    ):
+        return [(n.parts[0] // 100,) for n in numbers]  # 'AM119', 'AM219': the year fused on
     constant = [len({n.parts[i] for n in numbers}) == 1 for i in range(width)]
     if len(numbers) > 1 and width >= 2 and not constant[0] and constant[-1]:
         return [n.parts[:1] for n in numbers]  # '12/24': minute number, then the year
