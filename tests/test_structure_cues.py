@@ -828,3 +828,48 @@ def test_a_unanimous_vote_carries() -> None:
         _lines("Council voted upon and unanimously RESOLVED to approve the payments.")
     )
     assert decision.outcome == "carried"
+
+
+def test_unnumbered_items_set_off_by_blank_lines() -> None:
+    text = "\n".join(
+        [
+            "Agenda and draft minutes",
+            "",
+            "Licensing Committee - Monday, 3rd March, 2025 10.00 am",
+            "",
+            "",
+            "Apologies for Absence",
+            "",
+            "There were none.",
+            "",
+            "",
+            "",
+            "Minutes pdf icon PDF 90 KB",
+            "",
+            "To confirm the minutes of the last meeting.",
+            "",
+            "",
+            "RESOLVED that the minutes be confirmed.",
+            "",
+            "",
+            "",
+            "Street Trading Policy",
+            "",
+            "The Committee approved the revised policy.",
+        ]
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "licensing.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Licensing Committee", "2025-03-03")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("", "Apologies for Absence"),
+        ("", "Minutes"),
+        ("", "Street Trading Policy"),
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [0, 1, 1]
+
+
+def test_two_short_lines_after_gaps_are_not_items() -> None:
+    from kb.parse.headings import gap_items
+
+    text = "Opening remarks\n\nThe meeting began.\n\n\nClosing remarks\n\nIt ended.\n"
+    assert gap_items(_lines(text)) == []

@@ -63,30 +63,36 @@ def test_once_held_back_papers(folder: str) -> None:
 # Real published minutes (web-page text): far from the targets, so each set keeps the
 # figures it reached after mending, less a small margin, so that no change quietly undoes
 # a mend. Their first runs (the honest measure) are in each set's first_run.txt.
-REAL_FLOORS = {
+REAL_FLOORS = {  # a little under what the parser reaches on each set after its mends
     "bodies_real": {
         "meeting": 0.65,
-        "minutes_recall": 0.68,
-        "decisions_precision": 0.8,
-        "decisions_recall": 0.62,
+        "minutes_recall": 0.79,
+        "decisions_precision": 0.84,
+        "decisions_recall": 0.75,
     },
     "bodies_real2": {
         "meeting": 0.7,
-        "minutes_recall": 0.65,
-        "decisions_precision": 0.73,
-        "decisions_recall": 0.5,
+        "minutes_recall": 0.75,
+        "decisions_precision": 0.69,
+        "decisions_recall": 0.53,
     },
     "bodies_real3": {
-        "meeting": 0.7,
-        "minutes_recall": 0.6,
+        "meeting": 0.78,
+        "minutes_recall": 0.72,
         "decisions_precision": 0.76,
-        "decisions_recall": 0.55,
+        "decisions_recall": 0.62,
     },
     "bodies_real4": {  # first run 0.20 / 0.24 / 0.50 / 0.14 (its first_run.txt)
-        "meeting": 0.37,
-        "minutes_recall": 0.32,
-        "decisions_precision": 0.58,
-        "decisions_recall": 0.25,
+        "meeting": 0.5,
+        "minutes_recall": 0.39,
+        "decisions_precision": 0.65,
+        "decisions_recall": 0.34,
+    },
+    "bodies_real5": {  # first run 0.40 / 0.30 / 0.89 / 0.22 (its first_run.txt)
+        "meeting": 0.7,
+        "minutes_recall": 0.64,
+        "decisions_precision": 0.85,
+        "decisions_recall": 0.55,
     },
 }
 

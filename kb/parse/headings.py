@@ -401,3 +401,40 @@ def subject_items(lines: list[Line]) -> list[Heading]:
             Heading(start, k - start, number, "subject", title, ref.group(1) if ref else None, 3.0)
         )
     return found
+
+
+GAP = 2  # blank lines above an unnumbered item's title
+GAP_TITLE_WORDS = 14
+FIELD_LIKE = re.compile(r"^[^:]{1,40}:")
+ICON = re.compile(r"\s*\bpdf\s+icon\b", re.IGNORECASE)
+
+
+def gap_items(lines: list[Line]) -> list[Heading]:
+    """Items printed without numbers (a web page's table of items copied as text, its
+    numbers lost): each title a short line set off by a run of blank lines above it, its
+    description and minutes below. Three or more such titles, or none."""
+    found: list[Heading] = []
+    blanks = 0
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            blanks += 1
+            continue
+        above, blanks = blanks, 0
+        if above < GAP or not found and i - above <= 0:
+            continue
+        title = ICON.sub("", ATTACHMENT.sub("", re.sub(r"\s+", " ", text))).strip(" –-")
+        if (
+            not title
+            or not title[0].isupper()
+            or len(title.split()) > GAP_TITLE_WORDS
+            or title.endswith((".", ":", ";", ","))
+            or FIELD_LIKE.match(title)
+            or split_number(title)
+            or SENTENCE_WORDS.search(title)
+            or FORMULA_START.match(title)
+            or _next_text(lines, i + 1, 3) is None
+        ):
+            continue
+        found.append(Heading(i, 1, "", "gap", title, None, 1.0))
+    return found if len(found) >= 3 else []

@@ -17,7 +17,7 @@ from kb.model import Line, Meeting, Minute
 
 from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
-from .headings import DISTINCT_FORMS, find_headings, is_upper, subject_items
+from .headings import DISTINCT_FORMS, find_headings, gap_items, is_upper, subject_items
 from .moderngov import record_head, records
 from .names import normalise_committee
 from .numbering import split_number
@@ -506,7 +506,7 @@ def parse_minutes(
     headings = (
         [r.heading for r in page]
         if page
-        else find_headings(lines, known_minutes=True) or subject_items(lines)
+        else find_headings(lines, known_minutes=True) or subject_items(lines) or gap_items(lines)
     )
     preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
