@@ -873,3 +873,20 @@ def test_two_short_lines_after_gaps_are_not_items() -> None:
 
     text = "Opening remarks\n\nThe meeting began.\n\n\nClosing remarks\n\nIt ended.\n"
     assert gap_items(_lines(text)) == []
+
+
+def test_a_motion_whose_words_follow_its_mover_line() -> None:
+    from kb.parse.decisions import find_decisions, strip_formula
+
+    text = (
+        "Proposed by Cllr Ann Reid, seconded by Cllr Tom Bell.\n\n\n"
+        "That Cllr Ann Reid be elected Chair for the year.\n\nThe Chair thanked members.\n"
+    )
+    (decision,) = find_decisions(_lines(text))
+    assert (decision.mover, decision.seconder) == ("Cllr Ann Reid", "Cllr Tom Bell")
+    assert strip_formula(decision.text) == "Cllr Ann Reid be elected Chair for the year."
+    # a mover line followed by anything else stays on its own
+    (alone, *_) = find_decisions(
+        _lines("Proposed by Cllr Ann Reid, seconded by Cllr Tom Bell.\n\nMembers discussed it.\n")
+    )
+    assert "discussed" not in alone.text

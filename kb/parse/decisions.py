@@ -279,7 +279,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             )
             motion.result = _inline_result(sentence)
             motion.votes = parse_votes(sentence)
-            motion.closed = not _opens_list(sentence)
+            motion.closed = not (_opens_list(sentence) or MOVED_ONLY.match(sentence))
             if nominated := NOMINATION.search(sentence):
                 motion.nominee = nominated.group("surname").strip(".")
             if motion.kind == "motion" and motion.result is None:
@@ -833,6 +833,11 @@ def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
     return last
 
 
+MOVED_ONLY = re.compile(  # who moved and seconded, and nothing else
+    r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+by\s+[^.;:]{1,80}?,?\s+(?:and\s+)?(?i:seconded)\s+by\s+[^.;:]{1,80}?\.?\s*$"
+)
+
+
 def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -> bool:
     """Whether the sentence at `line_no` still belongs to an open RESOLVED block.
 
@@ -843,6 +848,9 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     text = sentence.strip()
     if current.formula and not strip_formula(" ".join(current.text_lines)):
         return True  # 'RESOLVED' alone on its line: its words are the next paragraph
+    if MOVED_ONLY.match(" ".join(current.text_lines)):
+        # 'Proposed by X, seconded by Y.' alone: the motion's words are the next paragraph
+        return len(current.text_lines) == 1 and bool(re.match(r"^[“\"‘']?(?:That|THAT)\b", text))
     previous = current.text_lines[-1].rstrip().rstrip("”’\"')") if current.text_lines else ""
     if not gap:
         if previous.endswith((".", "!", "?")) and line_no < current.end:
@@ -899,9 +907,9 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
 
 MOVER_PREFIX = re.compile(
     rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?i:proposed|moved)\b(?:[^.;:]|(?<=[A-Z])\.){{0,160}}?"
-    r"\b(?i:seconded)\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*,?\s*"
+    r"\b(?i:seconded)\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
     r"(?:and\s+(?:it\s+was\s+)?(?i:carried|resolved|agreed)\s*)?"  # '… seconded by Y and CARRIED:'
-    r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|that\s+|[:–—]\s*"
+    r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+)"  # '… seconded a proposal to change …'
 )
 VOTE_TAKEN_ON = re.compile(  # 'a recorded vote was taken on the proposal … that …'
