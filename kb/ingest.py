@@ -26,7 +26,7 @@ from kb.model import Pack
 from kb.parse import PARSER_VERSION, parse_pack
 from kb.query_model import MODEL_FILE, QueryModelError, carry_over, export_query_model
 from kb.read import SUPPORTED_SUFFIXES, read_pages
-from kb.store import db
+from kb.store import db, keywords
 from kb.store.cache import CACHE_FILE, EmbeddingCache, text_hash
 from kb.store.generation import (
     CURRENT,
@@ -350,16 +350,20 @@ def _build(
     report.seconds["parse"] = time.perf_counter() - t0
     gone = [source for source in sorted(set(known) - seen) if _under(source, roots)]
     graph_whole = previous is None or _graph_whole(previous)
+    lists_whole = previous is None or _keyword_lists_whole(previous)
     if (
         previous
         and not parsed
         and not gone
         and graph_whole
+        and lists_whole
         and _query_model_current(previous, embedder)
     ):
         return False  # nothing to do: the live generation stays as it is
     if not graph_whole:
         report.notes.append("rebuilt the HNSW graph (it was missing or damaged)")
+    if not lists_whole:
+        report.notes.append("built the keyword lists (they were missing or damaged)")
 
     t0 = time.perf_counter()
     vectors_by_hash = _embed_all(folder.parent, embedder, [c for *_, c in parsed], report, note)
@@ -417,6 +421,9 @@ def _build(
                     report.passages_added += len(order)
             with conn:
                 db.refresh_glossary(conn)
+            t1 = time.perf_counter()
+            keyword_counts = keywords.build(conn, folder)
+            report.seconds["keywords"] = time.perf_counter() - t1
             counts = db.counts(conn)
             conn.execute("INSERT OR REPLACE INTO metadata VALUES ('built_at', ?)", (stamp,))
             conn.commit()
@@ -446,6 +453,7 @@ def _build(
                 "index_type": index_type,
                 "exact_limit": exact_limit(),
                 "parser": PARSER_VERSION,
+                "keyword_lists": keyword_counts,
             },
             generation=folder.name,
             public=public,
@@ -528,6 +536,15 @@ def _graph_whole(previous: Path) -> bool:
     except KbError:
         return False
     return True
+
+
+def _keyword_lists_whole(previous: Path) -> bool:
+    """Whether the live generation has its keyword lists, readable (an index built before
+    they existed has none: the next ingest builds them)."""
+    try:
+        return keywords.KeywordLists.load(previous) is not None
+    except KbError:
+        return False
 
 
 def _passage_count(folder: Path | None) -> int:

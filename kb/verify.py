@@ -11,6 +11,7 @@ from kb.errors import REBUILD, KbError
 from kb.model import OUTCOMES
 from kb.store import db
 from kb.store.generation import current_generation
+from kb.store.keywords import KeywordLists
 from kb.store.manifest import Manifest, read_manifest
 from kb.store.vectors import APPROXIMATE, HNSW, VECTORS, FaissIndex
 
@@ -34,6 +35,23 @@ def verify_index(index: Path | None = None, check_model: bool = True) -> list[st
     else:
         _vector_problems(folder, manifest, vectors, passage_ids, problems)
     problems.extend(_query_model_problems(folder, manifest))
+    try:
+        lists = KeywordLists.load(folder)
+    except KbError as exc:
+        problems.append(str(exc))
+    else:
+        wanted = manifest.settings.get("keyword_lists")
+        if lists is None and wanted:
+            problems.append("the keyword lists the manifest records are missing; run `kb ingest`")
+        elif (
+            lists is not None
+            and isinstance(wanted, dict)
+            and wanted.get("postings") != len(lists.ids)
+        ):
+            problems.append(
+                f"manifest says {wanted.get('postings')} keyword postings, the lists hold "
+                f"{len(lists.ids)}; run `kb ingest` to build them again"
+            )
     if check_model:
         from kb.embed import resolve_model
 

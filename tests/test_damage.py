@@ -342,7 +342,7 @@ def test_a_database_damaged_past_its_opening_is_still_one_line(
     def search(*args: object, **kwargs: object) -> None:
         raise malformed
 
-    monkeypatch.setattr("kb.store.db.keyword_search", search)
+    monkeypatch.setattr("kb.store.db.passages_by_id", search)  # read on every query
     line = _one_error(runner.invoke(app, ["ask", QUESTION]), "ask")
     assert line == (
         "Error: the index database is damaged (database disk image is malformed); " + REBUILD

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from kb.model import Citation
-from kb.store import db
+from kb.store import db, evidence
+from kb.store.keywords import KeywordLists
 from kb.store.memo import Memo
 from kb.store.vectors import FaissIndex
 
@@ -67,19 +68,40 @@ class CandidateSet:
 
 
 class KeywordSearch:
-    """FTS5 BM25 over the passages, on one connection or, on a big index, over id ranges
-    on parallel connections (SQLite lets go of the GIL; scores are those of the whole
-    index, as FTS5 takes IDF from all rows) while the caller embeds the question."""
+    """BM25 over the passages: summed from the generation's keyword lists where it has
+    them (`kb/store/keywords.py`: the same scores and order, no row scored in SQLite);
+    else by FTS5, on one connection or, on a big index, over id ranges on parallel
+    connections (SQLite lets go of the GIL; scores are those of the whole index, as FTS5
+    takes IDF from all rows) while the caller embeds the question."""
 
-    def __init__(self, conn: sqlite3.Connection, folder: Path, parallel: bool) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        folder: Path,
+        parallel: bool,
+        lists: KeywordLists | None = None,
+        memo: Memo | None = None,
+    ) -> None:
         self.conn, self.folder, self.parallel = conn, folder, parallel
+        self.lists, self.memo = lists, memo
         self._shards: list[tuple[sqlite3.Connection, tuple[int, int]]] | None = None
         self._pool: ThreadPoolExecutor | None = None
 
     def start(
-        self, terms: list[str], depth: int, where: tuple[str, list[object]] | None
+        self,
+        terms: list[str],
+        depth: int,
+        where: tuple[str, list[object]] | None,
+        allowed: np.ndarray | None = None,
     ) -> Callable[[], list[tuple[int, float]]]:
-        """Start a search; the returned call gives [(passage id, score)], best first."""
+        """Start a search; the returned call gives [(passage id, score)], best first.
+        `allowed` are the ids `where` lets through, when the caller has them."""
+        if self.lists is not None and (where is None or allowed is not None):
+            tokens = self.memo.stems(terms) if self.memo else evidence.stems(self.conn, terms)
+            found = self.lists.search(
+                terms, tokens, depth, lambda t: db.phrase_scores(self.conn, t), allowed
+            )
+            return lambda: found
         if not self.parallel:
             found = db.keyword_search(self.conn, terms, depth, where=where)
             return lambda: found
@@ -123,7 +145,7 @@ def retrieve(
     allowed = (
         np.asarray(db.filtered_ids(conn, where), dtype="int64") if where else None
     )  # both retrieval legs search only what the filters let through
-    keyword_job = keywords.start(terms, depth, where)
+    keyword_job = keywords.start(terms, depth, where, allowed)
     vector = vector_of()
     ids, scores = vectors.search(vector, depth, allowed)
     candidates: dict[int, Candidate] = {}

@@ -18,6 +18,7 @@ from kb.query_model import load_query_embedder
 from kb.store import db
 from kb.store.db import StoredPassage
 from kb.store.generation import current_generation
+from kb.store.keywords import KeywordLists
 from kb.store.manifest import Manifest, read_manifest
 from kb.store.memo import Memo
 from kb.store.vectors import EXACT, FaissIndex
@@ -111,9 +112,15 @@ class SearchEngine:
         )
         _single_threaded_search()
         self._embedder = embedder
-        self.keywords = KeywordSearch(self.conn, self.folder, self._parallel_keywords)
         # a generation never changes: what one query reads serves the next
         self.memo = Memo(self.conn)
+        self.keywords = KeywordSearch(
+            self.conn,
+            self.folder,
+            self._parallel_keywords,
+            KeywordLists.load(self.folder),
+            self.memo,
+        )
         self.glossary = CorpusGlossary(self.conn)
         self._stats: CorpusStats | None = None
         models = load_models()

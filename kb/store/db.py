@@ -687,6 +687,15 @@ def keyword_search(
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
+def phrase_scores(conn: sqlite3.Connection, term: str) -> list[tuple[int, float]]:
+    """Every passage holding `term` with its BM25 part, as `keyword_search` weighs it."""
+    rows = conn.execute(
+        "SELECT rowid, -bm25(passages_fts, 2.0, 0.5, 1.0) FROM passages_fts WHERE passages_fts MATCH ?",
+        (fts_query([term]),),
+    )
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
 def filter_clause(
     committees: list[str] | None = None,
     since: str | None = None,

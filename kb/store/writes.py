@@ -24,6 +24,7 @@ WRITES = {
     "generation": "the new generation folder",
     "embedding-cache": "the embedding cache",
     "database": "the database",
+    "keywords": "the keyword lists",
     "vectors": "the vector index",
     "hnsw": "the HNSW graph",
     "query-model": "the ONNX query model",
