@@ -30,6 +30,8 @@ SPLITS = {
     "dev_c": "tune",
     "dev_u": "tune",
     "dev_u_tune": "tune",
+    "tune_own": "tune",  # eval/: written for training, overlap with check removed
+    "tune_own_u": "tune",
     "dev_b": "check",
     "dev_d": "check",
     "dev_u_check": "check",

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ranker import CHECK, EVAL, TUNE, train  # noqa: E402
+from train_ranker import CHECK, EVAL, OWN_TUNE, TUNE, train  # noqa: E402
 
 from kb.evaluate import SPLITS, evaluate, load_questions, summarise  # noqa: E402
 from kb.search import SearchEngine, Settings  # noqa: E402
@@ -93,9 +93,9 @@ def measure(engine: SearchEngine, questions) -> dict[str, tuple[float, ...]]:  #
 
 
 def main() -> None:
-    files = [EVAL / f"{n}.jsonl" for n in TUNE + CHECK] + sorted(
-        (ROOT / "eval").glob("check_own*.jsonl")
-    )
+    files = [EVAL / f"{n}.jsonl" for n in TUNE + CHECK]
+    files += [ROOT / "eval" / f"{n}.jsonl" for n in OWN_TUNE]
+    files += sorted((ROOT / "eval").glob("check_own*.jsonl"))
     questions = load_questions(files)
     tune = [q for q in questions if SPLITS.get(q.file) == "tune"]
     engine = SearchEngine()

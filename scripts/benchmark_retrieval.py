@@ -139,8 +139,10 @@ def table(
 
 
 def default_files() -> list[Path]:
-    """The tune and check files that exist: ../shared/eval/dev_*.jsonl and eval/check_own*.jsonl."""
-    return sorted(SHARED_EVAL.glob("dev_*.jsonl")) + sorted(OWN_EVAL.glob("check_own*.jsonl"))
+    """The tune and check files that exist: ../shared/eval/dev_*.jsonl and our own
+    eval/tune_own*.jsonl (tune) and eval/check_own*.jsonl (check)."""
+    own = sorted(OWN_EVAL.glob("tune_own*.jsonl")) + sorted(OWN_EVAL.glob("check_own*.jsonl"))
+    return sorted(SHARED_EVAL.glob("dev_*.jsonl")) + own
 
 
 def main(paths: list[str]) -> None:

@@ -44,6 +44,7 @@ from kb.search.rank import RANKER_FILE, LinearModel, Ranker  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 TUNE = ("dev_a", "dev_c", "dev_u", "dev_u_tune")
+OWN_TUNE = ("tune_own", "tune_own_u")  # eval/: training questions, overlap with check removed
 CHECK = ("dev_b", "dev_d", "dev_u_check")
 C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 FOLDS = 5
@@ -233,6 +234,7 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="then print tune and check figures")
     args = parser.parse_args()
     tune_files = [args.eval / f"{name}.jsonl" for name in TUNE]
+    tune_files += [ROOT / "eval" / f"{name}.jsonl" for name in OWN_TUNE]
     engine = SearchEngine()
     models = train(engine, load_questions(tune_files))
     weights = models["ranker"]["weights"]  # type: ignore[index]
@@ -248,6 +250,7 @@ def main() -> None:
     print(f"wrote {args.out}")
     if args.check:
         files = [str(args.eval / f"{n}.jsonl") for n in TUNE + CHECK]
+        files += [str(ROOT / "eval" / f"{n}.jsonl") for n in OWN_TUNE]
         files += [str(p) for p in sorted((ROOT / "eval").glob("check_own*.jsonl"))]
         subprocess.run(
             [str(ROOT / ".venv" / "bin" / "kb"), "eval", "--no-misses", *files], check=False

@@ -124,3 +124,14 @@ def test_missing_keyword_lists_are_built_by_a_plain_ingest(index: Path, built: P
     assert SearchEngine(index).keywords.lists is not None
     again = runner.invoke(app, ["ingest", str(built / "corpus"), "--quiet"])
     assert again.exit_code == 0 and again.stderr == ""  # nothing left to do
+
+
+def test_pack_counts_from_the_lists_are_fts5s(index: Path) -> None:
+    from kb.search.features import CorpusStats
+
+    engine = SearchEngine(index)
+    from_lists = engine.stats
+    assert from_lists.rowids is not None
+    from_fts5 = CorpusStats.read(engine.conn)
+    for word in ["school", "governors", "children", "80-89", "zzzunknownword"]:
+        assert from_lists.packs_of(word) == from_fts5.packs_of(word), word

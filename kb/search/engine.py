@@ -15,7 +15,7 @@ from kb.embed import Embedder
 from kb.errors import BadQuery, IndexCorrupt, ModelMismatch
 from kb.model import Answer, Hit
 from kb.query_model import load_query_embedder
-from kb.store import db
+from kb.store import db, evidence
 from kb.store.db import StoredPassage
 from kb.store.generation import current_generation
 from kb.store.keywords import KeywordLists
@@ -154,7 +154,17 @@ class SearchEngine:
         """Pack sizes, meeting dates and word counts of the index, read on first use."""
         if self._stats is None:
             self._stats = CorpusStats.read(self.conn)
+            if self.keywords.lists is not None:
+                self._stats.rowids = self._rowids
         return self._stats
+
+    def _rowids(self, word: str) -> np.ndarray:
+        """The passages holding `word` (FTS5's reading of it), from the keyword lists."""
+        tokens = self.memo.stems([word]).get(word, ())
+        lists = self.keywords.lists
+        if lists is not None and len(tokens) == 1:
+            return lists.holding(tokens[0])
+        return evidence.term_rowids(self.conn, word)  # a phrase: FTS5 matches it
 
     def understand(self, question: str) -> Query:
         """Stage 1: the question taken apart and read with what the corpus knows."""

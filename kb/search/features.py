@@ -14,7 +14,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -85,6 +85,9 @@ class CorpusStats:
     meetings: dict[str | None, list[str]]  # committee → its meeting dates, newest first
     _terms: dict[str, dict[int, int]]
     _pack_of: np.ndarray | None = None  # passage id → pack id, read when first needed
+    # the ids of the passages holding a word (default: asked of FTS5; the engine answers
+    # from the keyword lists where the index has them)
+    rowids: Callable[[str], np.ndarray] | None = None
 
     @classmethod
     def read(cls, conn: sqlite3.Connection) -> CorpusStats:
@@ -105,7 +108,7 @@ class CorpusStats:
                 self._terms.clear()
             if self._pack_of is None:
                 self._pack_of = evidence.pack_of_passages(self.conn)
-            ids = evidence.term_rowids(self.conn, term)
+            ids = self.rowids(term) if self.rowids else evidence.term_rowids(self.conn, term)
             ids = ids[ids < len(self._pack_of)]
             packs, counts = np.unique(self._pack_of[ids], return_counts=True)
             self._terms[term] = {

@@ -153,6 +153,13 @@ class KeywordLists:
             raise IndexCorrupt(_damaged(folder, "its three files do not agree"))
         return cls(list(terms), offsets, ids, scores)
 
+    def holding(self, token: str) -> np.ndarray:
+        """The ids of the passages holding an index term (none when no passage does)."""
+        k = self.where.get(token)
+        if k is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.asarray(self.ids[int(self.offsets[k]) : int(self.offsets[k + 1])], dtype=np.int64)
+
     def search(
         self,
         terms: list[str],
