@@ -890,3 +890,29 @@ def test_a_motion_whose_words_follow_its_mover_line() -> None:
         _lines("Proposed by Cllr Ann Reid, seconded by Cllr Tom Bell.\n\nMembers discussed it.\n")
     )
     assert "discussed" not in alone.text
+
+
+def test_a_minute_numbered_by_a_reference_at_the_end_of_its_heading() -> None:
+    text = "\n".join(
+        [
+            "Minutes of the Ashby Parish Council meeting",
+            "Held in the Village Hall on Tuesday 4th March 2025 commencing 7pm.",
+            "Those Present: Councillors A Bell (Chair), C Dale",
+            "",
+            "1. Apologies - Ref 25/031: Councillor E Fox.",
+            "",
+            "2. Approval of the payment schedule (Ref 25/020) – Ref 25/032:",
+            "",
+            "Proposed and seconded; 4 for, 1 against.  It was therefore RESOLVED that the schedule be approved.",
+            "",
+            "3. Grass cutting – Ref 25/033: A vote was taken; all in favour. It was RESOLVED that the quote be accepted.",
+        ]
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "ashby.txt").documents
+    assert [(m.number, m.title, m.agenda_item) for m in doc.minutes] == [
+        ("25/031", "Apologies", "1"),
+        ("25/032", "Approval of the payment schedule (Ref 25/020)", "2"),
+        ("25/033", "Grass cutting", "3"),
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [0, 1, 1]
+    assert doc.minutes[2].decisions[0].outcome == "carried"

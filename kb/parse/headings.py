@@ -33,6 +33,9 @@ SENTENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE = 220
+TRAILING_REF = re.compile(
+    r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})\s*:?\s*$", re.IGNORECASE
+)
 DISTINCT_FORMS = frozenset({"prefixed", "slash", "word"})  # schemes paragraphs do not use
 FIRST_SENTENCE = re.compile(r"^(.{8,}?[a-z0-9)’'])\.\s+(?=[A-Z])")
 ATTACHMENT = re.compile(
@@ -183,7 +186,12 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
     if not title:
         return None
     score = _score(lines, i, rest, title, item, layout, distinct)
-    return Heading(i, span, numbered.number, numbered.form, title, item, score)
+    number = numbered.number
+    if ref := TRAILING_REF.search(title):
+        # 'Approval of the payment schedule (Ref 24/92) – Ref 24/107': the list number is
+        # the agenda item, the reference at the end the minute's own number
+        title, number, item = title[: ref.start()].strip(" .:–-"), ref.group("ref"), item or number
+    return Heading(i, span, number, numbered.form, title, item, score)
 
 
 LIST_WORDS = re.compile(r"^(?:To|TO|That|THAT|The|THE|This|It|In|On|At|If)\b")

@@ -459,6 +459,10 @@ def title_case(text: str) -> str:
 
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
+REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
+    r"^(?P<title>[^:]{2,160}?\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*\d{1,4}/\d{1,4})\s*:\s*(?P<body>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 def split_run_in(lines: list[Line]) -> list[Line]:
@@ -470,6 +474,11 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         numbered = split_number(line.text)
+        if numbered is not None and (ref := REF_RUN_IN.match(numbered.rest)):
+            cut = line.text.index(numbered.rest) + len(ref.group("title"))
+            out.append(replace(line, text=line.text[:cut]))
+            out.append(replace(line, text=ref.group("body")))
+            continue
         match = RUN_IN.match(numbered.rest) if numbered and numbered.rest else None
         title = match.group("title").strip() if match else ""
         if (
