@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kb.model import Decision, Line, Meeting
 
 from .dates import WEEKDAY, parse_date
-from .headings import Heading
+from .headings import ATTACHMENT, ICON, Heading
 from .names import normalise_committee
 from .numbering import split_number
 
@@ -64,8 +64,6 @@ IN_THE_NAME = re.compile(
     r"\bin\s+the\s+name\s+of\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 )
 LEADING_ITEM = re.compile(r"^\s*Item\s+(?P<n>\d{1,3}[a-z]?)\s*[-–:]\s*")
-ICON = re.compile(r"\s*\bpdf\s+icon\b", re.IGNORECASE)
-ATTACHED = re.compile(r"\s+(?:PDF|DOC|DOCX|XLSX?|HTML)\s+\d+(?:\.\d+)?\s*[KM]B\b", re.IGNORECASE)
 WON = {"carried": "carried", "agreed": "carried", "approved": "carried", "passed": "carried"}
 FAILED = {
     "lost": "lost",
@@ -254,7 +252,7 @@ def _decided(after: list[str], date: str | None) -> Meeting | None:
 
 
 def _title(text: str) -> str:
-    return ICON.sub("", ATTACHED.sub("", re.sub(r"\s+", " ", text))).strip(" .:–-")
+    return ICON.sub("", ATTACHMENT.sub("", re.sub(r"\s+", " ", text))).strip(" .:–-")
 
 
 def _following(texts: list[str], i: int, count: int) -> list[str]:
