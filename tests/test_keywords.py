@@ -135,3 +135,18 @@ def test_pack_counts_from_the_lists_are_fts5s(index: Path) -> None:
     from_fts5 = CorpusStats.read(engine.conn)
     for word in ["school", "governors", "children", "80-89", "zzzunknownword"]:
         assert from_lists.packs_of(word) == from_fts5.packs_of(word), word
+
+
+def test_keyword_evidence_from_the_lists_is_that_of_tokenizing(index: Path) -> None:
+    from kb.search.features import TermEvidence
+
+    engine = SearchEngine(index)
+    lists = engine.keywords.lists
+    assert lists is not None
+    passages = list(db.passages_by_id(engine.conn, db.all_passage_ids(engine.conn)[:300]).values())
+    total = len(engine.vectors)
+    for terms in SEARCHES:
+        tokenized = TermEvidence.read(engine.conn, terms, total, passages)
+        listed = TermEvidence.read(engine.conn, terms, total, passages, lists=lists)
+        assert listed.masks == tokenized.masks and listed.masks, terms
+        assert listed.idf == tokenized.idf

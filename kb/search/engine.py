@@ -210,6 +210,7 @@ class SearchEngine:
             asked.values(),
             self.memo,
             whole=total <= WHOLE_TERMS_UP_TO,
+            lists=self.keywords.lists,
         )
         table = build(query, cs, first, found, self.stats, unit_dense, term_evidence)
         for name in s.drop:

@@ -23,6 +23,7 @@ import numpy as np
 
 from kb.store import evidence
 from kb.store.db import StoredPassage
+from kb.store.keywords import KeywordLists
 from kb.store.memo import Memo
 
 from .answer_types import holds
@@ -195,14 +196,16 @@ class TermEvidence:
         passages: Iterable[StoredPassage] | None = None,
         memo: Memo | None = None,
         whole: bool = False,
+        lists: KeywordLists | None = None,
     ) -> TermEvidence:
         """The evidence for `words` over an index of `total` passages: how many passages
         hold each word (for its IDF), and which fields of `passages` hold it (their masks;
         without `passages`, of every passage of the index).
 
         How the fields are found: with `whole` (a small index) or without `passages`, from
-        the index's every posting of each term; else by tokenizing just `passages` (the
-        cost does not grow with the index). `memo` keeps what is read for the next query."""
+        the index's every posting of each term; else from the generation's keyword `lists`
+        where it has them, or by tokenizing just `passages` (the cost does not grow with
+        the index). `memo` keeps what is read for the next query."""
         stemmed = memo.stems(words) if memo else evidence.stems(conn, words)
         terms = sorted({t for ts in stemmed.values() for t in ts})
         known = [w for w in words if stemmed.get(w)]
@@ -215,7 +218,11 @@ class TermEvidence:
             }
             keep = {p.id for p in passages} if passages is not None else None
         else:
-            found = evidence.fields_in(conn, terms, passages)
+            found = (
+                lists.fields_in(terms, (p.id for p in passages))  # the same, from the postings
+                if lists is not None
+                else evidence.fields_in(conn, terms, passages)
+            )
             counts = memo.word_counts(known) if memo else evidence.word_counts(conn, known)
         idf: dict[str, float] = {}
         masks: dict[int, list[int]] = {}

@@ -12,8 +12,9 @@ scripts/bench.py). Words FTS5 reads as phrases of several tokens ('covid-19') ar
 scored by FTS5, one phrase at a time, and added in.
 
 Files in a generation: `keywords.json` (terms, their offsets and the index's row count),
-`keywords-ids.npy` (passage ids) and `keywords-scores.npy` (each term's part), memory
-mapped when read. An index built before they existed is searched by FTS5 as before.
+`keywords-ids.npy` (passage ids), `keywords-scores.npy` (each term's part) and
+`keywords-fields.npy` (which of title, context and text hold it: the features' keyword
+evidence reads it instead of tokenizing the passages it scores), memory mapped when read. An index built before they existed is searched by FTS5 as before.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ from .writes import writing
 K1, B = 1.2, 0.75  # FTS5's bm25() constants
 WEIGHTS = {"title": 2.0, "context": 0.5, "text": 1.0}  # those db.keyword_search passes
 TERMS, IDS, SCORES = "keywords.json", "keywords-ids.npy", "keywords-scores.npy"
-FILES = (TERMS, IDS, SCORES)
-VERSION = 1
+FIELDS = "keywords-fields.npy"  # per posting, the fields holding the term: bits 1 title, 2 context, 4 text
+FILES = (TERMS, IDS, SCORES, FIELDS)
+VERSION = 2
+FIELD_BITS = {"title": 1, "context": 2, "text": 4}
 
 
 def _varints(blob: bytes) -> list[int]:
@@ -78,20 +81,24 @@ def build(conn: sqlite3.Connection, folder: Path) -> dict[str, int]:
         "USING fts5vocab(main, 'passages_fts', 'instance')"
     )
     weight = " ".join(f"WHEN '{c}' THEN {w!r}" for c, w in WEIGHTS.items())
+    bit = " ".join(f"WHEN '{c}' THEN {b}" for c, b in FIELD_BITS.items())
     rows = conn.execute(
-        "SELECT term, group_concat(doc), group_concat(f) FROM ("
-        f"SELECT term, doc, SUM(CASE col {weight} ELSE 1.0 END) AS f "
+        "SELECT term, group_concat(doc), group_concat(f), group_concat(bits) FROM ("
+        f"SELECT term, doc, SUM(CASE col {weight} ELSE 1.0 END) AS f, "
+        f"SUM(DISTINCT CASE col {bit} ELSE 4 END) AS bits "
         "FROM temp.kb_every_instance GROUP BY term, doc) GROUP BY term ORDER BY term"
     )
     terms: list[str] = []
     offsets = [0]
     id_parts: list[np.ndarray] = []
     score_parts: list[np.ndarray] = []
-    for term, docs, freqs in rows:
+    field_parts: list[np.ndarray] = []
+    for term, docs, freqs, bits in rows:
         ids = np.array(str(docs).split(","), dtype=np.int64)
         f = np.array(str(freqs).split(","), dtype=np.float64)
+        held = np.array(str(bits).split(","), dtype=np.uint8)
         order = np.argsort(ids, kind="stable")
-        ids, f = ids[order], f[order]
+        ids, f, held = ids[order], f[order], held[order]
         idf = math.log((n_row - len(ids) + 0.5) / (len(ids) + 0.5))
         if idf <= 0.0:
             idf = 1e-6  # as FTS5 does
@@ -100,12 +107,15 @@ def build(conn: sqlite3.Connection, folder: Path) -> dict[str, int]:
         terms.append(str(term))
         id_parts.append(ids.astype(np.int32))
         score_parts.append(part)
+        field_parts.append(held)
         offsets.append(offsets[-1] + len(ids))
     ids_all = np.concatenate(id_parts) if id_parts else np.zeros(0, dtype=np.int32)
     scores_all = np.concatenate(score_parts) if score_parts else np.zeros(0, dtype=np.float64)
+    fields_all = np.concatenate(field_parts) if field_parts else np.zeros(0, dtype=np.uint8)
     with writing("keywords", folder / IDS):
         _save(folder / IDS, ids_all)
         _save(folder / SCORES, scores_all)
+        _save(folder / FIELDS, fields_all)
         (folder / TERMS).write_text(
             json.dumps({"version": VERSION, "rows": n_row, "terms": terms, "offsets": offsets}),
             encoding="utf-8",
@@ -124,9 +134,16 @@ def _save(path: Path, array: np.ndarray) -> None:
 class KeywordLists:
     """The keyword lists of one generation, read (memory mapped) once."""
 
-    def __init__(self, terms: list[str], offsets: np.ndarray, ids: np.ndarray, scores: np.ndarray):
+    def __init__(
+        self,
+        terms: list[str],
+        offsets: np.ndarray,
+        ids: np.ndarray,
+        scores: np.ndarray,
+        fields: np.ndarray,
+    ):
         self.where = {t: k for k, t in enumerate(terms)}
-        self.offsets, self.ids, self.scores = offsets, ids, scores
+        self.offsets, self.ids, self.scores, self.fields = offsets, ids, scores, fields
         self.size = int(ids.max()) + 1 if len(ids) else 1
 
     @classmethod
@@ -139,19 +156,43 @@ class KeywordLists:
             data = json.loads((folder / TERMS).read_text(encoding="utf-8"))
             ids = np.load(folder / IDS, mmap_mode="r")
             scores = np.load(folder / SCORES, mmap_mode="r")
+            fields = np.load(folder / FIELDS, mmap_mode="r")
             terms, offsets = data["terms"], np.asarray(data["offsets"], dtype=np.int64)
             sound = (
                 data.get("version") == VERSION
-                and ids.ndim == scores.ndim == 1
-                and len(ids) == len(scores) == int(offsets[-1])
+                and ids.ndim == scores.ndim == fields.ndim == 1
+                and len(ids) == len(scores) == len(fields) == int(offsets[-1])
                 and len(offsets) == len(terms) + 1
                 and bool(np.all(np.diff(offsets) >= 0))
             )
         except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError) as exc:
             raise IndexCorrupt(_damaged(folder, type(exc).__name__)) from exc
         if not sound:
-            raise IndexCorrupt(_damaged(folder, "its three files do not agree"))
-        return cls(list(terms), offsets, ids, scores)
+            raise IndexCorrupt(
+                _damaged(folder, "its files do not agree, or are of another version")
+            )
+        return cls(list(terms), offsets, ids, scores, fields)
+
+    def fields_in(self, tokens: list[str], pids: Iterable[int]) -> dict[str, dict[int, set[int]]]:
+        """index term → passage id → the fields holding it (0 title, 1 context, 2 text), for
+        the given passages only, as `evidence.fields_in` finds by tokenizing them."""
+        wanted = np.unique(np.fromiter((int(p) for p in pids), dtype=np.int64))
+        out: dict[str, dict[int, set[int]]] = {}
+        for token in tokens:
+            found: dict[int, set[int]] = {}
+            k = self.where.get(token)
+            if k is not None and len(wanted):
+                start, end = int(self.offsets[k]), int(self.offsets[k + 1])
+                ids = self.ids[start:end]
+                at = np.searchsorted(ids, wanted)
+                at[at >= len(ids)] = 0
+                hit = ids[at] == wanted if len(ids) else np.zeros(len(wanted), dtype=bool)
+                for pid, bits in zip(
+                    wanted[hit].tolist(), self.fields[start:end][at[hit]].tolist(), strict=True
+                ):
+                    found[pid] = {c for c in range(3) if bits >> c & 1}
+            out[token] = found
+        return out
 
     def holding(self, token: str) -> np.ndarray:
         """The ids of the passages holding an index term (none when no passage does)."""
