@@ -42,6 +42,8 @@ REPO = Path(__file__).resolve().parent.parent
         ("1296.", "1296", "dot", ""),
         ("2715 Apologies for Absence", "2715", "plain", "Apologies for Absence"),
         ("Item 52/07/23 Public session", "52/07/23", "word", "Public session"),
+        ("M/140/2006:- CONDEMNATION", "M/140/2006", "prefixed", "CONDEMNATION"),
+        ("A1Declarations of interest", "A1", "prefixed", "Declarations of interest"),
     ],
 )
 def test_numbering_schemes(line: str, number: str, form: str, rest: str) -> None:
@@ -916,3 +918,48 @@ def test_a_minute_numbered_by_a_reference_at_the_end_of_its_heading() -> None:
     ]
     assert [len(m.decisions) for m in doc.minutes] == [0, 1, 1]
     assert doc.minutes[2].decisions[0].outcome == "carried"
+
+
+def test_a_list_number_then_the_minute_reference() -> None:
+    text = "\n".join(
+        [
+            "Minutes of the Annual Meeting of Pentre Community Council held on 18 June 2020",
+            "Present: Cllrs A Bell, C Dale",
+            "1. 19.232 Apologies for Absence: none",
+            "2. 19.233 Election of Chairperson 2020/21",
+            "Cllr A Bell was duly elected as Chair.",
+            "3. 19.234 Finance",
+            "RESOLVED that the payments be approved.",
+        ]
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "pentre.txt").documents
+    assert [(m.number, m.agenda_item) for m in doc.minutes] == [
+        ("19.232", "1"),
+        ("19.233", "2"),
+        ("19.234", "3"),
+    ]
+    assert doc.minutes[1].title.startswith("Election of Chairperson")
+
+
+def test_at_a_meeting_of_and_a_cross_reference_line_under_a_heading() -> None:
+    text = "\n".join(
+        [
+            "At a meeting of the Fire Authority held at Headquarters on Thursday 12 November 2015 at 10.00 a.m.",
+            "Present:",
+            "Councillors D Bell and J Chaplow",
+            "M/140/2015:-",
+            "CONDEMNATION",
+            "(REF: M/66;SC/41 )",
+            "Councillor Reilly condemned the graffiti.",
+            "M/141/2015:-",
+            "SYMPATHY",
+            "(REF: M/21)",
+            "RESOLVED that a letter of sympathy be sent.",
+        ]
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "fire.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Fire Authority", "2015-11-12")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("M/140/2015", "Condemnation"),
+        ("M/141/2015", "Sympathy"),
+    ]

@@ -33,6 +33,7 @@ SENTENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE = 220
+REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
 TRAILING_REF = re.compile(
     r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})\s*:?\s*$", re.IGNORECASE
 )
@@ -173,7 +174,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
     if item_below:
         item = item or item_below[0]
         span = item_below[1] - i + 1
-    title_lines += extra
+    title_lines += [t for t in extra if not REF_LINE.match(t)]  # '(REF: M/66;SC/41 )' below it
     if extra and not item_below:
         span = max(span, _line_after(lines, i + span, len(extra)) - i)
     title = " ".join(ITEM_REF.sub("", t).strip() for t in title_lines)
@@ -187,6 +188,16 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         return None
     score = _score(lines, i, rest, title, item, layout, distinct)
     number = numbered.number
+    lead = split_number(title) if numbered.form in ("dot", "plain") else None
+    if (
+        lead is not None
+        and lead.form in ("dotted", "slash", "prefixed")
+        and len(lead.parts) >= 2
+        and lead.rest[:1].isupper()
+    ):
+        # '3. 19.234 Election of Chairperson': the list number is the agenda item, the
+        # running reference after it the minute's own number
+        title, number, item = lead.rest, lead.number, item or number
     if ref := TRAILING_REF.search(title):
         # 'Approval of the payment schedule (Ref 24/92) – Ref 24/107': the list number is
         # the agenda item, the reference at the end the minute's own number

@@ -27,7 +27,7 @@ TITLE = re.compile(
     r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes?\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
-    r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|Meeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
+    r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
 )

@@ -18,13 +18,13 @@ WORD = re.compile(
 )
 PAREN = re.compile(r"^\s*\((?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
 CLOSE = re.compile(r"^\s*(?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
-SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*[.:–—-]?\s*(?P<rest>.*)$")
+SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$")
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
 PREFIXED = re.compile(
     r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2}"
-    r"|[A-Z]{2,6}\s\d{1,4}/\d{2,4})\b"  # 'GMCA 96/19'
-    r"\s*[.:–—-]?\s*(?P<rest>.*)$"
+    r"|[A-Z]{2,6}\s\d{1,4}/\d{2,4}|[A-Z]\d{1,3}(?=[A-Z][a-z]))(?:\b|(?<=\d)(?=[A-Z][a-z]))"  # 'GMCA 96/19', 'A1Declarations'
+    r"\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"  # 'M/140/2006:-'
 )
 ROMAN = re.compile(
     r"^\s*(?P<n>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\.?(?=\s|$)\s*[.:–—-]?\s*(?P<rest>.*)$"
