@@ -29,6 +29,7 @@ from .dates import WEEKDAY, parse_date
 from .headings import ATTACHMENT, ICON, Heading
 from .names import normalise_committee
 from .numbering import split_number
+from .votes import movers
 
 DMY = r"\d{1,2}/\d{1,2}/\d{4}"
 MEETING_LINE = re.compile(
@@ -60,9 +61,6 @@ VOTE_ROW = re.compile(
 )
 FIELD = re.compile(r"^[^:]{1,60}:")  # 'Date :-2011/12/14', 'Report author:': a field, not a title
 ONE_VOTE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,6}(?:For|Against|Abstain(?:ed)?)\s*$")
-IN_THE_NAME = re.compile(
-    r"\bin\s+the\s+name\s+of\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
-)
 LEADING_ITEM = re.compile(r"^\s*Item\s+(?P<n>\d{1,3}[a-z]?)\s*[-–:]\s*")
 WON = {"carried": "carried", "agreed": "carried", "approved": "carried", "passed": "carried"}
 FAILED = {
@@ -84,26 +82,39 @@ class Record:
     decisions: tuple[Decision, ...] | None = None
 
 
-def record_head(texts: list[str], i: int) -> Meeting | None:
-    """The meeting of the item page (or register entry) whose first line is `i`, if any."""
-    text = texts[i]
+def _kind(texts: list[str], k: int) -> str | None:
+    """Which page of one item opens at line `k`: 'issue', 'register', 'vote', 'details'."""
+    text = texts[k]
     if not text or len(text) > 300:
         return None
-    after = _following(texts, i, REACH)
-    if m := MEETING_LINE.match(text):
+    after = _following(texts, k, REACH)
+    if MEETING_LINE.match(text):
+        return "issue"
+    if REGISTER_ENTRY.match(text):
+        return "register" if any(MAKER.match(t) for t in after) else None
+    if VOTE_MEETING.match(text) and after and ITEM_FIELD.match(after[0]):
+        return "vote"
+    if after and MAKER.match(after[0]) and not FIELD.match(text) and len(text) < 200:
+        return "details"
+    return None
+
+
+def record_head(texts: list[str], i: int) -> Meeting | None:
+    """The meeting of the item page (or register entry) whose first line is `i`, if any."""
+    kind = _kind(texts, i)
+    if kind == "issue":
+        m = MEETING_LINE.match(texts[i])
+        assert m is not None
         return _meeting(m.group("committee"), m.group("date"))
-    if (m := REGISTER_ENTRY.match(text)) and any(MAKER.match(t) for t in after):
-        return _decided(after, m.group("date"))
-    if (m := VOTE_MEETING.match(text)) and after and ITEM_FIELD.match(after[0]):
-        committee = re.split(r",\s*", m.group("names"))[-1]
-        return _meeting(committee, m.group("when"))
-    if (
-        after
-        and MAKER.match(after[0])
-        and not FIELD.match(text)
-        and not REGISTER_ENTRY.match(text)
-        and len(text) < 200
-    ):
+    if kind == "register":
+        m = REGISTER_ENTRY.match(texts[i])
+        assert m is not None
+        return _decided(_following(texts, i, REACH), m.group("date"))
+    if kind == "vote":
+        m = VOTE_MEETING.match(texts[i])
+        assert m is not None
+        return _meeting(re.split(r",\s*", m.group("names"))[-1], m.group("when"))
+    if kind == "details":
         return _decided(_following(texts, i, 40), None)
     return None
 
@@ -112,34 +123,26 @@ def records(lines: list[Line]) -> list[Record] | None:
     """The item page that opens these lines (a minutes segment) as its one minute, or None
     when they are not such a page."""
     texts = [ln.text.strip() for ln in lines]
-    first = [k for k, t in enumerate(texts) if t][:6]
-    for k in first:
-        t = texts[k]
-        if m := MEETING_LINE.match(t):
-            return _issue(lines, texts, k, m)
-        if (m := REGISTER_ENTRY.match(t)) and any(
-            MAKER.match(x) for x in _following(texts, k, REACH)
-        ):
-            heading = Heading(
-                k, _to_answer(texts, k) - k, "", "web", _title(m.group("title")), None, 3.0
-            )
-            return [Record(heading)]
-        if (
-            VOTE_MEETING.match(t)
-            and (n := _next(texts, k)) is not None
-            and ITEM_FIELD.match(texts[n])
-        ):
-            return [_voting_record(lines, texts, n)]
-        n = _next(texts, k)
-        if n is not None and MAKER.match(texts[n]) and not FIELD.match(t):
-            heading = Heading(k, _to_answer(texts, k) - k, "", "web", _title(t), None, 3.0)
+    for k in [k for k, t in enumerate(texts) if t][:6]:
+        kind = _kind(texts, k)
+        if kind == "issue":
+            return _issue(texts, k)
+        if kind == "vote":
+            item = _next(texts, k)
+            assert item is not None
+            return [_voting_record(lines, texts, item)]
+        if kind in ("register", "details"):
+            m = REGISTER_ENTRY.match(texts[k])
+            title = m.group("title") if m else texts[k]
+            heading = Heading(k, _to_answer(texts, k) - k, "", "web", _title(title), None, 3.0)
             return [Record(heading)]
     return None
 
 
-def _issue(lines: list[Line], texts: list[str], k: int, m: re.Match[str]) -> list[Record] | None:
+def _issue(texts: list[str], k: int) -> list[Record] | None:
+    m = MEETING_LINE.match(texts[k])
     t = _next(texts, k)
-    if t is None:
+    if m is None or t is None:
         return None
     title, number = texts[t], (m.group("item") or "").rstrip(".")
     numbered = split_number(title)
@@ -177,14 +180,15 @@ def _voting_record(lines: list[Line], texts: list[str], item: int) -> Record:
         amended = amended or kind == "amendment"
         text = texts[words[0]] if words else label
         votes, voters = _tally([texts[k] for k in block])
-        who = IN_THE_NAME.search(label)
+        mover, seconder = movers(label)  # 'Amendment in the name of Councillor Brazil:'
         decisions.append(
             Decision(
                 text=text,
                 outcome=_outcome(status.group("status")),
                 votes=votes,
                 voters=voters,
-                mover=who.group("who") if who else None,
+                mover=mover,
+                seconder=seconder,
                 kind=kind,
                 page=lines[s].page,
                 start=s - item - 1,
