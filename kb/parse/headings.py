@@ -34,9 +34,8 @@ SENTENCE_WORDS = re.compile(
 )
 MAX_TITLE = 220
 REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
-TRAILING_REF = re.compile(
-    r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})\s*:?\s*$", re.IGNORECASE
-)
+MINUTE_REF = r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})"  # ' – Ref 24/107'
+TRAILING_REF = re.compile(MINUTE_REF + r"\s*:?\s*$", re.IGNORECASE)
 DISTINCT_FORMS = frozenset({"prefixed", "slash", "word"})  # schemes paragraphs do not use
 FIRST_SENTENCE = re.compile(r"^(.{8,}?[a-z0-9)’'])\.\s+(?=[A-Z])")
 ATTACHMENT = re.compile(

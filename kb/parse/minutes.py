@@ -17,7 +17,14 @@ from kb.model import Line, Meeting, Minute
 
 from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
-from .headings import DISTINCT_FORMS, find_headings, gap_items, is_upper, subject_items
+from .headings import (
+    DISTINCT_FORMS,
+    MINUTE_REF,
+    find_headings,
+    gap_items,
+    is_upper,
+    subject_items,
+)
 from .moderngov import record_head, records
 from .names import normalise_committee
 from .numbering import split_number
@@ -460,8 +467,7 @@ def title_case(text: str) -> str:
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
-    r"^(?P<title>[^:]{2,160}?\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*\d{1,4}/\d{1,4})\s*:\s*(?P<body>\S.*)$",
-    re.IGNORECASE,
+    rf"^(?P<title>[^:]{{2,160}}?{MINUTE_REF})\s*:\s*(?P<body>\S.*)$", re.IGNORECASE
 )
 
 
