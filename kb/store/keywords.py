@@ -117,7 +117,15 @@ def build(conn: sqlite3.Connection, folder: Path) -> dict[str, int]:
         _save(folder / SCORES, scores_all)
         _save(folder / FIELDS, fields_all)
         (folder / TERMS).write_text(
-            json.dumps({"version": VERSION, "rows": n_row, "terms": terms, "offsets": offsets}),
+            json.dumps(
+                {
+                    "version": VERSION,
+                    "rows": n_row,
+                    "size": int(ids_all.max()) + 1 if len(ids_all) else 1,
+                    "terms": terms,
+                    "offsets": offsets,
+                }
+            ),
             encoding="utf-8",
         )
     return {"terms": len(terms), "postings": int(len(ids_all))}
@@ -141,10 +149,11 @@ class KeywordLists:
         ids: np.ndarray,
         scores: np.ndarray,
         fields: np.ndarray,
+        size: int,
     ):
         self.where = {t: k for k, t in enumerate(terms)}
         self.offsets, self.ids, self.scores, self.fields = offsets, ids, scores, fields
-        self.size = int(ids.max()) + 1 if len(ids) else 1
+        self.size = size  # the accumulator's length: the highest passage id + 1
 
     @classmethod
     def load(cls, folder: Path) -> KeywordLists | None:
@@ -171,7 +180,9 @@ class KeywordLists:
             raise IndexCorrupt(
                 _damaged(folder, "its files do not agree, or are of another version")
             )
-        return cls(list(terms), offsets, ids, scores, fields)
+        # recorded at build (lists of an earlier build lack it: read from the ids once)
+        size = int(data.get("size") or (int(ids.max()) + 1 if len(ids) else 1))
+        return cls(list(terms), offsets, ids, scores, fields, size)
 
     def fields_in(self, tokens: list[str], pids: Iterable[int]) -> dict[str, dict[int, set[int]]]:
         """index term → passage id → the fields holding it (0 title, 1 context, 2 text), for
