@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.model import Line, LineStyle, Page
+from kb.model import Document, Line, LineStyle, Page
 from kb.parse import parse_pack
 from kb.parse.furniture import classify_lines
 from kb.parse.headings import find_headings
@@ -232,7 +232,7 @@ def test_date_lines_are_not_minutes() -> None:
         (
             "Ashby Parish Council Minutes 4 May 2016\nMINUTES OF THE EXTRAORDINARY MEETING HELD AT THE"
             " CHURCH HOUSE, ASHBY ON WEDNESDAY 4 MAY 2016 AT 7.30PM\nPRESENT: Councillor Bratt (Chairman)",
-            "Ashby Parish Council",
+            "Extraordinary Meeting",  # a parish's meeting is named by its type, as printed
             "2016-05-04",
             "7.30PM",
         ),
@@ -249,6 +249,83 @@ def test_title_blocks(block: str, committee: str, date: str, time: str | None) -
     texts = block.splitlines()
     head = next(h for i in range(len(texts)) if (h := find_minutes_head(texts, i)))
     assert (head.meeting.committee, head.meeting.date, head.meeting.time) == (committee, date, time)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "committee"),
+    [
+        # a local council's meeting named by its type, the place left out
+        (None, "Minutes of the Annual Meeting held remotely on 3 May 2021", "Annual Meeting"),
+        (None, "Minutes of the Marsh End Parish Council Special Meeting", "Special Meeting"),
+        (
+            None,
+            "MINUTES OF THE EXTRA-ORDINARY HOLTBY TOWN COUNCIL MEETING",
+            "Extra-Ordinary Town Council Meeting",
+        ),
+        (
+            None,
+            "Minutes of an Ordinary Parish Council Meeting on 4 May",
+            "Ordinary Parish Council Meeting",
+        ),
+        (
+            None,
+            "Minutes of the Third Annual Meeting of the Upper Dene Parish Council held",
+            "Annual Meeting",
+        ),
+        (
+            None,
+            "Minutes of the Inaugural Meeting of the new Glen Ash Community Council",
+            "Inaugural Meeting",
+        ),
+        # any other body's meeting keeps the body's name
+        (
+            "County Council",
+            "MINUTES OF THE ANNUAL MEETING OF THE COUNTY COUNCIL held",
+            "County Council",
+        ),
+        ("Council", "Minutes of the Extraordinary Meeting of the Council held", "Council"),
+        (
+            "Schools Forum",
+            "Minutes of the Special Educational Needs meeting of the Schools Forum",
+            "Schools Forum",
+        ),
+        # the meeting's mode, ModernGov's meeting type and the body before a committee left out
+        ("Town Council remote", "", "Town Council"),
+        ("Council - Budget Meeting", "", "Council"),
+        ("Cabinet - Extraordinary", "", "Cabinet"),
+        ("Marchshire Fire and Rescue Authority - Audit and Governance", "", "Audit and Governance"),
+        (
+            "Health and Wellbeing Board - Joint Session",
+            "",
+            "Health and Wellbeing Board - Joint Session",
+        ),
+        # a full council without its place; an authority without its area
+        ("Full Dunmore Town Council", "", "Full Council"),
+        ("Police and Fire Authority for North Westshire and Dale", "", "Police and Fire Authority"),
+        (
+            "Partnership Board for Learning Disabilities",
+            "",
+            "Partnership Board for Learning Disabilities",
+        ),
+    ],
+)
+def test_meeting_names(name: str | None, title: str, committee: str) -> None:
+    from kb.parse.names import meeting_committee
+
+    assert meeting_committee(name, title) == committee
+
+
+def test_a_monthly_meeting_of_the_council_is_the_councils() -> None:
+    texts = [
+        "Minutes of Monthly Meeting of the Council held on Monday 8 May 2006 at 7.00 pm in the",
+        "Boardroom, District Council Offices, Dale Row.",
+        "In Attendance:",
+        "Councillor A Burns",
+        "M/140/2006:-",
+        "APOLOGIES",
+    ]
+    head = next(h for i in range(len(texts)) if (h := find_minutes_head(texts, i)))
+    assert (head.meeting.committee, head.meeting.date) == ("Council", "2006-05-08")
 
 
 def test_an_agenda_note_about_minutes_is_not_a_title_block() -> None:
@@ -963,3 +1040,112 @@ def test_at_a_meeting_of_and_a_cross_reference_line_under_a_heading() -> None:
         ("M/140/2015", "Condemnation"),
         ("M/141/2015", "Sympathy"),
     ]
+
+
+def _minutes_of(text: str) -> Document:
+    pack = parse_pack([Page(text, None, 0)], "minutes.txt")
+    return next(d for d in pack.documents if d.doc_type == "minutes")
+
+
+def test_a_numbered_list_copied_with_bullets_keeps_its_items() -> None:
+    text = (
+        "Minutes 3rd May 2022\n"
+        "Parish Council meeting on Tuesday 3rd May 2022 at 7 p.m.\n"
+        "- MEMBERS PRESENT\n"
+        "Mr A. Stone (Chairman), Mrs B. Field, Mr C. Marsh\n"
+        "- APOLOGIES FOR ABSENCE\n"
+        "Mrs D. Lane\n"
+        "- MINUTES OF PREVIOUS MEETING\n"
+        "The minutes of the meeting held on 5th April 2022 had been circulated.\n"
+        "Proposal: Agreement to the minutes was proposed by Mrs Field and seconded by Mr Marsh and was unanimously agreed by the meeting.\n"
+        "- Playground inspection\n"
+        "The clerk reported on the annual inspection of the playground\n"
+        "Proposal: Mr Marsh proposed and Mrs Field seconded repair of the swings and the meeting unanimously agreed.\n"
+        "- Any other business\n"
+        "None\n"
+    )
+    minutes = _minutes_of(text)
+    assert (minutes.meeting.committee, minutes.meeting.date) == ("Parish Council", "2022-05-03")
+    titles = [m.title for m in minutes.minutes]
+    assert titles[-3:] == [
+        "Minutes of Previous Meeting",
+        "Playground inspection",
+        "Any other business",
+    ]
+    (approval,) = minutes.minutes[-3].decisions
+    assert approval.outcome == "approved"  # the meeting's own minutes
+    (repair,) = minutes.minutes[-2].decisions
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(repair.text).startswith("repair of the swings")
+    assert (repair.mover, repair.seconder, repair.outcome) == ("Mr Marsh", "Mrs Field", "agreed")
+
+
+def test_points_of_a_list_are_not_headings() -> None:
+    from kb.parse.headings import bullet_items
+
+    text = (
+        "Members discussed the report and raised:\n"
+        "- Storm and Bad Weather Preparedness\n"
+        "- Roadworks on the High Street\n"
+        "- Amending the definition of emergency street works to allow for better\n"
+        "coordination between utilities\n"
+        "- Library opening hours\n"
+        "RESOLVED that the report be noted.\n"
+    )
+    assert bullet_items(_lines(text)) == []
+
+
+def test_a_page_number_above_the_title_is_not_an_item_number() -> None:
+    texts = [
+        "10",
+        "",
+        "MINUTES OF THE DALESIDE COMBINED AUTHORITY MEETING HELD ON 31 MAY 2019 AT TOWN HALL",
+        "",
+        "PRESENT:",
+        "Councillor A Brown (In the Chair)",
+    ]
+    head = next(h for i in range(len(texts)) if (h := find_minutes_head(texts, i)))
+    assert (head.meeting.committee, head.meeting.date) == (
+        "Daleside Combined Authority",
+        "2019-05-31",
+    )
+    # inside a document, a bare number above 'Minutes of the meeting … held on …' is an item's
+    item = [
+        "Present: Cllr A Brown",
+        "",
+        "55.",
+        "Minutes of the meeting of the Cabinet held on 3 May 2019",
+    ]
+    assert find_minutes_head(item, 3) is None
+
+
+def test_a_meeting_named_by_its_type_opens_the_minutes() -> None:
+    texts = [
+        "Inaugural Meeting of the Glen Ash Community Council held in the Hall, Glen Ash on Tuesday 25 October 2022",
+        "Present: Ann Bell, Tom Reid",
+        "1. Election of Convener",
+        "It was agreed to appoint Ann Bell as Convener.",
+        "2. Next meeting",
+    ]
+    head = find_minutes_head(texts, 0)
+    assert head is not None
+    assert (head.meeting.committee, head.meeting.date) == ("Inaugural Meeting", "2022-10-25")
+    # the next meeting's notice is not a title
+    notice = [
+        "The Annual Meeting of the Council will be held on 12 May 2023 at 7pm",
+        "Present: A Bell",
+    ]
+    assert find_minutes_head(notice, 0) is None
+
+
+def test_a_title_that_says_when_it_was_held_is_not_dated_by_a_later_line() -> None:
+    texts = [
+        "The Monthly Meeting of the Council was held on Thursday 4th June March 2020 at 6pm",
+        "The meeting was held remotely under regulations in force until 30th April 2021.",
+        "Present: Mr N. Francis (Chairman)",
+        "1. Apologies",
+        "2. Minutes",
+    ]
+    head = find_minutes_head(texts, 0)
+    assert head is None or head.meeting.date != "2021-04-30"

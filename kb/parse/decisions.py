@@ -595,6 +595,7 @@ def _opens_item(text: str) -> bool:
         or re.match(
             r"^(?:Proposer|Seconder|Proposed\s+by|Seconded\s+by|Mover)\s*:", text, re.IGNORECASE
         )
+        or re.match(r"^(?:Proposal|PROPOSAL)\s*:", text)
     )
 
 
@@ -910,7 +911,8 @@ MOVER_PREFIX = re.compile(
     r"\b(?i:seconded)\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
     r"(?:and\s+(?:it\s+was\s+)?(?i:carried|resolved|agreed)\s*)?"  # '… seconded by Y and CARRIED:'
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"
-    r"|(?:a|the)\s+proposal\s+(?:to|that)\s+)"  # '… seconded a proposal to change …'
+    r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
+    r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'
 )
 VOTE_TAKEN_ON = re.compile(  # 'a recorded vote was taken on the proposal … that …'
     r"^(?:[^.;:]|(?<=\d)\.(?=\d)){0,200}?\bvote\s+(?:was\s+|as\s+)?taken\s+on\s+(?:the\s+|a\s+)?(?:proposal|motion|recommendation|amendment)s?\b"
@@ -953,6 +955,7 @@ def strip_formula(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     for _ in range(4):  # formulas nest: 'Decision taken: Cabinet RESOLVED to: (1) …'
         before = text
+        text = re.sub(r"^(?i:proposal)\s*:\s*", "", text)  # 'Proposal: X proposed and Y seconded …'
         if (
             mp := MOVER_PREFIX.match(text)
             or PROPOSED_THAT.match(text)
@@ -1023,6 +1026,8 @@ def outcome(
                 return found
     if m := re.search(r"\bresolved\s+(?:unanimously\s+)?to\s+(\w+)", text, re.IGNORECASE):
         return _verb_outcome(m.group(1)) or "agreed"
+    if by_all := AGREED_BY_ALL.search(body):
+        return _minutes_approved(body, _verb_outcome(by_all.group("verb")))
     found_any: set[str] = set()
     for m in re.finditer(
         r"\b(?:be|been|was|were|is|are|being)\s+(?:(?:otherwise|duly|formally|hereby|also|unanimously)\s+)?"
@@ -1037,12 +1042,29 @@ def outcome(
         found_any.add(found)  # 'Noted.', 'Approve the plan
     for name, _ in VERB_OUTCOMES:
         if name in found_any:
-            return name
+            return _minutes_approved(body, name)
     if formula in FORMULA_OUTCOME:
         return FORMULA_OUTCOME[formula]
     if formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body:
         return "agreed" if formula else None
     return None
+
+
+AGREED_BY_ALL = re.compile(  # '… seconded payment of the fee and the meeting unanimously agreed'
+    rf"\band\s+(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?"
+    r"(?P<verb>agreed|approved|resolved|accepted|endorsed)\b",
+    re.IGNORECASE,
+)
+OWN_MINUTES = re.compile(
+    r"^(?:[\w’']+\s+){0,6}minutes\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))", re.IGNORECASE
+)
+
+
+def _minutes_approved(body: str, found: str | None) -> str | None:
+    """Agreeing the minutes of the meeting before is approving them ('Agreement to the
+    content of the minutes … was unanimously agreed'); another body's minutes ('the minutes
+    of the Planning Committee') are not this meeting's to approve."""
+    return "approved" if found == "agreed" and OWN_MINUTES.search(body) else found
 
 
 def _verb_outcome(word: str) -> str | None:

@@ -456,3 +456,34 @@ def gap_items(lines: list[Line]) -> list[Heading]:
             continue
         found.append(Heading(i, 1, "", "gap", title, None, 1.0))
     return found if len(found) >= 3 else []
+
+
+BULLET = re.compile(r"^\s*[-–•·*▪]\s+(?P<title>\S.*?)\s*$")
+
+
+def bullet_items(lines: list[Line]) -> list[Heading]:
+    """Items marked by a bullet instead of a number (a numbered list copied as '- '): each
+    title a short bulleted line with no closing stop, the minute's text under it
+    unbulleted. Three or more such titles, or none (a list of points is not headings:
+    its lines follow one another, or read as sentences)."""
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        bullet = BULLET.match(line.text)
+        if bullet is None:
+            continue
+        title = bullet.group("title")
+        after = _next_text(lines, i + 1, 3)
+        if (
+            not title[0].isupper()
+            or len(title.split()) > GAP_TITLE_WORDS
+            or title.endswith((".", ":", ";", ","))
+            or FIELD_LIKE.match(title)
+            or SENTENCE_WORDS.search(title)
+            or FORMULA_START.match(title)
+            or after is None
+            or BULLET.match(lines[after].text)
+            or lines[after].text.strip()[:1].islower()  # the point goes on: not a title
+        ):
+            continue
+        found.append(Heading(i, 1, "", "bullet", title, None, 1.0))
+    return found if len(found) >= 3 else []

@@ -20,22 +20,37 @@ from .decisions import find_decisions
 from .headings import (
     DISTINCT_FORMS,
     MINUTE_REF,
+    Heading,
+    bullet_items,
     find_headings,
     gap_items,
     is_upper,
     subject_items,
 )
 from .moderngov import record_head, records
-from .names import normalise_committee
+from .names import meeting_committee, normalise_committee
 from .numbering import split_number
 
+BODY_WORDS = (
+    r"Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
+    r"Partnership|Assembly|Commission"
+)
+NAMED_MEETING = re.compile(  # 'Parish Council meeting on Thursday 8th April 2021 at 8 p.m.'
+    rf"^\s*(?P<named>(?:[A-Z][\w&'’-]*\s+){{0,6}}(?:{BODY_WORDS}))\s+(?i:meeting)\s+(?:held\s+)?on\s+"
+    rf"(?=(?i:{WEEKDAY})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD})\b)"
+)
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
     r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes?\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
+    # 'Inaugural Meeting of the … Community Council held in …', 'The Monthly Meeting of the
+    # Council was held on …' (not '… will be held on …': the next meeting's notice)
+    r"|^\s*(?:The\s+)?(?i:annual(?:\s+general)?|extra[- ]?ordinary|ordinary|inaugural|special|monthly)\s+"
+    r"(?i:meeting)\s+of\b(?!.*\b(?:will|to|shall)\s+be\s+held\b).{0,160}?\b(?:was\s+)?held\s+(?:in|at|on|via|remotely)\b"
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
+    rf"|{NAMED_MEETING.pattern}"
     r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
 )
 NOTICE_TITLE = re.compile(
@@ -58,7 +73,7 @@ COMMITTEE_IN_TITLE = re.compile(
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
     r"(?:MINUTES?|Decisions?|MEETING)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
-    r"(?P<c>(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on|&)){0,12}?\s+"
+    r"(?P<c>(?:(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on|&)){0,12}?\s+)?"
     r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|Partnership|Assembly|Commission))"
     r"(?=\s+(?:held|meeting)\b)",
     re.IGNORECASE,
@@ -69,15 +84,11 @@ TIME_IN_HEAD = re.compile(
     re.IGNORECASE,
 )
 PRESENT = re.compile(
-    r"^\s*(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
+    r"^\s*(?:[-–•·*]\s+)?(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
     r"Members\s+of\s+the\s+\w+\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
     re.IGNORECASE,
 )
-BODY_WORD = re.compile(
-    r"\b(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
-    r"Partnership|Assembly|Commission)\b",
-    re.IGNORECASE,
-)
+BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
 INLINE_PRESENT = re.compile(
     r"[.;]\s+(?:Members\s+)?Present\s*:", re.IGNORECASE
 )  # '… 7.30pm. Present: …'
@@ -147,10 +158,14 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
             or _field_block_head(texts, i)
             or _item_page_head(texts, i)
         )
-    above = next((t for t in reversed(texts[max(0, i - 3) : i]) if t), "")
+    above_at = next((k for k in range(i - 1, max(-1, i - 4), -1) if texts[k]), None)
+    above = texts[above_at] if above_at is not None else ""
     numbered_above = split_number(above)
-    if numbered_above is not None and not numbered_above.rest:
-        return None  # '55.' / 'Minutes of the meeting of … held on …': an item's title
+    opens_document = above_at is not None and not any(texts[:above_at])
+    if numbered_above is not None and not numbered_above.rest and not opens_document:
+        # '55.' / 'Minutes of the meeting of … held on …': an item's title (a bare number
+        # before anything else in the document is its page number)
+        return None
     window_lines = [t for t in texts[i : i + 6] if t][:4]
     window: list[str] = []
     for t in window_lines:
@@ -158,8 +173,12 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
             break
         window.append(t)
     joined = " ".join(window)
-    date = next((d for t in window if not SIGNED.match(t) and (d := parse_date(t))), None)
-    if date is None:
+    # a title that says when it was held dates the meeting itself, or nothing does: '…
+    # held on Thursday 4th June March 2020' is not dated by a later line's 'until 30th April'
+    held_on = bool(re.search(r"(?i)\bheld\s+on\s+\S", text))
+    dated = [text] if held_on else window
+    date = next((d for t in dated if not SIGNED.match(t) and (d := parse_date(t))), None)
+    if date is None and not held_on:
         date = parse_date(joined)
     if date is None and LONE_TITLE.match(text):
         # 'Policy & Resources Committee' / '4.00pm 1 July 2021' / 'Hove Town Hall' / 'MINUTES':
@@ -182,7 +201,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         )
         return MinutesHead(
             line=i,
-            meeting=Meeting(committee=normalise_committee(committee), date=date),
+            meeting=Meeting(committee=meeting_committee(committee), date=date),
             notice=True,
         )
     if not date:
@@ -202,7 +221,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     return MinutesHead(
         line=i,
         meeting=Meeting(
-            committee=normalise_committee(committee), date=date, time=time, venue=venue
+            committee=meeting_committee(committee, joined), date=date, time=time, venue=venue
         ),
         notice=notice,
     )
@@ -264,7 +283,7 @@ def _field_block_head(texts: list[str], i: int) -> MinutesHead | None:
         return None
     return MinutesHead(
         line=i,
-        meeting=Meeting(committee=normalise_committee(fields["maker"]), date=fields["date"]),
+        meeting=Meeting(committee=meeting_committee(fields["maker"]), date=fields["date"]),
         notice=True,
     )
 
@@ -299,6 +318,8 @@ def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
 
 def _committee(texts: list[str], i: int, joined: str) -> str | None:
     """The body whose minutes these are: named in the title, else printed just above it."""
+    if opening := NAMED_MEETING.match(texts[i]):
+        return opening.group("named")
     match = COMMITTEE_UP_TO_HELD.search(joined) or COMMITTEE_IN_TITLE.search(joined)
     if match:
         name = match.group("c").strip(" ,.")
@@ -360,7 +381,9 @@ def _committee_after(texts: list[str], i: int) -> str | None:
         if not t or VENUE_LINE.search(t) or split_number(t):
             continue
         # 'Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm'
-        pieces = [p.strip() for p in re.split(r",", re.split(r"\s+[-–—]\s+", t)[0])]
+        dashed = [p for p in re.split(r"\s+[-–—]\s+", t) if p.strip()]
+        undated = " - ".join(p for k, p in enumerate(dashed) if k == 0 or not parse_date(p))
+        pieces = [p.strip() for p in re.split(r",", undated)]
         for name in pieces[::-1]:
             name = re.sub(r"(?i)\s+(?:meeting\s+)?minutes\s*$", "", name)  # '… Meeting Minutes'
             if name and BODY_WORD.search(name) and not parse_date(name) and len(name) < 100:
@@ -378,7 +401,8 @@ def _moderngov_committee(texts: list[str], i: int) -> str | None:
     """The meeting's name ModernGov prints under its 'Agenda and minutes' title, whatever
     it is called ('Annual General Meeting'): the line itself, or its part before ' - '."""
     line = next((t for t in texts[i + 1 : i + 4] if t), "")
-    name = re.split(r"\s+[-–—]\s+", line, maxsplit=1)[0].strip()
+    parts = [p for p in re.split(r"\s+[-–—]\s+", line) if p.strip()]
+    name = " - ".join(p for k, p in enumerate(parts) if k == 0 or not parse_date(p)).strip()
     if not name or len(name) > 100 or parse_date(name) or split_number(name):
         return None
     return name
@@ -443,7 +467,7 @@ def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
     elif not any(PRESENT.match(t) for t in after):
         return None
     committee = _name_over_two_lines(texts, i) if is_upper(name) else name
-    return MinutesHead(line=i, meeting=Meeting(committee=normalise_committee(committee), date=date))
+    return MinutesHead(line=i, meeting=Meeting(committee=meeting_committee(committee), date=date))
 
 
 def _name_over_two_lines(texts: list[str], i: int) -> str:
@@ -518,11 +542,7 @@ def parse_minutes(
     page = records(lines)
     if page is None:
         lines = split_run_in(lines)
-    headings = (
-        [r.heading for r in page]
-        if page
-        else find_headings(lines, known_minutes=True) or subject_items(lines) or gap_items(lines)
-    )
+    headings = [r.heading for r in page] if page else _headings(lines)
     preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
     for n, head in enumerate(headings):
@@ -549,6 +569,23 @@ def parse_minutes(
             )
         )
     return _with_attendance(meeting, preamble, minutes), tuple(minutes), preamble
+
+
+LOST_NUMBERS = 2  # numbered headings left in a list whose numbers were lost to bullets
+
+
+def _headings(lines: list[Line]) -> list[Heading]:
+    """The minute headings of a minutes document: numbered ones; where items are marked
+    by bullets and hardly any by numbers (a numbered list copied with its numbers lost),
+    both; else items set off by subject fields or blank-line runs."""
+    numbered = find_headings(lines, known_minutes=True)
+    bullets = bullet_items(lines) if len(numbered) <= LOST_NUMBERS else []
+    if len(bullets) > len(numbered):
+        taken = {h.line for h in numbered}
+        return sorted(
+            [*numbered, *(b for b in bullets if b.line not in taken)], key=lambda h: h.line
+        )
+    return numbered or subject_items(lines) or gap_items(lines)
 
 
 def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minute]) -> Meeting:

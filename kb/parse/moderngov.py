@@ -27,7 +27,7 @@ from kb.model import Decision, Line, Meeting
 
 from .dates import WEEKDAY, parse_date
 from .headings import ATTACHMENT, ICON, Heading
-from .names import normalise_committee
+from .names import meeting_committee
 from .numbering import split_number
 from .votes import movers
 
@@ -239,7 +239,7 @@ def _meeting(committee: str, when: str) -> Meeting | None:
     name = committee.strip(" -–,")
     if not date or not name:
         return None
-    return Meeting(committee=normalise_committee(name), date=date)
+    return Meeting(committee=meeting_committee(name), date=date)
 
 
 def _decided(after: list[str], date: str | None) -> Meeting | None:

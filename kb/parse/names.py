@@ -42,3 +42,70 @@ def normalise_committee(name: str | None) -> str | None:
         words = name.split(" ")
         name = " ".join(_word_case(w, i == 0) for i, w in enumerate(words))
     return name
+
+
+MEETING_TYPE = r"annual(?:\s+general)?|extra[- ]?ordinary|ordinary|inaugural|special|emergency"
+TYPED_MEETING = re.compile(
+    rf"(?i)\b(?P<type>{MEETING_TYPE})\s+(?P<mid>(?:(?!meeting\b)[\w&'’.-]+\s+){{0,5}}?)(?P<word>meeting)\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]{0,80}))?"
+)
+LOCAL_COUNCIL = re.compile(
+    r"(?i)^(?:[\w&'’.-]+,?\s+){0,6}?(?:parish|town|community|village)\s+council\b"
+)
+COUNCIL_KIND = re.compile(
+    r"(?i)\b(?:(?:parish|town|community|village|city|district|borough|county)\s+)?council\s*$|^(?:parish|town)\s*$"
+)
+MODE = re.compile(r"(?i)\s+(?:virtual|remote|online|hybrid|zoom|teams)\s*$")
+FULL_COUNCIL = re.compile(r"(?i)^(?P<full>full)\s+(?:[\w&'’.-]+\s+){1,6}?(?P<council>council)$")
+FOR_PLACE = re.compile(
+    r"^(?P<name>.+?\bAuthority)\s+for\s+(?:the\s+)?(?:[A-Z][\w'’.-]*|and|&|of|the)(?:\s+(?:[A-Z][\w'’.-]*|and|&|of|the))*$"
+)
+DASHED = re.compile(r"^(?P<a>.+?)\s+[-–—]\s+(?P<b>.+)$")
+BODY_OF = re.compile(r"(?i)\b(?:council|authority)$")
+
+
+def typed_meeting(title: str) -> str | None:
+    """A local council's meeting named by its type, as the title prints it without the
+    place: 'Minutes of the Extraordinary Meeting held …' → 'Extraordinary Meeting',
+    'Keelby Parish Council Extraordinary Meeting' → 'Extraordinary Meeting', 'the
+    EXTRA-ORDINARY LOUTH TOWN COUNCIL MEETING' → 'Extra-Ordinary Town Council Meeting', 'the
+    Annual Meeting of Westwood Parish Council' → 'Annual Meeting'. None for the meeting of
+    any other body ('the Annual Meeting of the County Council'): its name is the body's."""
+    for m in TYPED_MEETING.finditer(title):
+        mid = m.group("mid").strip()
+        kind = COUNCIL_KIND.search(mid) if mid else None
+        if mid and kind is None:
+            continue  # 'Special Educational Needs meeting': not a meeting's type
+        of = m.group("of")
+        if of and not LOCAL_COUNCIL.match(of.strip()):
+            return None
+        words = [m.group("type"), kind.group(0).strip() if kind else "", m.group("word")]
+        return normalise_committee(" ".join(w for w in words if w))
+    return None
+
+
+def meeting_committee(name: str | None, title: str = "") -> str | None:
+    """The committee of a meeting as its title block names it, in one readable spelling:
+    a local council's typed meeting (`typed_meeting`), else the name found with the
+    meeting's mode ('Community Council virtual'), ModernGov's meeting type ('Council -
+    Annual Meeting') or the body before a committee ('… Fire and Rescue Authority - Policy
+    and Strategy'), the place of a full council ('Full Brandon Town Council' → 'Full
+    Council') and an authority's area ('Combined Fire Authority for County Durham and
+    Darlington') left out."""
+    if typed := typed_meeting(title):
+        return typed
+    name = normalise_committee(name)
+    if not name:
+        return None
+    name = MODE.sub("", name)
+    if dashed := DASHED.match(name):
+        a, b = dashed.group("a"), dashed.group("b")
+        if re.fullmatch(rf"(?i)(?:{MEETING_TYPE})(?:\s+meeting)?|(?:\w+\s+)?meeting", b):
+            name = a
+        elif BODY_OF.search(a) and len(b.split()) <= 8:
+            name = b
+    if full := FULL_COUNCIL.match(name):
+        name = f"{full.group('full')} {full.group('council')}"
+    if area := FOR_PLACE.match(name):
+        name = area.group("name")
+    return name

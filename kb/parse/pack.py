@@ -26,7 +26,7 @@ from .decisions import find_decisions
 from .furniture import RawLine, classify_lines
 from .headings import find_headings
 from .minutes import BODY_WORD, SIGNED, MinutesHead, find_minutes_head, parse_minutes, title_case
-from .names import normalise_committee
+from .names import meeting_committee, normalise_committee
 from .numbering import split_number
 
 QUESTIONS = re.compile(
@@ -215,7 +215,9 @@ def _minutes_without_a_known_title(seg: _Segment, raw: list[RawLine], texts: lis
         date = next((d for t in short if (d := parse_date(t))), None)
     if date is None and not held:
         date = meeting.date
-    committee = meeting.committee or _body_named(before[:8])
+    committee = meeting_committee(
+        meeting.committee or _body_named(before[:8]), " ".join(before[:3])
+    )
     seg.kind = "minutes"
     seg.title = "Minutes"
     seg.meeting = Meeting(committee=committee, date=date, time=meeting.time)
