@@ -32,6 +32,8 @@ SPLITS = {
     "dev_u_tune": "tune",
     "tune_own": "tune",  # eval/: written for training, overlap with check removed
     "tune_own_u": "tune",
+    "tune_own2": "tune",
+    "tune_own2_u": "tune",
     "dev_b": "check",
     "dev_d": "check",
     "dev_u_check": "check",
