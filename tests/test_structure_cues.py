@@ -299,6 +299,7 @@ def test_title_blocks(block: str, committee: str, date: str, time: str | None) -
             "",
             "Health and Wellbeing Board - Joint Session",
         ),
+        ("Annual General Meeting of the Dale Access Forum", "", "Dale Access Forum"),
         # a full council without its place; an authority without its area
         ("Full Dunmore Town Council", "", "Full Council"),
         ("Police and Fire Authority for North Westshire and Dale", "", "Police and Fire Authority"),
@@ -1149,3 +1150,84 @@ def test_a_title_that_says_when_it_was_held_is_not_dated_by_a_later_line() -> No
     ]
     head = find_minutes_head(texts, 0)
     assert head is None or head.meeting.date != "2021-04-30"
+
+
+def test_a_flattened_meeting_is_split_where_its_minutes_start() -> None:
+    from kb.parse.flattened import unflatten
+
+    line = (
+        "Page 1 MINUTES OF A MEETING OF THE PARISH COUNCIL HELD ON 4 MAY 2021 PRESENT: Cllr A Bell "
+        "Cllr B Cole APOLOGIES: Cllr D Dane 412 Apologies for Absence The apologies of Cllr Dane were "
+        "accepted. 413 Minutes of the last meeting RESOLVED: that the minutes of 6 April 2021 be signed. "
+        "414 Finance It was resolved to pay £250 to the grass cutting contractor and 2021 invoices of "
+        "£1,200 were noted as paid for the year 2020 budget. 415 Date of next meeting The next meeting "
+        "will be held on 1 June 2021."
+    )
+    pieces = unflatten(line)
+    assert [p.split()[0] for p in pieces] == [
+        "Page",
+        "MINUTES",
+        "PRESENT:",
+        "APOLOGIES:",
+        "412",
+        "413",
+        "414",
+        "415",
+    ]
+    # figures in the text (2021, 2020, £250) are not minute numbers: they make no run
+    assert not any(p.startswith(("2021", "2020")) for p in pieces)
+    # a line of ordinary length, or a long one with no run of numbers, is left alone
+    assert unflatten("412 Apologies for Absence The apologies were accepted.") == [
+        "412 Apologies for Absence The apologies were accepted."
+    ]
+    prose = "The council discussed the 2019 plan and the 2020 budget at length. " * 8
+    assert unflatten(prose) == [prose]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "text"),
+    [
+        (
+            "2715 Apologies for Absence On a PROPOSAL by Cllr Bell it was agreed",
+            "Apologies for Absence",
+            "On a PROPOSAL",
+        ),
+        (
+            "3. Matters Arising The Clerk reported on the bus shelter",
+            "Matters Arising",
+            "The Clerk reported",
+        ),
+        (
+            "4. Declarations of Interest Councillor Reid declared an interest",
+            "Declarations of Interest",
+            "Councillor Reid",
+        ),
+        ("2. Welcome MB reiterated the welcome to new members", "Welcome", "MB reiterated"),
+        ("5. Apologies Apologies were received from Ann Bell", "Apologies", "Apologies were"),
+        (
+            "1359 MINUTES OF THE LAST MEETING RESOLVED: The minutes were signed",
+            "MINUTES OF THE LAST MEETING",
+            "RESOLVED:",
+        ),
+    ],
+)
+def test_a_title_run_in_to_its_text_without_a_colon(line: str, title: str, text: str) -> None:
+    from kb.parse.minutes import split_run_in
+
+    heading, body = split_run_in([Line(line, 1)])
+    assert heading.text.split(maxsplit=1)[1] == title
+    assert body.text.startswith(text)
+
+
+def test_a_numbered_sentence_is_not_split_as_a_run_in_title() -> None:
+    from kb.parse.minutes import split_run_in
+
+    line = Line("2. Members noted the report of the Clerk on the bus shelter.", 1)
+    assert split_run_in([line]) == [line]
+
+
+def test_on_a_proposal_by_and_seconded_by_is_a_formula() -> None:
+    from kb.parse.decisions import strip_formula
+
+    text = "On a PROPOSAL by Cllr M Hayes SECONDED by Cllr Carr it was AGREED to accept apologies from Cllr Ray"
+    assert strip_formula(text) == "accept apologies from Cllr Ray"

@@ -914,6 +914,10 @@ MOVER_PREFIX = re.compile(
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
     r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'
 )
+ON_PROPOSAL = re.compile(  # 'On a PROPOSAL by Cllr M Hayes SECONDED by Cllr Carr it was AGREED to …'
+    r"^(?i:on\s+(?:a|the)\s+(?:proposal|motion)\s+(?:by|from))\s+[^.;:]{1,80}?\s+(?i:seconded\s+by)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?=(?i:it\s+was|and|the)\b)"
+)
 VOTE_TAKEN_ON = re.compile(  # 'a recorded vote was taken on the proposal … that …'
     r"^(?:[^.;:]|(?<=\d)\.(?=\d)){0,200}?\bvote\s+(?:was\s+|as\s+)?taken\s+on\s+(?:the\s+|a\s+)?(?:proposal|motion|recommendation|amendment)s?\b"
     r"[^.;:]{0,200}?\bthat\s+",
@@ -956,6 +960,7 @@ def strip_formula(text: str) -> str:
     for _ in range(4):  # formulas nest: 'Decision taken: Cabinet RESOLVED to: (1) …'
         before = text
         text = re.sub(r"^(?i:proposal)\s*:\s*", "", text)  # 'Proposal: X proposed and Y seconded …'
+        text = ON_PROPOSAL.sub("", text)
         if (
             mp := MOVER_PREFIX.match(text)
             or PROPOSED_THAT.match(text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from kb.model import LineStyle, Page
 
 from .dates import MONTH_WORD, WEEKDAY
+from .flattened import unflatten
 
 STAMP = re.compile(r"^\s*Agenda\s+Item\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?)\s*$", re.IGNORECASE)
 PAGE_FOOTER = re.compile(
@@ -86,6 +87,8 @@ def classify_lines(pages: list[Page]) -> list[RawLine]:
     for page in pages:
         start = len(out)
         lines = page.text.splitlines()
+        if len(page.styles) != len(lines):  # no layout: a line may hold a whole flattened meeting
+            lines = [piece for line in lines for piece in unflatten(line)]
         styles = page.styles if len(page.styles) == len(lines) else (None,) * len(lines)
         for raw, style in zip(lines, styles, strict=True):
             if INLINE_FURNITURE.search(raw):

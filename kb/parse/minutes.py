@@ -489,6 +489,13 @@ def title_case(text: str) -> str:
 
 
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
+TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|and|of|for|the|to|in|on|&|[-–]|from|at|with)"
+TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
+    rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+[A-Z][\w’'&()-]*)??)"
+    r"\s+(?P<body>(?:The|It|There|Following|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Dr|Members|On\s+(?:a|the|behalf)|RESOLVED:?"
+    r"|[A-Z]{2,4}(?=\s+[a-z])|(?i:(?P=first))(?=\s+[a-z]))\s+"  # initials 'JA started', 'Apologies Apologies were'
+    r"(?:\S+\s+){2,}\S.*)$"
+)
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
     rf"^(?P<title>[^:]{{2,160}}?{MINUTE_REF})\s*:\s*(?P<body>\S.*)$", re.IGNORECASE
@@ -508,6 +515,12 @@ def split_run_in(lines: list[Line]) -> list[Line]:
             cut = line.text.index(numbered.rest) + len(ref.group("title"))
             out.append(replace(line, text=line.text[:cut]))
             out.append(replace(line, text=ref.group("body")))
+            continue
+        opened = TITLE_THEN_TEXT.match(numbered.rest) if numbered and numbered.rest else None
+        if numbered is not None and numbered.form != "letter" and opened:
+            cut = line.text.index(numbered.rest) + len(opened.group("title"))
+            out.append(replace(line, text=line.text[:cut]))
+            out.append(replace(line, text=opened.group("body")))
             continue
         match = RUN_IN.match(numbered.rest) if numbered and numbered.rest else None
         title = match.group("title").strip() if match else ""

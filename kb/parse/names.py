@@ -60,6 +60,7 @@ FULL_COUNCIL = re.compile(r"(?i)^(?P<full>full)\s+(?:[\w&'’.-]+\s+){1,6}?(?P<c
 FOR_PLACE = re.compile(
     r"^(?P<name>.+?\bAuthority)\s+for\s+(?:the\s+)?(?:[A-Z][\w'’.-]*|and|&|of|the)(?:\s+(?:[A-Z][\w'’.-]*|and|&|of|the))*$"
 )
+TYPE_OF = re.compile(rf"(?i)^(?:{MEETING_TYPE})\s+meeting\s+of\s+(?:the\s+)?(?P<body>\S.*)$")
 DASHED = re.compile(r"^(?P<a>.+?)\s+[-–—]\s+(?P<b>.+)$")
 BODY_OF = re.compile(r"(?i)\b(?:council|authority)$")
 
@@ -98,6 +99,8 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     if not name:
         return None
     name = MODE.sub("", name)
+    if of_body := TYPE_OF.match(name):  # 'Annual General Meeting of the … Forum': the forum's
+        name = of_body.group("body")
     if dashed := DASHED.match(name):
         a, b = dashed.group("a"), dashed.group("b")
         if re.fullmatch(rf"(?i)(?:{MEETING_TYPE})(?:\s+meeting)?|(?:\w+\s+)?meeting", b):

@@ -1,0 +1,64 @@
+"""Text whose line breaks were lost (a web copy or transcript of a PDF set of minutes, a
+whole meeting on one line) split back where the minutes' own structure shows: before each
+number of a run of consecutive minute numbers ('… Aquarone 2716 Minutes of …'), before a
+title block in capitals ('… Page 1 88/17 MINUTES OF A MEETING …') and before an attendance
+label ('… HAVERFORDWEST PRESENT: Cllr …'). Lines of ordinary length are left alone."""
+
+from __future__ import annotations
+
+import re
+
+LONG_LINE = 400  # characters: longer than any heading or paragraph line a layout prints
+MIN_RUN = 3  # consecutive numbers that make a run of minutes rather than figures
+NUMBER = re.compile(
+    r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/)?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?(?P<dot>\.)?"
+    r"\s+(?=[A-Z])"
+)
+LABEL = re.compile(
+    r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+OF\s+(?:A|AN|THE)\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:)"
+)
+
+
+def _run(line: str) -> list[int]:
+    """Where each number of the longest run of consecutive numbers printed alike starts."""
+    found = [
+        (
+            m.start(),
+            int(m.group("n")),
+            (m.group("pre"), bool(m.group("post")), bool(m.group("dot"))),
+        )
+        for m in NUMBER.finditer(line)
+    ]
+    best: list[int] = []
+    chains: list[list[int]] = [[] for _ in found]  # the longest run ending at each number
+    for k, (_, n, shape) in enumerate(found):
+        chains[k] = [k]
+        for j in range(k):
+            if (
+                found[j][1] == n - 1
+                and found[j][2] == shape
+                and len(chains[j]) + 1 > len(chains[k])
+            ):
+                chains[k] = [*chains[j], k]
+        if len(chains[k]) > len(best):
+            best = chains[k]
+    return [found[k][0] for k in best] if len(best) >= MIN_RUN else []
+
+
+def unflatten(line: str) -> list[str]:
+    """A line split where its minutes start, or the line itself when it is not flattened."""
+    if len(line) < LONG_LINE:
+        return [line]
+    run = _run(line)
+    labels = [
+        m.start()
+        for m in LABEL.finditer(line)
+        if not any(
+            0 < m.start() - r <= 12 and not line[r : m.start()].strip().count(" ") for r in run
+        )
+    ]  # '1359 MINUTES OF THE LAST MEETING': a minute's title, not the title block
+    cuts = sorted({*run, *labels} - {0})
+    if not cuts:
+        return [line]
+    pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return [p for p in pieces if p]
