@@ -38,6 +38,8 @@ REPO = Path(__file__).resolve().parent.parent
         ("CAB45 Budget", "CAB45", "prefixed", "Budget"),
         ("FGP24/031 Payments", "FGP24/031", "prefixed", "Payments"),
         ("C/123 Minutes", "C/123", "prefixed", "Minutes"),
+        ("304-1.To receive apologies", "304-1", "slash", "To receive apologies"),
+        ("06/09/03 Minutes", "06/09/03", "slash", "Minutes"),
         ("GMCA 96/19 APOLOGIES", "GMCA 96/19", "prefixed", "APOLOGIES"),
         ("1296.", "1296", "dot", ""),
         ("2715 Apologies for Absence", "2715", "plain", "Apologies for Absence"),
@@ -1231,3 +1233,66 @@ def test_on_a_proposal_by_and_seconded_by_is_a_formula() -> None:
 
     text = "On a PROPOSAL by Cllr M Hayes SECONDED by Cllr Carr it was AGREED to accept apologies from Cllr Ray"
     assert strip_formula(text) == "accept apologies from Cllr Ray"
+
+
+def test_a_year_range_or_a_date_is_not_a_minute_number() -> None:
+    assert split_number("2020-21 Budget monitoring") is None
+    assert split_number("12/05/2024 - Cabinet").rest.startswith("/2024")  # type: ignore[union-attr]
+
+
+def test_the_date_printed_above_the_title_dates_the_meeting() -> None:
+    texts = [
+        "MONDAY 11 SEPTEMBER 2006",
+        "At a meeting of COMMUNITY COUNCIL held in the Town Hall Chamber, Town Hall, Skerry",
+        "Present Mr R Anderson Mr J MacLeod",
+        "06/09/01 Circular",
+        "The circular calling the meeting was held as read.",
+        "06/09/02 Apologies",
+    ]
+    head = find_minutes_head(texts, 1)
+    assert head is not None
+    assert (head.meeting.committee, head.meeting.date) == ("Community Council", "2006-09-11")
+
+
+def test_attendance_labels_in_other_words() -> None:
+    from kb.parse.minutes import PRESENT
+
+    for label in (
+        "Council Members present: Cllr A Bell",
+        "Present ; Cllrs Drury (Chair)",
+        "Present were:",
+    ):
+        assert PRESENT.match(label), label
+
+
+def test_minutes_approved_by_one_member_and_seconded_by_another() -> None:
+    from kb.parse.votes import movers
+
+    text = "The minutes of the meeting held on 24 July 2006 were approved by Mr P Scarsbrook and seconded by Cllr J Henry."
+    assert movers(text) == ("Mr P Scarsbrook", "Cllr J Henry")
+
+
+def test_a_committee_named_with_its_initials_before_held() -> None:
+    texts = [
+        "MINUTES of the MEETING of NESS, HOY & FLOTTA COMMUNITY COUNCIL (NHFCC), held in the SCHOOL on TUESDAY 20 SEPTEMBER 2011.",
+        "Present: Mr R Tipper, Mr M Hull",
+        "1. APOLOGIES",
+        "2. MINUTES",
+    ]
+    head = find_minutes_head(texts, 0)
+    assert head is not None
+    assert (head.meeting.committee, head.meeting.date) == (
+        "Ness, Hoy & Flotta Community Council",
+        "2011-09-20",
+    )
+
+
+def test_a_flattened_title_block_is_split_before_its_attendance() -> None:
+    from kb.parse.flattened import unflatten
+
+    line = (
+        "Ness Community Council Minutes MINUTES of the MEETING of NESS COMMUNITY COUNCIL, held in the"
+        " SCHOOL on TUESDAY 20 SEPTEMBER 2011, at 7.30 pm. Present: Mr R Tipper, Mr M Hull, Mr J Dick,"
+        " Mr A Firth, Miss I Murray and Mr E Flaws, with the Clerk and two members of the public in attendance"
+    )
+    assert [p.split()[0] for p in unflatten(line)] == ["Ness", "MINUTES", "Present:"]

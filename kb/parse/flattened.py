@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
-LONG_LINE = 400  # characters: longer than any heading or paragraph line a layout prints
+LONG_LINE = 250  # characters: longer than any heading or title line a layout prints
 MIN_RUN = 3  # consecutive numbers that make a run of minutes rather than figures
 NUMBER = re.compile(
     r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/)?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?(?P<dot>\.)?"
     r"\s+(?=[A-Z])"
 )
 LABEL = re.compile(
-    r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+OF\s+(?:A|AN|THE)\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:)"
+    r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+(?i:of\s+(?:a|an|the))\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:"
+    r"|(?<=[.;] )(?:Members\s+)?Present\s*:)"
 )
 
 

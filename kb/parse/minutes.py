@@ -75,7 +75,7 @@ COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
     r"(?:MINUTES?|Decisions?|MEETING)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     r"(?P<c>(?:(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on|&)){0,12}?\s+)?"
     r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|Partnership|Assembly|Commission))"
-    r"(?=\s+(?:held|meeting)\b)",
+    r"(?=\s*(?:\([A-Z]{2,10}\))?,?\s+(?:held|meeting)\b)",  # "… COUNCIL (REWGCC), held"
     re.IGNORECASE,
 )
 VENUE_IN_HEAD = re.compile(r"\bHELD\s+(?:AT|IN)\s+(?P<v>.+?)\s+ON\s+", re.IGNORECASE | re.DOTALL)
@@ -85,7 +85,7 @@ TIME_IN_HEAD = re.compile(
 )
 PRESENT = re.compile(
     r"^\s*(?:[-–•·*]\s+)?(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
-    r"Members\s+of\s+the\s+\w+\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
+    r"Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
     re.IGNORECASE,
 )
 BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
@@ -180,6 +180,8 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     date = next((d for t in dated if not SIGNED.match(t) and (d := parse_date(t))), None)
     if date is None and not held_on:
         date = parse_date(joined)
+    if date is None and DATE_ONLY.match(above) and not SIGNED.match(above):
+        date = parse_date(above)  # 'MONDAY 11 SEPTEMBER 2006' / 'At a meeting of … held in …'
     if date is None and LONE_TITLE.match(text):
         # 'Policy & Resources Committee' / '4.00pm 1 July 2021' / 'Hove Town Hall' / 'MINUTES':
         # the committee and date printed above the word
@@ -489,9 +491,9 @@ def title_case(text: str) -> str:
 
 
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
-TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|and|of|for|the|to|in|on|&|[-–]|from|at|with)"
+TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.]*|and|of|for|the|to|in|on|&|[-–]|from|at|with)"
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
-    rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+[A-Z][\w’'&()-]*)??)"
+    rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+(?:[A-Z][\w’'&()-]*|\d[\w/.]*))??)"
     r"\s+(?P<body>(?:The|It|There|Following|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Dr|Members|On\s+(?:a|the|behalf)|RESOLVED:?"
     r"|[A-Z]{2,4}(?=\s+[a-z])|(?i:(?P=first))(?=\s+[a-z]))\s+"  # initials 'JA started', 'Apologies Apologies were'
     r"(?:\S+\s+){2,}\S.*)$"

@@ -18,7 +18,12 @@ WORD = re.compile(
 )
 PAREN = re.compile(r"^\s*\((?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
 CLOSE = re.compile(r"^\s*(?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
-SLASH = re.compile(r"^\s*(?P<n>\d{1,4}/\d{1,4})\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$")
+HYPHENED = re.compile(  # '304-1.To receive apologies', '304-2 Declarations' (not a year range '2020-21')
+    r"^\s*(?P<n>(?!(?:19|20)\d\d-)\d{1,4}-\d{1,3})(?:\.(?=\s|[A-Z])|(?=\s))\s*[:–—]?\s*(?P<rest>.*)$"
+)
+SLASH = re.compile(
+    r"^\s*(?P<n>\d{1,4}/\d{1,4}(?:/\d{1,3}(?!\d))?)\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"
+)
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
 PREFIXED = re.compile(
@@ -47,7 +52,7 @@ class Numbered:
 def _parts(number: str) -> tuple[int, ...]:
     out: list[int] = []
     number = re.sub(r"^[A-Z&]+[/.\-\s]?", "", number)  # 'SFRA/24/07': the numbers after the prefix
-    for piece in re.split(r"[./:]", number):
+    for piece in re.split(r"[./:-]", number):
         digits = re.match(r"\d+", piece)
         if digits:
             out.append(int(digits.group()))
@@ -63,6 +68,7 @@ def split_number(line: str) -> Numbered | None:
         ("paren", PAREN),
         ("close", CLOSE),
         ("slash", SLASH),
+        ("slash", HYPHENED),  # a running number and the item's: printed like '12/24'
         ("dotted", DOTTED),
         ("plain", PLAIN),
         ("prefixed", PREFIXED),

@@ -81,6 +81,10 @@ MOVED_AND_SECONDED = [
     re.compile(
         rf"[Oo]n\s+the\s+(?:motion|proposition)\s+of\s+(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON})"
     ),
+    # 'The minutes … were approved by Mr P Scarsbrook and seconded by Cllr J Henry'
+    re.compile(
+        rf"(?i:approved|adopted|accepted)\s+by\s+(?P<mover>{PERSON})\s*,?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s+by\s+(?P<seconder>{PERSON})"
+    ),
     # 'Mr A Cattanach, seconded by Ms R Drummond, moved …'
     # 'a motion … in the name of Councillor Adeyemi and seconded by Councillor Lister'
     re.compile(
