@@ -1296,3 +1296,32 @@ def test_a_flattened_title_block_is_split_before_its_attendance() -> None:
         " Mr A Firth, Miss I Murray and Mr E Flaws, with the Clerk and two members of the public in attendance"
     )
     assert [p.split()[0] for p in unflatten(line)] == ["Ness", "MINUTES", "Present:"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "outcome"),
+    [
+        (
+            "It was proposed by the Chairman, seconded by the Vice-Chairman and RESOLVED:\n"
+            "1. THAT the scheme be adopted;\n2. THAT the fees be set.",
+            "the scheme be adopted; 2. THAT the fees be set.",
+            "agreed",
+        ),
+        (
+            "Following discussion, the Council RESOLVED unanimously there was no objection to this application.",
+            "there was no objection to this application.",
+            "agreed",
+        ),
+        (
+            "Council agreed that the terms of reference be reviewed next year.",
+            "the terms of reference be reviewed next year.",
+            "agreed",
+        ),
+    ],
+)
+def test_more_formulas_around_a_decision(text: str, words: str, outcome: str) -> None:
+    from kb.parse.decisions import find_decisions, strip_formula
+
+    (decision,) = find_decisions(_lines(text))
+    assert strip_formula(decision.text) == words
+    assert decision.outcome == outcome

@@ -92,6 +92,9 @@ IN_SENTENCE = re.compile(
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
     r"(?=(?:not\s+)?(?:to|that)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
 )
+UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously there was no objection'
+    r"\b(?:RESOLVED|[Rr]esolved)\s+unanimously\s+(?=[a-z])"
+)
 APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A Green was duly elected …'
     rf"^{LIST_MARKER}(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
     r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s+(?:was|were|is)\s+(?:(?:duly|unanimously|then)\s+)*"
@@ -908,7 +911,7 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
 
 MOVER_PREFIX = re.compile(
     rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?i:proposed|moved)\b(?:[^.;:]|(?<=[A-Z])\.){{0,160}}?"
-    r"\b(?i:seconded)\b(?:\s+by\s+(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
+    r"\b(?i:seconded)\b(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
     r"(?:and\s+(?:it\s+was\s+)?(?i:carried|resolved|agreed)\s*)?"  # '… seconded by Y and CARRIED:'
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
@@ -940,6 +943,11 @@ PROPOSED_THAT = re.compile(
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
     r"\s+(?:unanimously\s+)?(?:to|that)\b\s*:?\s*"
+)
+
+
+BODY_AGREED_THAT = re.compile(  # 'Council agreed that the TOR be reviewed …'
+    rf"^{LIST_MARKER}(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+|formally\s+)?(?P<verb>agreed|AGREED)\s+that\s+"
 )
 
 
@@ -976,9 +984,11 @@ def strip_formula(text: str) -> str:
         text = text.lstrip("“\"‘'").strip()
         if agreed := BODY_AGREED_COLON.match(text):
             text = text[agreed.end() :]
-        if (inside := IN_SENTENCE.search(text[:160])) and not FORMULA.match(text):
+        if (
+            inside := IN_SENTENCE.search(text[:160]) or UNANIMOUS_IN_SENTENCE.search(text[:160])
+        ) and not FORMULA.match(text):
             text = text[inside.end() :].strip()
-        if body := BODY_RESOLVED.match(text):
+        if body := BODY_RESOLVED.match(text) or BODY_AGREED_THAT.match(text):
             text = text[body.end() :]
         if m := FORMULA.match(text):
             text = m.group("after")
@@ -1015,7 +1025,7 @@ def outcome(
     if CORRECT_RECORD.search(body[:300]):
         return "approved"
     opening = _without_formula(text)
-    if (agreed := BODY_AGREED_COLON.match(opening)) and (
+    if (agreed := BODY_AGREED_COLON.match(opening) or BODY_AGREED_THAT.match(opening)) and (
         found := _verb_outcome(agreed.group("verb"))
     ):
         return found  # 'The Integration Joint Board agreed:- (i) to note …': it agreed
@@ -1050,8 +1060,10 @@ def outcome(
             return _minutes_approved(body, name)
     if formula in FORMULA_OUTCOME:
         return FORMULA_OUTCOME[formula]
-    if formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body:
-        return "agreed" if formula else None
+    decided = formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body
+    in_sentence = UNANIMOUS_IN_SENTENCE.search(text) or IN_SENTENCE.search(text)
+    if decided and (formula or in_sentence):
+        return "agreed"  # '… the Council RESOLVED unanimously there was no objection'
     return None
 
 
