@@ -1325,3 +1325,11 @@ def test_more_formulas_around_a_decision(text: str, words: str, outcome: str) ->
     (decision,) = find_decisions(_lines(text))
     assert strip_formula(decision.text) == words
     assert decision.outcome == outcome
+
+
+def test_a_page_field_is_not_a_committee() -> None:
+    from kb.parse.names import meeting_committee
+
+    assert meeting_committee("Venue: Cabinet Room, King George V House, Amersham") is None
+    assert meeting_committee("Council Employees Present: RFO, Clerk") is None
+    assert meeting_committee("Joint Committee") == "Joint Committee"

@@ -61,6 +61,10 @@ FOR_PLACE = re.compile(
     r"^(?P<name>.+?\bAuthority)\s+for\s+(?:the\s+)?(?:[A-Z][\w'’.-]*|and|&|of|the)(?:\s+(?:[A-Z][\w'’.-]*|and|&|of|the))*$"
 )
 TYPE_OF = re.compile(rf"(?i)^(?:{MEETING_TYPE})\s+meeting\s+of\s+(?:the\s+)?(?P<body>\S.*)$")
+NOT_A_NAME = re.compile(  # a page's field caught as the committee: 'Venue: Cabinet Room, …'
+    r"(?i)^(?:venue|contact|date|time|place|location|e-?mail|tel(?:ephone)?|web(?:site)?|address|"
+    r"(?:\w+\s+){0,2}present|apologies|in\s+attendance)\s*[:;]"
+)
 DASHED = re.compile(r"^(?P<a>.+?)\s+[-–—]\s+(?P<b>.+)$")
 BODY_OF = re.compile(r"(?i)\b(?:council|authority)$")
 
@@ -96,7 +100,7 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     if typed := typed_meeting(title):
         return typed
     name = normalise_committee(name)
-    if not name:
+    if not name or NOT_A_NAME.match(name):
         return None
     name = MODE.sub("", name)
     if of_body := TYPE_OF.match(name):  # 'Annual General Meeting of the … Forum': the forum's
