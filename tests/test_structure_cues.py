@@ -1333,3 +1333,24 @@ def test_a_page_field_is_not_a_committee() -> None:
     assert meeting_committee("Venue: Cabinet Room, King George V House, Amersham") is None
     assert meeting_committee("Council Employees Present: RFO, Clerk") is None
     assert meeting_committee("Joint Committee") == "Joint Committee"
+
+
+def test_a_reference_after_the_titles_colon_numbers_the_minute() -> None:
+    text = (
+        "Minutes of the Meeting of Ashby Parish Council held on Monday 13 May 2024\n"
+        "Present: Cllrs Drury (Chair), Unwin, Jeram\n"
+        "1. Chairperson's welcome: 001/24 The Chairman welcomed everyone to the meeting.\n"
+        "2. Apologies: 002/24: Cllr Kendrick sent his apology.\n"
+        "3. Allotment: 003/24 – Two applications have been received. It was resolved that plot 4 be let to Ann Bell.\n"
+        "4. Finance:004/24\n"
+        "It was resolved to pay £250 for grass cutting.\n"
+    )
+    minutes = _minutes_of(text)
+    assert [(m.number, m.title) for m in minutes.minutes] == [
+        ("001/24", "Chairperson's welcome"),
+        ("002/24", "Apologies"),
+        ("003/24", "Allotment"),
+        ("004/24", "Finance"),
+    ]
+    assert [m.agenda_item for m in minutes.minutes] == ["1", "2", "3", "4"]
+    assert [len(m.decisions) for m in minutes.minutes] == [0, 0, 1, 1]

@@ -35,6 +35,7 @@ SENTENCE_WORDS = re.compile(
 MAX_TITLE = 220
 REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
 MINUTE_REF = r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})"  # ' – Ref 24/107'
+TITLE_COLON_REF = re.compile(r"^(?P<title>[^:]{2,80}?):\s*(?P<ref>\d{1,4}/\d{2,4})\s*:?$")
 TRAILING_REF = re.compile(MINUTE_REF + r"\s*:?\s*$", re.IGNORECASE)
 DISTINCT_FORMS = frozenset({"prefixed", "slash", "word"})  # schemes paragraphs do not use
 FIRST_SENTENCE = re.compile(r"^(.{8,}?[a-z0-9)’'])\.\s+(?=[A-Z])")
@@ -197,6 +198,10 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         # '3. 19.234 Election of Chairperson': the list number is the agenda item, the
         # running reference after it the minute's own number
         title, number, item = lead.rest, lead.number, item or number
+    if colon_ref := TITLE_COLON_REF.match(title):
+        # '4. Exercise Equipment: 004/24': the list number is the agenda item, the reference
+        # after the title's colon the minute's own number
+        title, number, item = colon_ref.group("title"), colon_ref.group("ref"), item or number
     if ref := TRAILING_REF.search(title):
         # 'Approval of the payment schedule (Ref 24/92) – Ref 24/107': the list number is
         # the agenda item, the reference at the end the minute's own number

@@ -498,6 +498,9 @@ TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by �
     r"|[A-Z]{2,4}(?=\s+[a-z])|(?i:(?P=first))(?=\s+[a-z]))\s+"  # initials 'JA started', 'Apologies Apologies were'
     r"(?:\S+\s+){2,}\S.*)$"
 )
+TITLE_REF_RUN_IN = re.compile(  # '5. Allotment: 005/24 – 2 applications …': the title, the minute's reference, its text
+    r"^(?P<head>[^:]{2,80}?:\s*\d{1,4}/\d{2,4}\s*:?)\s*(?:[–—-]\s*)?(?P<body>\S.*)?$"
+)
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
     rf"^(?P<title>[^:]{{2,160}}?{MINUTE_REF})\s*:\s*(?P<body>\S.*)$", re.IGNORECASE
@@ -517,6 +520,13 @@ def split_run_in(lines: list[Line]) -> list[Line]:
             cut = line.text.index(numbered.rest) + len(ref.group("title"))
             out.append(replace(line, text=line.text[:cut]))
             out.append(replace(line, text=ref.group("body")))
+            continue
+        colon_ref = TITLE_REF_RUN_IN.match(numbered.rest) if numbered and numbered.rest else None
+        if numbered is not None and numbered.form in ("dot", "plain") and colon_ref:
+            cut = line.text.index(numbered.rest) + len(colon_ref.group("head"))
+            out.append(replace(line, text=line.text[:cut]))
+            if colon_ref.group("body"):
+                out.append(replace(line, text=colon_ref.group("body")))
             continue
         opened = TITLE_THEN_TEXT.match(numbered.rest) if numbered and numbered.rest else None
         if numbered is not None and numbered.form != "letter" and opened:
