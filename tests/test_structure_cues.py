@@ -1354,3 +1354,21 @@ def test_a_reference_after_the_titles_colon_numbers_the_minute() -> None:
     ]
     assert [m.agenda_item for m in minutes.minutes] == ["1", "2", "3", "4"]
     assert [len(m.decisions) for m in minutes.minutes] == [0, 0, 1, 1]
+
+
+def test_an_items_number_over_its_first_paragraphs_number() -> None:
+    text = (
+        "MINUTES OF THE MEETING OF ASHBY PARISH COUNCIL\nHELD ON TUESDAY 19th JULY 2011\n"
+        "Present were:\nCllr P Tisdale (Chair), Cllr G Symmons\n"
+        "1.\nAPOLOGIES\nApologies were received from Cllr R Nicholls.\n"
+        "2.\n2.1\nURGENT ITEMS\nThe Clerk informed the meeting of one urgent item.\n"
+        "3.\n3.1.1\nDECLARATIONS OF INTEREST\nCllr Nightingale declared an interest in item 12.\n"
+        "4.\nPLANNING\nIt was RESOLVED to support the application.\n"
+    )
+    minutes = _minutes_of(text)
+    assert [(m.number, m.title) for m in minutes.minutes] == [
+        ("1", "Apologies"),
+        ("2", "Urgent Items"),
+        ("3", "Declarations of Interest"),
+        ("4", "Planning"),
+    ]

@@ -149,8 +149,28 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
     """Score a numbered line as a minute heading; None when it cannot be one."""
     rest, span = numbered.rest, 1
     if not rest:  # the number on a line of its own, the title on the next
+        above = next((k for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text.strip()), None)
+        parent = split_number(lines[above].text) if above is not None else None
+        if (
+            parent is not None
+            and not parent.rest
+            and numbered.parts[: len(parent.parts)] == parent.parts
+            and len(numbered.parts) > len(parent.parts)
+        ):
+            return None  # '2.' / '2.1' / 'URGENT ITEMS': the heading is the item's, '2.'
         j = _next_text(lines, i + 1, 2)
-        if j is None or split_number(lines[j].text):
+        below = split_number(lines[j].text) if j is not None else None
+        if (
+            j is not None
+            and below is not None
+            and not below.rest
+            and below.parts[: len(numbered.parts)] == numbered.parts
+            and len(below.parts) > len(numbered.parts)
+        ):
+            # '2.' / '2.1' / 'URGENT ITEMS': the item's number, its first paragraph's, its title
+            j = _next_text(lines, j + 1, 2)
+            below = split_number(lines[j].text) if j is not None else None
+        if j is None or below is not None:
             return None
         rest, span = lines[j].text.strip(), j - i + 1
     if numbered.form == "letter" and not (
