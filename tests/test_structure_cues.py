@@ -302,6 +302,7 @@ def test_title_blocks(block: str, committee: str, date: str, time: str | None) -
             "Health and Wellbeing Board - Joint Session",
         ),
         ("Annual General Meeting of the Dale Access Forum", "", "Dale Access Forum"),
+        ("Glenmorven Council Minutes", "", "Glenmorven Council"),  # a web page's title
         # a full council without its place; an authority without its area
         ("Full Dunmore Town Council", "", "Full Council"),
         ("Police and Fire Authority for North Westshire and Dale", "", "Police and Fire Authority"),

@@ -103,6 +103,9 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     if not name or NOT_A_NAME.match(name):
         return None
     name = MODE.sub("", name)
+    name = re.sub(
+        r"(?i)\s+(?:meeting\s+)?minutes$", "", name
+    )  # 'Dumfries and Galloway Council Minutes'
     if of_body := TYPE_OF.match(name):  # 'Annual General Meeting of the … Forum': the forum's
         name = of_body.group("body")
     if dashed := DASHED.match(name):
