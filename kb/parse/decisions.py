@@ -912,7 +912,7 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
 MOVER_PREFIX = re.compile(
     rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?i:proposed|moved)\b(?:[^.;:]|(?<=[A-Z])\.){{0,160}}?"
     r"\b(?i:seconded)\b(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
-    r"(?:and\s+(?:it\s+was\s+)?(?i:carried|resolved|agreed)\s*)?"  # '… seconded by Y and CARRIED:'
+    r"(?:and\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?i:carried|resolved|agreed)(?:\s+unanimously)?\s*)?"  # '… and CARRIED:'
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
     r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'
