@@ -1318,6 +1318,12 @@ def test_a_flattened_title_block_is_split_before_its_attendance() -> None:
             "the terms of reference be reviewed next year.",
             "agreed",
         ),
+        (
+            "It was proposed by Cllr Glass and seconded by Cllr Brook and agreed unanimously that"
+            " the lowest tender be accepted.",
+            "the lowest tender be accepted.",
+            "agreed",
+        ),
     ],
 )
 def test_more_formulas_around_a_decision(text: str, words: str, outcome: str) -> None:
