@@ -1379,3 +1379,27 @@ def test_an_items_number_over_its_first_paragraphs_number() -> None:
         ("3", "Declarations of Interest"),
         ("4", "Planning"),
     ]
+
+
+def test_a_voting_record_whose_motions_are_their_labels() -> None:
+    text = (
+        "Voting record\n\n Planning Committee, Tuesday, 1st December, 2020 6.00 pm\n\n"
+        "Item: 20/00410/FUL: Erection of four dwellings with access. Full planning consent for"
+        " garages and associated landscaping works on land off Mill Lane, Ashby\n\n"
+        "Motion to Defer the application for a site visit:\n\nMotion status:Rejected\n\n"
+        "ForA Bell, B Cole and C Dane3\nAgainstD Eve, F Gale and G Hall3\nAbstainJ King1\n"
+        "Conflict Of InterestsNone0\nCasting voteG Hall1\n\n"
+        "Motion to permit the application in accordance with the officer recommendation:\n\n"
+        "Motion status:Carried\n\nForD Eve, F Gale, G Hall and J King4\nAgainstA Bell, B Cole and C Dane3\n"
+        "Conflict Of InterestsNone0\n"
+    )
+    minutes = _minutes_of(text)
+    (minute,) = minutes.minutes
+    assert minute.title == "20/00410/FUL: Erection of four dwellings with access"
+    from kb.parse.decisions import strip_formula
+
+    deferral, permission = minute.decisions
+    assert strip_formula(deferral.text).startswith("Defer the application for a site visit")
+    assert (deferral.outcome, deferral.votes) == ("lost", {"for": 3, "against": 3, "abstain": 1})
+    assert strip_formula(permission.text).startswith("permit the application")
+    assert permission.outcome == "carried"

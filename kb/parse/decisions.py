@@ -969,6 +969,9 @@ def strip_formula(text: str) -> str:
         before = text
         text = re.sub(r"^(?i:proposal)\s*:\s*", "", text)  # 'Proposal: X proposed and Y seconded …'
         text = ON_PROPOSAL.sub("", text)
+        text = re.sub(
+            r"^(?:Motion|Amendment)\s+to\s+(?=\S)", "", text
+        )  # a vote's label: 'Motion to Defer …'
         if (
             mp := MOVER_PREFIX.match(text)
             or PROPOSED_THAT.match(text)

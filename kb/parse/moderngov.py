@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kb.model import Decision, Line, Meeting
 
 from .dates import WEEKDAY, parse_date
-from .headings import ATTACHMENT, ICON, Heading
+from .headings import ATTACHMENT, FIRST_SENTENCE, ICON, Heading
 from .names import meeting_committee
 from .numbering import split_number
 from .votes import movers
@@ -61,6 +61,9 @@ VOTE_ROW = re.compile(
 )
 FIELD = re.compile(r"^[^:]{1,60}:")  # 'Date :-2011/12/14', 'Report author:': a field, not a title
 ONE_VOTE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,6}(?:For|Against|Abstain(?:ed)?)\s*$")
+TABLE_ROW = re.compile(
+    r"[A-Za-z]\d{1,3}\s*$"
+)  # 'Conflict Of InterestsNone0', 'Casting voteN Smith1'
 LEADING_ITEM = re.compile(r"^\s*Item\s+(?P<n>\d{1,3}[a-z]?)\s*[-–:]\s*")
 WON = {"carried": "carried", "agreed": "carried", "approved": "carried", "passed": "carried"}
 FAILED = {
@@ -70,6 +73,7 @@ FAILED = {
     "defeated": "lost",
     "not carried": "lost",
 }
+LONG_TITLE = 120  # characters: a title longer than this that holds sentences is a description
 REACH = 8  # non-empty lines from a page's anchor to the fields that complete it
 
 
@@ -166,7 +170,13 @@ def _voting_record(lines: list[Line], texts: list[str], item: int) -> Record:
         if n + 1 < len(statuses) and (above := _previous(texts, statuses[n + 1], floor=s)):
             end = above
         block = [k for k in range(s + 1, end) if texts[k]]
-        words = [k for k in block if not (VOTE_ROW.match(texts[k]) or ONE_VOTE.match(texts[k]))]
+        words = [
+            k
+            for k in block
+            if not (
+                VOTE_ROW.match(texts[k]) or ONE_VOTE.match(texts[k]) or TABLE_ROW.search(texts[k])
+            )
+        ]
         status = STATUS.match(texts[s])
         assert status is not None
         said = status.group("kind").lower()
@@ -256,7 +266,12 @@ def _decided(after: list[str], date: str | None) -> Meeting | None:
 
 
 def _title(text: str) -> str:
-    return ICON.sub("", ATTACHMENT.sub("", re.sub(r"\s+", " ", text))).strip(" .:–-")
+    """An item's title without link residue; of a title in several sentences (a planning
+    application's description), the first."""
+    title = ICON.sub("", ATTACHMENT.sub("", re.sub(r"\s+", " ", text))).strip(" .:–-")
+    if len(title) > LONG_TITLE and (first := FIRST_SENTENCE.match(title)):
+        title = first.group(1)
+    return title
 
 
 def _following(texts: list[str], i: int, count: int) -> list[str]:
