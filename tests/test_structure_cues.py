@@ -1403,3 +1403,24 @@ def test_a_voting_record_whose_motions_are_their_labels() -> None:
     assert (deferral.outcome, deferral.votes) == ("lost", {"for": 3, "against": 3, "abstain": 1})
     assert strip_formula(permission.text).startswith("permit the application")
     assert permission.outcome == "carried"
+
+
+def test_running_numbers_that_look_like_years() -> None:
+    text = (
+        "Minutes of the Meeting held on the 7th January 2019\n\n"
+        "Present: R Winter (Chairman), M. Burton, B. Hancock\n\n"
+        "1953       Welcome\n\nThe Chairman welcomed the members of the public.\n\n"
+        "1954       Public Participation\n\nThere was nothing to report from the public.\n\n"
+        "1955       Grass Cutting\n\nIt was agreed the Clerk would ask for quotes.\n"
+    )
+    minutes = _minutes_of(text)
+    assert [(m.number, m.title) for m in minutes.minutes] == [
+        ("1953", "Welcome"),
+        ("1954", "Public Participation"),
+        ("1955", "Grass Cutting"),
+    ]
+    # years opening lines are not a run of minutes
+    from kb.parse.headings import find_headings
+
+    years = _lines("2019 was a busy year.\n2021 Budget review\nThe council met.\n2023 Plans")
+    assert find_headings(years) == []

@@ -96,6 +96,7 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     it; else it must look like a heading (capitals, bold or an item reference)."""
     layout = _Layout.of(lines)
     numbered_lines = [(i, n) for i, line in enumerate(lines) if (n := split_number(line.text))]
+    numbered_lines = sorted([*numbered_lines, *_year_like_run(lines)])
     if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
         layout = _Layout(False, 0.0, 0.0)  # headings printed like the body: layout tells nothing
     candidates: list[tuple[int, Numbered, Heading]] = []
@@ -115,6 +116,38 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     if not strong:
         return []
     return _with_sub_minutes(best, candidates, layout, lines)
+
+
+YEAR_LIKE = re.compile(r"^\s*(?P<n>(?:19|20)\d\d)\s+(?P<rest>[A-Z].*)$")
+YEAR_RUN = 3
+
+
+def _year_like_run(lines: list[Line]) -> list[tuple[int, Numbered]]:
+    """Running minute numbers that look like years ('1953 The Chairman welcomed …', '1954
+    Public Participation …'), which `split_number` leaves alone: kept where three or more
+    follow one another line by line, as no run of years opening lines would."""
+    found = [(i, m) for i, line in enumerate(lines) if (m := YEAR_LIKE.match(line.text))]
+    keep: set[int] = set()
+    run: list[int] = []
+    for k, (_, m) in enumerate(found):
+        if run and int(m.group("n")) == int(found[run[-1]][1].group("n")) + 1:
+            run.append(k)
+        else:
+            run = [k]
+        if len(run) >= YEAR_RUN:
+            keep.update(run)
+    return [
+        (
+            found[k][0],
+            Numbered(
+                found[k][1].group("n"),
+                "plain",
+                (int(found[k][1].group("n")),),
+                found[k][1].group("rest").strip(),
+            ),
+        )
+        for k in sorted(keep)
+    ]
 
 
 def _with_sub_minutes(

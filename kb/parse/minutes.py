@@ -213,7 +213,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     committee = _committee(texts, i, text) or _committee(texts, i, joined)
     if committee is None and moderngov:
         committee = _moderngov_committee(texts, i)
-    if committee is None and not notice:
+    if committee is None and not notice and not _opens_the_file(texts, i):
         return None  # 'Minutes of the meeting held on …' under an agenda item names no body
     venue = None
     if v := VENUE_IN_HEAD.search(joined):
@@ -288,6 +288,16 @@ def _field_block_head(texts: list[str], i: int) -> MinutesHead | None:
         meeting=Meeting(committee=meeting_committee(fields["maker"]), date=fields["date"]),
         notice=True,
     )
+
+
+def _opens_the_file(texts: list[str], i: int) -> bool:
+    """A title among the file's first three lines with attendance right under it: the
+    minutes of a body that prints no name ('January 2019 Minutes' / 'Minutes of the
+    Meeting held on the 7th January 2019' / 'Present: …'), not an item's title."""
+    before = [t for t in texts[:i] if t]
+    after = [t for t in texts[i + 1 : i + 6] if t][:2]
+    dated = parse_date(texts[i]) is not None  # a bare 'Minutes' leaves its body to the lines above
+    return dated and len(before) <= 2 and any(PRESENT.match(t) for t in after)
 
 
 def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
