@@ -297,7 +297,8 @@ def _opens_the_file(texts: list[str], i: int) -> bool:
     before = [t for t in texts[:i] if t]
     after = [t for t in texts[i + 1 : i + 6] if t][:2]
     dated = parse_date(texts[i]) is not None  # a bare 'Minutes' leaves its body to the lines above
-    return dated and len(before) <= 2 and any(PRESENT.match(t) for t in after)
+    opening = len(before) <= 2 and not any(split_number(t) for t in before)  # not under an item
+    return dated and opening and any(PRESENT.match(t) for t in after)
 
 
 def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
