@@ -1424,3 +1424,13 @@ def test_running_numbers_that_look_like_years() -> None:
 
     years = _lines("2019 was a busy year.\n2021 Budget review\nThe council met.\n2023 Plans")
     assert find_headings(years) == []
+
+
+def test_table_bars_around_a_numbered_row_are_not_text() -> None:
+    from kb.parse.furniture import clean_markup
+
+    assert clean_markup("1. | All Councillors signed the declarations. |") == (
+        "1. All Councillors signed the declarations."
+    )
+    assert clean_markup("Councillor Keenan |") == "Councillor Keenan"
+    assert clean_markup("a | b") == "a | b"  # bars inside a line are left

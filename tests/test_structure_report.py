@@ -84,9 +84,11 @@ REAL_FLOORS = {  # a little under what the parser reaches on each set after its 
     },
     "bodies_real4": {  # first run 0.20 / 0.24 / 0.50 / 0.14 (its first_run.txt)
         "meeting": 0.78,
-        "minutes_recall": 0.5,
-        "decisions_precision": 0.87,
-        "decisions_recall": 0.45,
+        "minutes_recall": 0.58,
+        # 0.89 before table bars were cleaned off; Salford Priors now parses (4 of its 6
+        # minutes, 0 before) and its elections count, worded unlike its gold's proposals
+        "decisions_precision": 0.8,
+        "decisions_recall": 0.48,
     },
     "bodies_real5": {  # first run 0.40 / 0.30 / 0.89 / 0.22 (its first_run.txt)
         "meeting": 0.85,

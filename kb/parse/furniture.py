@@ -71,6 +71,9 @@ def clean_markup(line: str) -> str:
     line = line.replace("**", "").replace("__", "")
     line = line.replace("\u00a0", " ").replace("\u200b", "")
     line = re.sub(r"[ ]{2,}", " ", line)
+    # a table's cell bars around a numbered row: '1. | All Councillors present signed … |'
+    line = re.sub(r"^(\s*\(?(?:\d[\w./-]{0,11}|[A-Za-z]{1,3}[.)])) \| ", r"\1 ", line)
+    line = re.sub(r"(?<=\S) \|$", "", line)
     if re.fullmatch(r"[\s|:+=_-]*", line) and len(line.strip()) > 0:
         return ""  # table rules and separator lines
     return line.rstrip()

@@ -512,6 +512,9 @@ TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by �
 TITLE_REF_RUN_IN = re.compile(  # '5. Allotment: 005/24 – 2 applications …': the title, the minute's reference, its text
     r"^(?P<head>[^:]{2,80}?:\s*\d{1,4}/\d{2,4}\s*:?)\s*(?:[–—-]\s*)?(?P<body>\S.*)?$"
 )
+DETERMINER = re.compile(
+    r"(?i)all|any|no|none|some|the|this|these|those|each|every|both|two|three|four"
+)
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
     rf"^(?P<title>[^:]{{2,160}}?{MINUTE_REF})\s*:\s*(?P<body>\S.*)$", re.IGNORECASE
@@ -540,7 +543,12 @@ def split_run_in(lines: list[Line]) -> list[Line]:
                 out.append(replace(line, text=colon_ref.group("body")))
             continue
         opened = TITLE_THEN_TEXT.match(numbered.rest) if numbered and numbered.rest else None
-        if numbered is not None and numbered.form != "letter" and opened:
+        if (
+            numbered is not None
+            and numbered.form != "letter"
+            and opened
+            and not DETERMINER.fullmatch(opened.group("title"))  # 'All Councillors present …'
+        ):
             cut = line.text.index(numbered.rest) + len(opened.group("title"))
             out.append(replace(line, text=line.text[:cut]))
             out.append(replace(line, text=opened.group("body")))
