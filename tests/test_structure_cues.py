@@ -1319,6 +1319,12 @@ def test_a_flattened_title_block_is_split_before_its_attendance() -> None:
             "agreed",
         ),
         (
+            "The minutes were AGREED without division and it was RESOLVED:\n\nThat the minutes of"
+            " 17 July be signed as a correct record.",
+            "the minutes of 17 July be signed as a correct record.",
+            "approved",
+        ),
+        (
             "It was proposed by Cllr Glass and seconded by Cllr Brook and agreed unanimously that"
             " the lowest tender be accepted.",
             "the lowest tender be accepted.",

@@ -87,10 +87,10 @@ FIELD_ALONE = re.compile(
 )
 IN_SENTENCE = re.compile(
     r"\b(?:it\s+was\s+|and\s+(?:it\s+was\s+)?|council\s+|members\s+|committee\s+|board\s+)?"
-    r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)\s+"
+    r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)(?:\s*[:–—-])?\s+"
     r"(?:(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:vote|decision))?(?:\s+of\s+\d+\s+(?:votes?\s+)?"
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
-    r"(?=(?:not\s+)?(?:to|that)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
+    r"(?=(?:not\s+)?(?:to|that|That|THAT)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
 )
 UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously there was no objection'
     r"\b(?:RESOLVED|[Rr]esolved)\s+unanimously\s+(?=[a-z])"
