@@ -1440,3 +1440,15 @@ def test_table_bars_around_a_numbered_row_are_not_text() -> None:
     )
     assert clean_markup("Councillor Keenan |") == "Councillor Keenan"
     assert clean_markup("a | b") == "a | b"  # bars inside a line are left
+
+
+def test_a_flattened_run_of_numbers_with_and_without_stops() -> None:
+    from kb.parse.flattened import unflatten
+
+    line = (
+        "Minutes The Dale Council Dale, Thursday 23 November 2017 Present:- The Lord Provost and"
+        " Councillors Aldridge, Howie, Arthur, Hutchison, Barrie and Johnston 1 Minutes Decision To"
+        " approve the minute of the Council of 26 October 2017 as a correct record. 2. Questions The"
+        " questions put by members are in Appendix 1. 3 Leader's Report The Leader presented his report."
+    )
+    assert [p.split()[0] for p in unflatten(line)] == ["Minutes", "Present:-", "1", "2.", "3"]

@@ -16,17 +16,18 @@ NUMBER = re.compile(
 )
 LABEL = re.compile(
     r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+(?i:of\s+(?:a|an|the))\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:"
-    r"|(?<=[.;] )(?:Members\s+)?Present\s*:)"
+    r"|(?<=[.;] )(?:Members\s+)?Present\s*:|(?<=\d{4} )Present\s*:)"  # '… 23 November 2017 Present:-'
 )
 
 
 def _run(line: str) -> list[int]:
-    """Where each number of the longest run of consecutive numbers printed alike starts."""
+    """Where each number of the longest run of consecutive numbers printed alike (with or
+    without a stop: '1 Minutes', '2. Questions', '3 Leader's Report') starts."""
     found = [
         (
             m.start(),
             int(m.group("n")),
-            (m.group("pre"), bool(m.group("post")), bool(m.group("dot"))),
+            (m.group("pre"), bool(m.group("post"))),
         )
         for m in NUMBER.finditer(line)
     ]
