@@ -1227,6 +1227,9 @@ def test_a_numbered_sentence_is_not_split_as_a_run_in_title() -> None:
 
     line = Line("2. Members noted the report of the Clerk on the bus shelter.", 1)
     assert split_run_in([line]) == [line]
+    # a councillor's role is part of the title, not the start of its text
+    role = Line("50 District Councillor Report Cllr Smith reported on the new bins.", 1)
+    assert split_run_in([role]) == [role]
 
 
 def test_on_a_proposal_by_and_seconded_by_is_a_formula() -> None:

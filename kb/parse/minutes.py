@@ -505,12 +505,17 @@ RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'
 TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.]*|and|of|for|the|to|in|on|&|[-–]|from|at|with)"
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
     rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+(?:[A-Z][\w’'&()-]*|\d[\w/.]*))??)"
-    r"\s+(?P<body>(?:The|It|There|Following|Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Dr|Members|On\s+(?:a|the|behalf)|RESOLVED:?"
+    r"\s+(?P<body>(?:The|It|There|Following|On\s+(?:a|the|behalf)|RESOLVED:?"
+    # a person who does something, not a title's word ('District Councillor Report')
+    r"|(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Dr)(?=(?:\s+[A-Z][\w.'’-]*){1,3}\s+(?:[a-z]|[–-]\s))|Members(?=\s+[a-z])"
     r"|[A-Z]{2,4}(?=\s+[a-z])|(?i:(?P=first))(?=\s+[a-z]))\s+"  # initials 'JA started', 'Apologies Apologies were'
     r"(?:\S+\s+){2,}\S.*)$"
 )
 TITLE_REF_RUN_IN = re.compile(  # '5. Allotment: 005/24 – 2 applications …': the title, the minute's reference, its text
     r"^(?P<head>[^:]{2,80}?:\s*\d{1,4}/\d{2,4}\s*:?)\s*(?:[–—-]\s*)?(?P<body>\S.*)?$"
+)
+ROLE_BEFORE = re.compile(  # 'District Councillor Report …': a councillor's role in the title
+    r"\b(?:District|County|Town|Parish|Ward|Borough|City|Community|Unitary)\s+(?:Councillors?|Cllrs?)\b"
 )
 DETERMINER = re.compile(
     r"(?i)all|any|no|none|some|the|this|these|those|each|every|both|two|three|four"
@@ -548,6 +553,7 @@ def split_run_in(lines: list[Line]) -> list[Line]:
             and numbered.form != "letter"
             and opened
             and not DETERMINER.fullmatch(opened.group("title"))  # 'All Councillors present …'
+            and not ROLE_BEFORE.search(f"{opened.group('title')} {opened.group('body')[:12]}")
         ):
             cut = line.text.index(numbered.rest) + len(opened.group("title"))
             out.append(replace(line, text=line.text[:cut]))
