@@ -303,6 +303,7 @@ def test_title_blocks(block: str, committee: str, date: str, time: str | None) -
         ),
         ("Annual General Meeting of the Dale Access Forum", "", "Dale Access Forum"),
         ("Glenmorven Council Minutes", "", "Glenmorven Council"),  # a web page's title
+        ("The Dale Council - Glenmoor", "", "The Dale Council"),  # the place it met
         # a full council without its place; an authority without its area
         ("Full Dunmore Town Council", "", "Full Council"),
         ("Police and Fire Authority for North Westshire and Dale", "", "Police and Fire Authority"),
@@ -1208,6 +1209,11 @@ def test_a_flattened_meeting_is_split_where_its_minutes_start() -> None:
         ("2. Welcome MB reiterated the welcome to new members", "Welcome", "MB reiterated"),
         ("5. Apologies Apologies were received from Ann Bell", "Apologies", "Apologies were"),
         (
+            "09/20 Approval of the accounts for 2019-20 These had been circulated to members",
+            "Approval of the accounts for 2019-20",
+            "These had been",
+        ),
+        (
             "1359 MINUTES OF THE LAST MEETING RESOLVED: The minutes were signed",
             "MINUTES OF THE LAST MEETING",
             "RESOLVED:",
@@ -1455,3 +1461,26 @@ def test_a_flattened_run_of_numbers_with_and_without_stops() -> None:
         " questions put by members are in Appendix 1. 3 Leader's Report The Leader presented his report."
     )
     assert [p.split()[0] for p in unflatten(line)] == ["Minutes", "Present:-", "1", "2.", "3"]
+
+
+def test_approved_minutes_and_a_bulleted_moderngov_title() -> None:
+    approved = [
+        "Approved Minutes of the Ashby Parish Council Meeting held via Zoom on Tuesday 7th July 2020",
+        "Present: Cllrs C. Woodhead (Chairman), R. Stafford",
+        "1. Apologies",
+        "2. Minutes",
+    ]
+    head = find_minutes_head(approved, 0)
+    assert head is not None and head.meeting.date == "2020-07-07"
+    page = [
+        "  • Agenda and minutes",
+        "    The Council - Thursday, 10th December, 2015 1.00 pm",
+        "Venue: Council Offices, Dale. View directions",
+        "Items",
+        "No. Item",
+        "1.",
+        "APOLOGIES",
+    ]
+    head = find_minutes_head(page, 0)
+    assert head is not None
+    assert (head.meeting.committee, head.meeting.date) == ("The Council", "2015-12-10")

@@ -41,7 +41,7 @@ NAMED_MEETING = re.compile(  # 'Parish Council meeting on Thursday 8th April 202
 )
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
-    r"|^\s*(?:(?:DRAFT|UNCONFIRMED)\s+)?Minutes?\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
@@ -51,7 +51,7 @@ TITLE = re.compile(
     r"(?i:meeting)\s+of\b(?!.*\b(?:will|to|shall)\s+be\s+held\b).{0,160}?\b(?:was\s+)?held\s+(?:in|at|on|via|remotely)\b"
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     rf"|{NAMED_MEETING.pattern}"
-    r"|^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
+    r"|^\s*(?:[•·*-]\s*)?(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
 )
 NOTICE_TITLE = re.compile(
     r"^\s*(?:Record|Schedule|Register|Notice|Summary)\s+of\s+(?:the\s+)?(?:Executive\s+|Cabinet\s+|Key\s+)?Decisions?\b"
@@ -93,7 +93,7 @@ INLINE_PRESENT = re.compile(
     r"[.;]\s+(?:Members\s+)?Present\s*:", re.IGNORECASE
 )  # '… 7.30pm. Present: …'
 MODERNGOV_TITLE = re.compile(
-    r"^\s*(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
+    r"^\s*(?:[•·*-]\s*)?(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
     re.IGNORECASE,
 )
 ITEMS_HEADER = re.compile(r"^\s*No\.?\s+Item\s*$")  # a ModernGov page's table of items
@@ -444,7 +444,9 @@ def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
     if (
         len(name) >= 100
         or re.search(r"\d", name)
-        or name.rstrip().endswith((".", ":", ",", ";"))
+        or name.rstrip().endswith((":", ",", ";"))
+        or name.rstrip().endswith(".")
+        and not is_upper(name)  # 'THE FIFE COUNCIL - GLENROTHES.'
         or re.match(r"^[^:]{1,40}:\s*\S", name)  # a field of a cover: 'Committee: Board'
         or not (is_upper(name) or BODY_WORD.search(name))
         or split_number(name)
@@ -502,10 +504,10 @@ def title_case(text: str) -> str:
 
 
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
-TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.]*|and|of|for|the|to|in|on|&|[-–]|from|at|with)"
+TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.-]*|[a-z][\w’'-]*|&|[-–])"  # 'Approval of the accounts for 2019-20'
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
-    rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+(?:[A-Z][\w’'&()-]*|\d[\w/.]*))??)"
-    r"\s+(?P<body>(?:The|It|There|Following|On\s+(?:a|the|behalf)|RESOLVED:?"
+    rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+(?:[A-Z][\w’'&()-]*|\d[\w/.-]*))??)"
+    r"\s+(?P<body>(?:The|It|There|These|Following|On\s+(?:a|the|behalf)|RESOLVED:?|This(?=\s+[a-z])"
     # a person who does something, not a title's word ('District Councillor Report')
     r"|(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Dr)(?=(?:\s+[A-Z][\w.'’-]*){1,3}\s+(?:[a-z]|[–-]\s))|Members(?=\s+[a-z])"
     r"|[A-Z]{2,4}(?=\s+[a-z])|(?i:(?P=first))(?=\s+[a-z]))\s+"  # initials 'JA started', 'Apologies Apologies were'

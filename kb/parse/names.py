@@ -112,7 +112,9 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
         a, b = dashed.group("a"), dashed.group("b")
         if re.fullmatch(rf"(?i)(?:{MEETING_TYPE})(?:\s+meeting)?|(?:\w+\s+)?meeting", b):
             name = a
-        elif BODY_OF.search(a) and len(b.split()) <= 8:
+        elif BODY_OF.search(a) and re.fullmatch(r"[A-Z][\w'’-]+", b):
+            name = a  # 'The Fife Council - Glenrothes': the place it met
+        elif BODY_OF.search(a) and 2 <= len(b.split()) <= 8:
             name = b
     if full := FULL_COUNCIL.match(name):
         name = f"{full.group('full')} {full.group('council')}"
