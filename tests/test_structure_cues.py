@@ -1334,6 +1334,11 @@ def test_a_flattened_title_block_is_split_before_its_attendance() -> None:
             "approved",
         ),
         (
+            "S. Farrow proposed acceptance of the accounts, seconded by C. Cuckson and unanimously agreed.",
+            "acceptance of the accounts, seconded by C. Cuckson and unanimously agreed.",
+            "agreed",
+        ),
+        (
             "It was proposed by Cllr Glass and seconded by Cllr Brook and agreed unanimously that"
             " the lowest tender be accepted.",
             "the lowest tender be accepted.",

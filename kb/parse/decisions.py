@@ -917,6 +917,9 @@ MOVER_PREFIX = re.compile(
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
     r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'
 )
+PROPOSED_OBJECT = re.compile(  # a proposer and what was proposed: 'S. Farrow proposed acceptance of …'
+    r"^(?:(?:Cllrs?\.?|Councillor|Mr|Mrs|Ms|Dr)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}proposed\s+(?=(?!(?:that|by|to|and|the|a|an)\b)[a-z])"
+)
 ON_PROPOSAL = re.compile(  # 'On a PROPOSAL by Cllr M Hayes SECONDED by Cllr Carr it was AGREED to …'
     r"^(?i:on\s+(?:a|the)\s+(?:proposal|motion)\s+(?:by|from))\s+[^.;:]{1,80}?\s+(?i:seconded\s+by)\s+"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?=(?i:it\s+was|and|the)\b)"
@@ -969,6 +972,7 @@ def strip_formula(text: str) -> str:
         before = text
         text = re.sub(r"^(?i:proposal)\s*:\s*", "", text)  # 'Proposal: X proposed and Y seconded …'
         text = ON_PROPOSAL.sub("", text)
+        text = PROPOSED_OBJECT.sub("", text)  # 'S. Farrow proposed acceptance of the accounts'
         text = re.sub(
             r"^(?:Motion|Amendment)\s+to\s+(?=\S)", "", text
         )  # a vote's label: 'Motion to Defer …'
@@ -1071,7 +1075,8 @@ def outcome(
 
 
 AGREED_BY_ALL = re.compile(  # '… seconded payment of the fee and the meeting unanimously agreed'
-    rf"\band\s+(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?"
+    rf"\band\s+(?:(?:(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?)"
+    r"|(?:was\s+)?unanimously\s+)"  # '…, seconded by C. Cuckson and unanimously agreed'
     r"(?P<verb>agreed|approved|resolved|accepted|endorsed)\b",
     re.IGNORECASE,
 )
