@@ -1489,3 +1489,17 @@ def test_approved_minutes_and_a_bulleted_moderngov_title() -> None:
     head = find_minutes_head(page, 0)
     assert head is not None
     assert (head.meeting.committee, head.meeting.date) == ("The Council", "2015-12-10")
+
+
+def test_a_motion_agreed_in_its_own_sentence_keeps_its_words() -> None:
+    from kb.parse.decisions import find_decisions, strip_formula
+
+    text = (
+        "It was proposed and seconded that Councillor Ann Bell be elected chair for the meeting,"
+        " and this was agreed.\n\nCouncillor Ann Bell in the Chair\n\nResolved –\n\n"
+        "That there should be co-chairs for the Authority.\n"
+    )
+    chair, co_chairs = find_decisions(_lines(text))
+    assert strip_formula(chair.text).startswith("Councillor Ann Bell be elected chair")
+    assert chair.outcome == "agreed"
+    assert strip_formula(co_chairs.text).startswith("there should be co-chairs")

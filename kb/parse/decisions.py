@@ -102,7 +102,8 @@ APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A 
 )
 MOVED_UNNAMED = re.compile(
     r"\b(?:following|an|a|the)\s+(?:amendment|motion)\b[^.;]{0,120}?\b(?:was|were)\s+(?:duly\s+|then\s+)?(?:moved|proposed)"
-    r"|\bmoved\s+(?:the\s+following|an?)\s+(?:amendment|motion)\b",
+    r"|\bmoved\s+(?:the\s+following|an?)\s+(?:amendment|motion)\b"
+    r"|^it\s+was\s+(?:duly\s+)?(?:proposed|moved)\s+and\s+seconded\s+that\b",  # no names printed
     re.IGNORECASE,
 )
 CAPITAL_VERB = re.compile(  # a decision verb set in capitals early in a sentence
@@ -183,6 +184,7 @@ class _Open:
     block: bool = False  # a formula block: its text is its printed lines
     merged: bool = False  # a motion that has taken the resolution recording it
     nominee: str | None = None  # a nomination's candidate, by surname
+    settled: bool = False  # a motion whose sentence says it was agreed: no later resolution is its
 
 
 NOMINATION = re.compile(
@@ -281,6 +283,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 offset=offset,
             )
             motion.result = _inline_result(sentence)
+            motion.settled = bool(SETTLED.search(sentence))
             motion.votes = parse_votes(sentence)
             motion.closed = not (_opens_list(sentence) or MOVED_ONLY.match(sentence))
             if nominated := NOMINATION.search(sentence):
@@ -664,6 +667,12 @@ def _is_vote_record(sentence: str) -> bool:
     return bool(votes and "for" in votes and (len(votes) >= 2 or VOTE_TALK.search(sentence)))
 
 
+SETTLED = re.compile(  # 'It was proposed and seconded that …, and this was agreed.'
+    r"\b(?:this|it|which)\s+was\s+(?:unanimously\s+|duly\s+)?(?:agreed|approved|accepted)\b",
+    re.IGNORECASE,
+)
+
+
 def _inline_result(sentence: str) -> str | None:
     if re.search(
         r"\b(?:CARRIED|LOST|FELL|DEFEATED|carried|was\s+lost|fell|defeated)\b", sentence
@@ -820,7 +829,7 @@ def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
     last = decisions[motions[-1]]
     if any(d.kind == "resolution" for d in decisions[motions[-1] + 1 :]):
         return None
-    if last.merged or last.result not in (None, "carried"):
+    if last.merged or last.settled or last.result not in (None, "carried"):
         return None
     last.merged = True
     decisions.remove(last)
