@@ -66,15 +66,15 @@ def test_once_held_back_papers(folder: str) -> None:
 REAL_FLOORS = {  # a little under what the parser reaches on each set after its mends
     "bodies_real": {
         "meeting": 0.9,
-        "minutes_recall": 0.9,
+        "minutes_recall": 0.92,
         "decisions_precision": 0.85,
-        "decisions_recall": 0.82,
+        "decisions_recall": 0.85,
     },
     "bodies_real2": {
         "meeting": 0.85,
         "minutes_recall": 0.82,
-        "decisions_precision": 0.77,
-        "decisions_recall": 0.59,
+        "decisions_precision": 0.85,
+        "decisions_recall": 0.66,
     },
     "bodies_real3": {
         "meeting": 0.97,
@@ -101,6 +101,12 @@ REAL_FLOORS = {  # a little under what the parser reaches on each set after its 
         "minutes_recall": 0.7,
         "decisions_precision": 0.56,
         "decisions_recall": 0.48,
+    },
+    "bodies_real8": {  # first run 0.67 / 0.46 / 0.53 / 0.31 (its first_run.txt)
+        "meeting": 0.85,
+        "minutes_recall": 0.5,
+        "decisions_precision": 0.58,
+        "decisions_recall": 0.4,
     },
     "bodies_real7": {  # first run 0.47 / 0.40 / 0.53 / 0.31 (its first_run.txt)
         "meeting": 0.65,
