@@ -1503,3 +1503,28 @@ def test_a_motion_agreed_in_its_own_sentence_keeps_its_words() -> None:
     assert strip_formula(chair.text).startswith("Councillor Ann Bell be elected chair")
     assert chair.outcome == "agreed"
     assert strip_formula(co_chairs.text).startswith("there should be co-chairs")
+
+
+def test_run_in_titles_of_zero_padded_numbers_and_agenda_wording() -> None:
+    from kb.parse.minutes import split_run_in
+
+    heading, body = split_run_in(
+        [Line("045 Vice-Chair's Remarks: The Vice-Chair thanked everyone.", 1)]
+    )
+    assert (heading.text, body.text) == (
+        "045 Vice-Chair's Remarks",
+        "The Vice-Chair thanked everyone.",
+    )
+    heading, body = split_run_in(
+        [
+            Line(
+                "49 To approve the notes of the last two meetings as minutes: All notes were agreed.",
+                1,
+            )
+        ]
+    )
+    assert heading.text.endswith("as minutes")
+    assert body.text == "All notes were agreed."
+    # a plain number with a long mixed-case run-in stays whole (a numbered paragraph)
+    para = Line("4 The Clerk reported on the bus shelter repairs: Members asked for quotes.", 1)
+    assert split_run_in([para]) == [para]

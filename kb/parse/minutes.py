@@ -522,6 +522,8 @@ ROLE_BEFORE = re.compile(  # 'District Councillor Report …': a councillor's ro
 DETERMINER = re.compile(
     r"(?i)all|any|no|none|some|the|this|these|those|each|every|both|two|three|four"
 )
+ZERO_PADDED = re.compile(r"0\d{2,3}$")  # '045 Apologies: …': a running number no paragraph uses
+AGENDA_WORDING = re.compile(r"To\s+[a-z]+\b(?:\s+\S+){1,18}$")
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
     rf"^(?P<title>[^:]{{2,160}}?{MINUTE_REF})\s*:\s*(?P<body>\S.*)$", re.IGNORECASE
@@ -571,7 +573,8 @@ def split_run_in(lines: list[Line]) -> list[Line]:
             and (
                 is_upper(title)
                 or len(title.split()) <= RUN_IN_WORDS
-                and numbered.form in DISTINCT_FORMS
+                and (numbered.form in DISTINCT_FORMS or ZERO_PADDED.match(numbered.number))
+                or AGENDA_WORDING.match(title)  # 'To approve the notes of the meeting held on …:'
             )
             and len(match.group("body").split()) >= 3
         ):
