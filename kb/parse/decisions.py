@@ -95,6 +95,14 @@ IN_SENTENCE = re.compile(
 UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously there was no objection'
     r"\b(?:RESOLVED|[Rr]esolved)\s+unanimously\s+(?=[a-z])"
 )
+
+
+def _formula_inside(text: str) -> re.Match[str] | None:
+    """'… it was RESOLVED that', '… the Council RESOLVED unanimously there …': a formula
+    inside a sentence, the decision's words after it."""
+    return IN_SENTENCE.search(text) or UNANIMOUS_IN_SENTENCE.search(text)
+
+
 APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A Green was duly elected …'
     rf"^{LIST_MARKER}(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
     r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s+(?:was|were|is)\s+(?:(?:duly|unanimously|then)\s+)*"
@@ -1000,9 +1008,7 @@ def strip_formula(text: str) -> str:
         text = text.lstrip("“\"‘'").strip()
         if agreed := BODY_AGREED_COLON.match(text):
             text = text[agreed.end() :]
-        if (
-            inside := IN_SENTENCE.search(text[:160]) or UNANIMOUS_IN_SENTENCE.search(text[:160])
-        ) and not FORMULA.match(text):
+        if (inside := _formula_inside(text[:160])) and not FORMULA.match(text):
             text = text[inside.end() :].strip()
         if body := BODY_RESOLVED.match(text) or BODY_AGREED_THAT.match(text):
             text = text[body.end() :]
@@ -1077,8 +1083,7 @@ def outcome(
     if formula in FORMULA_OUTCOME:
         return FORMULA_OUTCOME[formula]
     decided = formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body
-    in_sentence = UNANIMOUS_IN_SENTENCE.search(text) or IN_SENTENCE.search(text)
-    if decided and (formula or in_sentence):
+    if decided and (formula or _formula_inside(text)):
         return "agreed"  # '… the Council RESOLVED unanimously there was no objection'
     return None
 

@@ -11,7 +11,7 @@ import re
 LONG_LINE = 250  # characters: longer than any heading or title line a layout prints
 MIN_RUN = 3  # consecutive numbers that make a run of minutes rather than figures
 NUMBER = re.compile(
-    r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/)?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?(?P<dot>\.)?"
+    r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/)?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?\.?"  # with or without a stop
     r"\s+(?=[A-Z])"
 )
 LABEL = re.compile(

@@ -184,22 +184,11 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
     if not rest:  # the number on a line of its own, the title on the next
         above = next((k for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text.strip()), None)
         parent = split_number(lines[above].text) if above is not None else None
-        if (
-            parent is not None
-            and not parent.rest
-            and numbered.parts[: len(parent.parts)] == parent.parts
-            and len(numbered.parts) > len(parent.parts)
-        ):
+        if _bare_parent(parent, numbered):
             return None  # '2.' / '2.1' / 'URGENT ITEMS': the heading is the item's, '2.'
         j = _next_text(lines, i + 1, 2)
         below = split_number(lines[j].text) if j is not None else None
-        if (
-            j is not None
-            and below is not None
-            and not below.rest
-            and below.parts[: len(numbered.parts)] == numbered.parts
-            and len(below.parts) > len(numbered.parts)
-        ):
+        if j is not None and below is not None and not below.rest and _bare_parent(numbered, below):
             # '2.' / '2.1' / 'URGENT ITEMS': the item's number, its first paragraph's, its title
             j = _next_text(lines, j + 1, 2)
             below = split_number(lines[j].text) if j is not None else None
@@ -260,6 +249,17 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         # the agenda item, the reference at the end the minute's own number
         title, number, item = title[: ref.start()].strip(" .:–-"), ref.group("ref"), item or number
     return Heading(i, span, number, numbered.form, title, item, score)
+
+
+def _bare_parent(parent: Numbered | None, child: Numbered) -> bool:
+    """`parent` a number printed alone on its line whose sub-number `child` is ('2.' and
+    '2.1', '3.' and '3.1.1')."""
+    return (
+        parent is not None
+        and not parent.rest
+        and child.parts[: len(parent.parts)] == parent.parts
+        and len(child.parts) > len(parent.parts)
+    )
 
 
 LIST_WORDS = re.compile(r"^(?:To|TO|That|THAT|The|THE|This|It|In|On|At|If)\b")

@@ -29,7 +29,7 @@ from .headings import (
 )
 from .moderngov import record_head, records
 from .names import meeting_committee, normalise_committee
-from .numbering import split_number
+from .numbering import Numbered, split_number
 
 BODY_WORDS = (
     r"Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
@@ -38,6 +38,10 @@ BODY_WORDS = (
 NAMED_MEETING = re.compile(  # 'Parish Council meeting on Thursday 8th April 2021 at 8 p.m.'
     rf"^\s*(?P<named>(?:[A-Z][\w&'’-]*\s+){{0,6}}(?:{BODY_WORDS}))\s+(?i:meeting)\s+(?:held\s+)?on\s+"
     rf"(?=(?i:{WEEKDAY})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD})\b)"
+)
+MODERNGOV_TITLE_WORDS = (  # a ModernGov meeting page's title: 'Agenda, decisions and minutes'
+    r"^\s*(?:[•·*-]\s*)?(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+"
+    r"(?:draft\s+|unconfirmed\s+)?minutes\s*$"
 )
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
@@ -51,7 +55,7 @@ TITLE = re.compile(
     r"(?i:meeting)\s+of\b(?!.*\b(?:will|to|shall)\s+be\s+held\b).{0,160}?\b(?:was\s+)?held\s+(?:in|at|on|via|remotely)\b"
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     rf"|{NAMED_MEETING.pattern}"
-    r"|^\s*(?:[•·*-]\s*)?(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
+    rf"|{MODERNGOV_TITLE_WORDS}",
 )
 NOTICE_TITLE = re.compile(
     r"^\s*(?:Record|Schedule|Register|Notice|Summary)\s+of\s+(?:the\s+)?(?:Executive\s+|Cabinet\s+|Key\s+)?Decisions?\b"
@@ -92,10 +96,7 @@ BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
 INLINE_PRESENT = re.compile(
     r"[.;]\s+(?:Members\s+)?Present\s*:", re.IGNORECASE
 )  # '… 7.30pm. Present: …'
-MODERNGOV_TITLE = re.compile(
-    r"^\s*(?:[•·*-]\s*)?(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+(?:draft\s+|unconfirmed\s+)?minutes\s*$",
-    re.IGNORECASE,
-)
+MODERNGOV_TITLE = re.compile(MODERNGOV_TITLE_WORDS, re.IGNORECASE)
 ITEMS_HEADER = re.compile(r"^\s*No\.?\s+Item\s*$")  # a ModernGov page's table of items
 LONE_TITLE = re.compile(
     r"^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?MINUTES?\s*$", re.IGNORECASE
@@ -394,9 +395,7 @@ def _committee_after(texts: list[str], i: int) -> str | None:
         if not t or VENUE_LINE.search(t) or split_number(t):
             continue
         # 'Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm'
-        dashed = [p for p in re.split(r"\s+[-–—]\s+", t) if p.strip()]
-        undated = " - ".join(p for k, p in enumerate(dashed) if k == 0 or not parse_date(p))
-        pieces = [p.strip() for p in re.split(r",", undated)]
+        pieces = [p.strip() for p in re.split(r",", _undated(t))]
         for name in pieces[::-1]:
             name = re.sub(r"(?i)\s+(?:meeting\s+)?minutes\s*$", "", name)  # '… Meeting Minutes'
             if name and BODY_WORD.search(name) and not parse_date(name) and len(name) < 100:
@@ -410,12 +409,18 @@ def _item_page_head(texts: list[str], i: int) -> MinutesHead | None:
     return MinutesHead(line=i, meeting=meeting) if meeting else None
 
 
+def _undated(line: str) -> str:
+    """A meeting line without its ' - <date>' parts ('Cabinet - Tuesday, 2nd October, 2018'
+    → 'Cabinet'), its other dashed parts kept ('… Authority - Policy and Strategy')."""
+    parts = [p for p in re.split(r"\s+[-–—]\s+", line) if p.strip()]
+    return " - ".join(p for k, p in enumerate(parts) if k == 0 or not parse_date(p))
+
+
 def _moderngov_committee(texts: list[str], i: int) -> str | None:
     """The meeting's name ModernGov prints under its 'Agenda and minutes' title, whatever
     it is called ('Annual General Meeting'): the line itself, or its part before ' - '."""
     line = next((t for t in texts[i + 1 : i + 4] if t), "")
-    parts = [p for p in re.split(r"\s+[-–—]\s+", line) if p.strip()]
-    name = " - ".join(p for k, p in enumerate(parts) if k == 0 or not parse_date(p)).strip()
+    name = _undated(line).strip()
     if not name or len(name) > 100 or parse_date(name) or split_number(name):
         return None
     return name
@@ -539,51 +544,50 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         numbered = split_number(line.text)
-        if numbered is not None and (ref := REF_RUN_IN.match(numbered.rest)):
-            cut = line.text.index(numbered.rest) + len(ref.group("title"))
-            out.append(replace(line, text=line.text[:cut]))
-            out.append(replace(line, text=ref.group("body")))
-            continue
-        colon_ref = TITLE_REF_RUN_IN.match(numbered.rest) if numbered and numbered.rest else None
-        if numbered is not None and numbered.form in ("dot", "plain") and colon_ref:
-            cut = line.text.index(numbered.rest) + len(colon_ref.group("head"))
-            out.append(replace(line, text=line.text[:cut]))
-            if colon_ref.group("body"):
-                out.append(replace(line, text=colon_ref.group("body")))
-            continue
-        opened = TITLE_THEN_TEXT.match(numbered.rest) if numbered and numbered.rest else None
-        if (
-            numbered is not None
-            and numbered.form != "letter"
-            and opened
-            and not DETERMINER.fullmatch(opened.group("title"))  # 'All Councillors present …'
-            and not ROLE_BEFORE.search(f"{opened.group('title')} {opened.group('body')[:12]}")
-        ):
-            cut = line.text.index(numbered.rest) + len(opened.group("title"))
-            out.append(replace(line, text=line.text[:cut]))
-            out.append(replace(line, text=opened.group("body")))
-            continue
-        match = RUN_IN.match(numbered.rest) if numbered and numbered.rest else None
-        title = match.group("title").strip() if match else ""
-        if (
-            match
-            and numbered is not None
-            and numbered.form != "letter"
-            and not re.search(r"(?i)\bresolved\b|\bthat\b|[.;]", title)
-            and (
-                is_upper(title)
-                or len(title.split()) <= RUN_IN_WORDS
-                and (numbered.form in DISTINCT_FORMS or ZERO_PADDED.match(numbered.number))
-                or AGENDA_WORDING.match(title)  # 'To approve the notes of the meeting held on …:'
-            )
-            and len(match.group("body").split()) >= 3
-        ):
-            cut = line.text.index(numbered.rest) + len(title)
-            out.append(replace(line, text=line.text[:cut]))
-            out.append(replace(line, text=match.group("body")))
-        else:
+        found = _run_in(numbered) if numbered is not None and numbered.rest else None
+        if numbered is None or found is None:
             out.append(line)
+            continue
+        head, body = found
+        cut = line.text.index(numbered.rest) + len(head)
+        out.append(replace(line, text=line.text[:cut]))
+        if body:
+            out.append(replace(line, text=body))
     return out
+
+
+def _run_in(numbered: Numbered) -> tuple[str, str | None] | None:
+    """The heading a numbered line's words open with, as printed, and the text run in after
+    it; None when the line is not a heading run in to its text."""
+    rest = numbered.rest
+    if ref := REF_RUN_IN.match(rest):
+        return ref.group("title"), ref.group("body")
+    if numbered.form in ("dot", "plain") and (colon_ref := TITLE_REF_RUN_IN.match(rest)):
+        return colon_ref.group("head"), colon_ref.group("body")
+    if numbered.form == "letter":
+        return None
+    opened = TITLE_THEN_TEXT.match(rest)
+    if (
+        opened
+        and not DETERMINER.fullmatch(opened.group("title"))  # 'All Councillors present …'
+        and not ROLE_BEFORE.search(f"{opened.group('title')} {opened.group('body')[:12]}")
+    ):
+        return opened.group("title"), opened.group("body")
+    match = RUN_IN.match(rest)
+    title = match.group("title").strip() if match else ""
+    if (
+        match
+        and not re.search(r"(?i)\bresolved\b|\bthat\b|[.;]", title)
+        and (
+            is_upper(title)
+            or len(title.split()) <= RUN_IN_WORDS
+            and (numbered.form in DISTINCT_FORMS or ZERO_PADDED.match(numbered.number))
+            or AGENDA_WORDING.match(title)  # 'To approve the notes of the meeting held on …:'
+        )
+        and len(match.group("body").split()) >= 3
+    ):
+        return title, match.group("body")
+    return None
 
 
 def parse_minutes(
