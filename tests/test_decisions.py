@@ -234,6 +234,15 @@ def test_same_decision_printed_twice_counts_once() -> None:
         ("seven votes to two", {"for": 7, "against": 2}),
         ("The contract runs for 12 months.", None),
         ("carried unanimously", None),
+        (
+            "There voted For: 30, Against: 12, Abstained: 3.",
+            {"for": 30, "against": 12, "abstain": 3},
+        ),
+        ("Members voted 6:2 in favour of the proposal.", {"for": 6, "against": 2}),
+        ("The vote was 5-3-1 and the motion was carried.", {"for": 5, "against": 3, "abstain": 1}),
+        ("For the Amendment (15) Against the Amendment (36)", {"for": 15, "against": 36}),
+        ("The 2019-20 accounts were received.", None),
+        ("The meeting voted at 7:30 pm on the item.", None),
     ],
 )
 def test_vote_counts(text: str, votes: dict[str, int] | None) -> None:
@@ -245,6 +254,61 @@ def test_named_voters() -> None:
         "for": ("Mr A Smith", "Mrs B Jones"),
         "against": ("Dr C Brown",),
     }
+
+
+def test_named_voters_under_a_label_naming_what_was_voted_on() -> None:
+    # 'For the Amendment (15)' on its own line over the names, no colon; a list run on into
+    # the next sentence without a full stop ends where that sentence begins
+    assert parse_voters(
+        "For the Amendment (2)\nCouncillors Atkinson and Brazil\n"
+        "Abstain (1): Cllr Kemp The amendment was LOST."
+    ) == {"for": ("Councillors Atkinson", "Brazil"), "abstain": ("Cllr Kemp",)}
+
+
+def test_a_county_council_recorded_vote_on_an_amendment_then_the_motion() -> None:
+    found = find_decisions(
+        lines(
+            "Councillor Hodgson MOVED and Councillor Biederman SECONDED that\n\n"
+            "'This Council reaffirms its declaration of a climate emergency.'\n\n"
+            "Councillor Dewhirst MOVED and Councillor Hannaford SECONDED the following amendment\n\n"
+            "'add at the end: and will report progress to every meeting.'\n\n"
+            "In accordance with Standing Order 32 a recorded vote was taken on the Amendment:\n\n"
+            "For the Amendment (3)\nCouncillors Atkinson, Brazil and Dewhirst\n\n"
+            "Against the Amendment (4)\nCouncillors Berry, Chugg, Croad and Gribble\n\n"
+            "Abstentions (1)\nCouncillor Wright\n\n"
+            "The Amendment was therefore LOST.\n\n"
+            "The Motion was then put to the vote and declared CARRIED."
+        )
+    )
+    assert [d.kind for d in found] == ["amendment", "motion"]
+    amendment, motion = found
+    # the words moved are the paragraph below the line that moves them
+    assert strip_formula(amendment.text).startswith("add at the end")
+    assert strip_formula(motion.text).startswith("This Council reaffirms")
+    assert amendment.outcome == "lost"
+    assert amendment.votes == {"for": 3, "against": 4, "abstain": 1}
+    assert amendment.voters is not None
+    assert amendment.voters["for"] == ("Councillors Atkinson", "Brazil", "Dewhirst")
+    assert motion.outcome == "carried" and motion.mover == "Councillor Hodgson"
+
+
+def test_the_count_on_the_substantive_motion_is_not_the_amendments() -> None:
+    # a recorded vote on the amendment, then a second count before 'RESOLVED': the second
+    # is the resolution's, not added to the amendment's; a report received is not voted on
+    found = find_decisions(
+        lines(
+            "3.1 The Council received the report of the Cabinet.\n\n"
+            "3.2 Councillor Adams moved, seconded by Councillor Penfold, an amendment to add £2m.\n\n"
+            "3.3 A recorded vote was taken:\nFor (20): Cllrs Adams, Penfold\n"
+            "Against (50): Cllrs Long, Plant\nAbstain (1): Cllr Kemp\nThe amendment was LOST.\n\n"
+            "3.4 The substantive motion was put to the vote and with 51 votes for, 21 against and "
+            "1 abstention it was\n\nRESOLVED\n\nTo approve the revenue budget for 2024-25."
+        )
+    )
+    assert [d.kind for d in found] == ["amendment", "resolution"]
+    assert found[0].votes == {"for": 20, "against": 50, "abstain": 1}
+    assert found[1].votes == {"for": 51, "against": 21, "abstain": 1}
+    assert found[1].outcome == "carried"
 
 
 @pytest.mark.parametrize(

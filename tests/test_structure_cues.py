@@ -41,6 +41,8 @@ REPO = Path(__file__).resolve().parent.parent
         ("304-1.To receive apologies", "304-1", "slash", "To receive apologies"),
         ("06/09/03 Minutes", "06/09/03", "slash", "Minutes"),
         ("GMCA 96/19 APOLOGIES", "GMCA 96/19", "prefixed", "APOLOGIES"),
+        ("*75 Minutes", "75", "plain", "Minutes"),  # a mark against the number (delegated)
+        ("†12. Budget", "12", "dot", "Budget"),
         ("1296.", "1296", "dot", ""),
         ("2715 Apologies for Absence", "2715", "plain", "Apologies for Absence"),
         ("Item 52/07/23 Public session", "52/07/23", "word", "Public session"),
@@ -1528,3 +1530,37 @@ def test_run_in_titles_of_zero_padded_numbers_and_agenda_wording() -> None:
     # a plain number with a long mixed-case run-in stays whole (a numbered paragraph)
     para = Line("4 The Clerk reported on the bus shelter repairs: Members asked for quotes.", 1)
     assert split_run_in([para]) == [para]
+
+
+def test_a_record_of_decision_is_titled_by_its_title_field() -> None:
+    # the form's heading names the kind of paper; its 'Title:' field names the decision
+    text = (
+        "Northmoor City Council\n\nRecord of Decision\n\nDecision Maker: Executive Board\n\n"
+        "Date of Decision: 18 October 2023\n\nTitle: Recycling centre opening hours\n\n"
+        "Decision Reference: D56789\n\nDecision:\n\n(a) That the revised opening hours be"
+        " approved;\n\n(b) That the Director be authorised to implement them.\n\n"
+        "Reasons for the decision: to reduce costs.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "notice.txt").documents
+    (minute,) = doc.minutes
+    assert minute.title == "Recycling centre opening hours"
+    assert (doc.meeting.committee, doc.meeting.date) == ("Executive Board", "2023-10-18")
+    (decision,) = minute.decisions
+    assert decision.text.split("\n")[1].startswith("(a) That the revised opening hours")
+
+
+def test_a_decision_heading_alone_takes_the_paragraph_below() -> None:
+    text = (
+        "Eastvale City Council\nMinutes of the Licensing Committee\nMonday, 4 March 2024\n\n"
+        "Present: Councillor Grimshaw (Chair)\n\nLC/24/5 Minutes\n\nDecision\n\n"
+        "To approve the minutes of the meeting held on 12 February 2024 as a correct record.\n\n"
+        "LC/24/6 Exclusion of the Public\n\nDecision\n\nTo exclude the public during the next item.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "city.txt").documents
+    assert [m.number for m in doc.minutes] == ["LC/24/5", "LC/24/6"]
+    assert [
+        (m.decisions[0].outcome, m.decisions[0].text.split("\n")[-1][:20]) for m in doc.minutes
+    ] == [
+        ("approved", "To approve the minut"),
+        ("agreed", "To exclude the publi"),
+    ]

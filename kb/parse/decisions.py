@@ -293,7 +293,9 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             motion.result = _inline_result(sentence)
             motion.settled = bool(SETTLED.search(sentence))
             motion.votes = parse_votes(sentence)
-            motion.closed = not (_opens_list(sentence) or MOVED_ONLY.match(sentence))
+            motion.closed = not (
+                _opens_list(sentence) or MOVED_ONLY.match(sentence) or LEADS_IN.search(sentence)
+            )
             if nominated := NOMINATION.search(sentence):
                 motion.nominee = nominated.group("surname").strip(".")
             if motion.kind == "motion" and motion.result is None:
@@ -311,7 +313,11 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             named = _nomination_named(decisions, sentence)
             if named is not None:
                 target = named  # 'County Councillor Shedwick taken first, 11 voted in favour …'
-            elif kind == "votes" and voting_on is not None:
+            elif (
+                kind == "votes"
+                and voting_on is not None
+                and not _counted_again(voting_on, sentence)
+            ):
                 target = voting_on
             elif kind != "result" and last_result is not None and not _names_subject(sentence):
                 target = last_result  # '… was LOST. A recorded vote was taken …' / 'Abstain: 2).'
@@ -566,6 +572,7 @@ def _stands_alone(first: str, following: str) -> bool:
     circulated …'), not the first words of that sentence."""
     return (
         len(first) < 40
+        and not VOTE_LABEL.match(first)  # 'For the Amendment (15)' over the names
         and not first.rstrip().endswith((".", ",", ";", ":", "-", "–"))
         and following[:1].isupper()
         and len(following) > len(first) + 20
@@ -761,6 +768,13 @@ def _joins_motion(decisions: list[_Open], sentence: str, last_line: int) -> bool
     return True
 
 
+def _counted_again(d: _Open, sentence: str) -> bool:
+    """Whether a count follows one already recorded for `d` ('… the amendment was LOST.' /
+    'The substantive motion was put … with 51 votes for, 21 against'): a new vote."""
+    new = parse_votes(sentence, partial=True) or {}
+    return bool(d.votes and "for" in d.votes and "for" in new)
+
+
 def _names_subject(sentence: str) -> bool:
     return bool(
         re.search(r"\b(?:motion|amendment|recommendations?|proposal)\b", sentence, re.IGNORECASE)
@@ -797,7 +811,7 @@ def _result_target(decisions: list[_Open], sentence: str, pending: _Open | None)
     if ("motion" in lowered or "substantive" in lowered) and pending is not None:
         return pending
     for d in reversed(decisions):
-        if d.result is None:
+        if d.result is None and d.formula != "RECEIVED":  # a report received is not voted on
             return d
     return None
 
@@ -854,6 +868,9 @@ def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
     return last
 
 
+# a motion's sentence that ends where its words begin, printed below it: '… MOVED and
+# Councillor Y SECONDED that' / '… the following amendment' / '… as follows'
+LEADS_IN = re.compile(r"(?i)\b(?:that|the\s+following(?:\s+\w+){0,2}|as\s+follows)\s*[-–—]?\s*$")
 MOVED_ONLY = re.compile(  # who moved and seconded, and nothing else
     r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+by\s+[^.;:]{1,80}?,?\s+(?:and\s+)?(?i:seconded)\s+by\s+[^.;:]{1,80}?\.?\s*$"
 )
@@ -869,6 +886,8 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     text = sentence.strip()
     if current.formula and not strip_formula(" ".join(current.text_lines)):
         return True  # 'RESOLVED' alone on its line: its words are the next paragraph
+    if len(current.text_lines) == 1 and FIELD_ALONE.match(current.text_lines[0]):
+        return True  # 'Decision' alone, a heading over its words
     if MOVED_ONLY.match(" ".join(current.text_lines)):
         # 'Proposed by X, seconded by Y.' alone: the motion's words are the next paragraph
         return len(current.text_lines) == 1 and bool(re.match(r"^[“\"‘']?(?:That|THAT)\b", text))
@@ -885,6 +904,8 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
         r"\b(?:and|or|that|That)$", previous
     ):
         return True
+    if LEADS_IN.search(previous):
+        return True  # '… SECONDED the following amendment' / 'add at the end: …'
     return bool(text[:1].islower())
 
 

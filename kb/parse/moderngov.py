@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kb.model import Decision, Line, Meeting
 
 from .dates import WEEKDAY, parse_date
-from .headings import ATTACHMENT, FIRST_SENTENCE, ICON, Heading
+from .headings import ATTACHMENT, FIRST_SENTENCE, ICON, SUBJECT, Heading
 from .names import meeting_committee
 from .numbering import split_number
 from .votes import movers
@@ -137,8 +137,14 @@ def records(lines: list[Line]) -> list[Record] | None:
             return [_voting_record(lines, texts, item)]
         if kind in ("register", "details"):
             m = REGISTER_ENTRY.match(texts[k])
-            title = m.group("title") if m else texts[k]
-            heading = Heading(k, _to_answer(texts, k) - k, "", "web", _title(title), None, 3.0)
+            answer = _to_answer(texts, k)
+            # a 'Title:' / 'Subject:' field among the form's fields names the decision
+            # better than the line over them ('Record of Decision' / 'Decision Maker: …')
+            subject = next(
+                (f.group("rest") for t in texts[k + 1 : answer] if (f := SUBJECT.match(t))), None
+            )
+            title = subject or (m.group("title") if m else texts[k])
+            heading = Heading(k, answer - k, "", "web", _title(title), None, 3.0)
             return [Record(heading)]
     return None
 

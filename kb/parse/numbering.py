@@ -35,6 +35,7 @@ ROMAN = re.compile(
     r"^\s*(?P<n>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\.?(?=\s|$)\s*[.:–—-]?\s*(?P<rest>.*)$"
 )
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+MARKED = re.compile(r"^\s*[*†‡#]+(?=\d)")  # '*75', '†12': a mark against the number
 LETTER = re.compile(r"^\s*\((?P<n>[a-z])\)\s+(?P<rest>.*)$")
 
 
@@ -62,7 +63,11 @@ def _parts(number: str) -> tuple[int, ...]:
 
 
 def split_number(line: str) -> Numbered | None:
-    """The number a line opens with, or None. A bare year ('2024 was ...') is not a number."""
+    """The number a line opens with, or None. A bare year ('2024 was ...') is not a number.
+
+    A mark printed against the number ('*75 Minutes': decided under delegated powers,
+    a key decision) is not part of it."""
+    line = MARKED.sub("", line, count=1)
     for form, pattern in (
         ("word", WORD),
         ("paren", PAREN),

@@ -41,14 +41,25 @@ COUNT_FIRST = {
     "against": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|voted\s+|votes?\s+(?:cast\s+)?|were\s+)?{AGAINST_WORD}\b", re.IGNORECASE),
     "abstain": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+to\s+)?{ABSTAIN_WORD}\b", re.IGNORECASE),
 }  # fmt: skip
+# what a count is for, printed between its label and its number: 'For the Amendment (15)'
+SUBJECT = (
+    r"(?:\s+(?:the\s+)?(?i:amendment|motion|substantive\s+motion|recommendations?|proposals?))?"
+)
 # 'For: 7', 'For (23):', 'FOR – 12', 'Against 45', 'Abstentions: 2'
 LABEL_FIRST = {
-    "for": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\b(?i:voting)\s*(?:was)?\s*:?\s*)(?:Votes?\s+)?(?:For|FOR|In\s+favour|IN\s+FAVOUR)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
-    "against": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\s)(?:Votes?\s+)?(?:Against|AGAINST)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
+    "for": re.compile(rf"(?:^|[,;:.(]\s*|\s{{2,}}|\b(?i:voting|voted)\s*(?:was)?\s*:?\s*)(?:Votes?\s+)?(?:For|FOR|In\s+favour|IN\s+FAVOUR){SUBJECT}\s*(?:[:=–—-]\s*|\(\s*)?(\d{{1,3}})\b\)?"),
+    "against": re.compile(rf"(?:^|[,;:.(]\s*|\s{{2,}}|\s)(?:Votes?\s+)?(?:Against|AGAINST){SUBJECT}\s*(?:[:=–—-]\s*|\(\s*)?(\d{{1,3}})\b\)?"),
     "abstain": re.compile(r"(?:^|[,;:.(]\s*|\s{2,}|\s)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)\s*(?:[:=–—-]\s*|\(\s*)?(\d{1,3})\b\)?"),
 }  # fmt: skip
 BY_VOTES = re.compile(
     rf"\b(?:by\s+)?{COUNT}\s+votes?\s+to\s+{COUNT}(?:[,;]?\s*(?:with\s+)?{COUNT}\s+{ABSTAIN_WORD})?",
+    re.IGNORECASE,
+)
+# 'Members voted 6:2 in favour', 'the vote was 5-3-1': for, against (and abstaining)
+RATIO = re.compile(
+    r"\b(?:vot(?:ed|ing|e\s+was)\s+)?(\d{1,3})\s*[:–—-]\s*(\d{1,3})(?:\s*[:–—-]\s*(\d{1,3}))?"
+    r"(?=\s+in\s+favour\b)|\bvot(?:ed|ing|e\s+was)\s+(\d{1,3})\s*[:–—-]\s*(\d{1,3})"
+    r"(?:\s*[:–—-]\s*(\d{1,3}))?\b(?![:–—-]?\d|\s*(?:%|per\s+cent|pm|am|hours))",
     re.IGNORECASE,
 )
 ALL_IN_FAVOUR = re.compile(
@@ -59,8 +70,14 @@ ALL_IN_FAVOUR = re.compile(
 )
 NAMED_VOTE = re.compile(
     r"(?:^|\n|[.;]\s+)(?P<label>For|FOR|In\s+favour|Against|AGAINST|Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED)?)"
-    r"\s*(?:\(\s*(?P<n>\d{1,3})\s*\)|[:–—-]\s*(?P<m>\d{1,3}))?\s*[:–—-]\s*(?P<names>[^\n]*(?:\n(?!\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstention|ABSTENTION|Abstain|ABSTAIN)\b)[^\n]+)*)"
+    + SUBJECT
+    + r"\s*(?:\(\s*(?P<n>\d{1,3})\s*\)|[:–—-]\s*(?P<m>\d{1,3}))?(?:\s*[:–—-]|(?<=\))[ \t]*\n|(?<=\))\s+(?="
+    + TITLES
+    + r"\b))\s*(?P<names>[^\n]*(?:\n(?!\s*(?:For|FOR|In\s+favour|Against|AGAINST|Abstention|ABSTENTION|Abstain|ABSTAIN)\b)[^\n]+)*)"
 )
+# where a list of names ends and the minute's next sentence, run on without a full stop
+# ('Abstain (1): Cllr Kemp The amendment was LOST.'), begins
+NEXT_SENTENCE = re.compile(r"\s+(?=(?:The|This|It|There|Upon|On\s+being|Following|Accordingly)\s)")
 RESULT = re.compile(
     r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
 )
@@ -140,6 +157,11 @@ def parse_votes(text: str, partial: bool = False) -> dict[str, int] | None:
         votes["for"], votes["against"] = _count(match.group(1)), _count(match.group(2))
         if match.group(3):
             votes["abstain"] = _count(match.group(3))
+    elif match := RATIO.search(text):
+        numbers = [g for g in match.groups() if g is not None]
+        votes["for"], votes["against"] = int(numbers[0]), int(numbers[1])
+        if len(numbers) > 2:
+            votes["abstain"] = int(numbers[2])
     for key, pattern in TRAILING_COUNT.items():
         if key not in votes and (match := pattern.search(text)):
             votes[key] = int(match.group(1))
@@ -170,9 +192,10 @@ def parse_voters(text: str) -> dict[str, tuple[str, ...]] | None:
             if label.startswith("against")
             else "abstain"
         )
+        listed = NEXT_SENTENCE.split(match.group("names"), maxsplit=1)[0]
         names = [
             n.strip(" .;")
-            for n in re.split(r",|;|\band\b|\n", match.group("names"))
+            for n in re.split(r",|;|\band\b|\n", listed)
             if re.search(r"[A-Z][a-z]", n) and len(n.strip()) < 60
         ]
         if names and key not in out:
