@@ -595,3 +595,21 @@ def test_scottish_motion_and_amendment_with_the_seconder_named_first() -> None:
         "carried",
     )
     assert amendment.votes == {"for": 36, "against": 14}
+
+
+def test_a_resolution_ends_where_the_next_agenda_sub_item_begins() -> None:
+    # '… Group.' then 'ii) To consider …': the next sub-item, not a part of a list the
+    # resolution opened (it opened none); a list it opens runs on over its items
+    found = find_decisions(
+        lines(
+            "RESOLVED to unanimously accept contractor A as recommended by the Group.\n"
+            "ii) To consider quotations for the supply of crushed stone.\n"
+            "RESOLVED to accept supplier A.\n"
+            "RESOLVED that:\n(a) the report be noted.\n(b) the plan be adopted."
+        )
+    )
+    assert [d.text.split("\n")[-1] for d in found] == [
+        "RESOLVED to unanimously accept contractor A as recommended by the Group.",
+        "RESOLVED to accept supplier A.",
+        "(b) the plan be adopted.",
+    ]

@@ -1564,3 +1564,122 @@ def test_a_decision_heading_alone_takes_the_paragraph_below() -> None:
         ("approved", "To approve the minut"),
         ("agreed", "To exclude the publi"),
     ]
+
+
+def _minutes_of(text: str, name: str = "minutes.txt"):
+    (doc,) = parse_pack([Page(text, None, 0)], name).documents
+    return doc
+
+
+def test_a_running_reference_in_brackets_numbers_the_minute() -> None:
+    # agenda sections '2.0 … (19/13)': the bracketed running reference is the minute's
+    # number, the section's paragraphs '7.1 …', '7.1.1 …' its text; a year is no reference
+    doc = _minutes_of(
+        "WESTFEN PARISH COUNCIL\n\nNotes of the meeting of the Parish Council Meeting held in"
+        " the Village Hall, Wednesday 6 June 2019\n\nPresent: Cllr A Hotchkin (Chairman)\n\n"
+        "2.0 Apologies (19/13)\n\nNone.\n\n3.0 Budget (2019/20) (19/14)\n\nCouncil resolved to"
+        " accept the minutes of 8 May as being a true reflection of the meeting.\n\n"
+        "4.0 Finance (19/15)\n\n4.1 Council resolved to approve the following payments:\n\n"
+        "4.1.1 Clerk's Salary £214.70\n\n4.2 Council resolved to accept the Financial"
+        " Statement.\n"
+    )
+    assert doc.meeting.committee == "Parish Council"
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("19/13", "Apologies"),
+        ("19/14", "Budget (2019/20)"),
+        ("19/15", "Finance"),
+    ]
+    assert doc.minutes[1].decisions[0].outcome == "approved"  # its own minutes
+    finance = doc.minutes[2].decisions
+    assert [d.text.split()[0] for d in finance] == ["4.1", "4.2"]  # 4.2 is not 4.1's list
+
+
+def test_items_numbered_only_by_the_reference_their_titles_end_with() -> None:
+    doc = _minutes_of(
+        "Minutes of meeting of 22nd March 2019\nMinutes of the meeting of Eastby Parish"
+        " Council\nheld on Friday 22nd March 2019 at 7.30pm\nPresent: Councillors J Ames"
+        " (Chair), E Clark\n- Apologies for absence and reasons given. Vote to accept."
+        " (1819/030)\nApologies were received from Cllr Brown – it was proposed by Cllr Ames,"
+        " seconded by Cllr Clark and unanimously resolved to accept reasons for absence.\n"
+        "- To confirm and sign the minutes of the meeting held on Jan 25th, 2019 (1819/031)\n"
+        "It was resolved to approve them as a true record.\n"
+    )
+    assert doc.meeting.committee == "Eastby Parish Council"  # not '22nd'
+    assert [m.number for m in doc.minutes] == ["1819/030", "1819/031"]
+    assert doc.minutes[0].decisions[0].mover == "Cllr Ames"
+
+
+def test_a_year_and_number_reference_with_agenda_wording_run_in() -> None:
+    doc = _minutes_of(
+        "Minutes of Northby Parish Council held at 7.30pm on Monday 25th July 2022.\n"
+        "Present: Cllr J Robinson (Chair), Cllr Bates\n"
+        "2022-107 To agree a minute taker in the absence of the Clerk. RESOLVED to ask Cllr"
+        " Bates, who agreed.\n2022-108 Apologies, welcomes and attendance, including"
+        " accepting apologies and the reason for absence where given.\nCllr Lacy – RESOLVED"
+        " unanimously to accept the apology.\n"
+    )
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("2022-107", "To agree a minute taker in the absence of the Clerk"),
+        (
+            "2022-108",
+            "Apologies, welcomes and attendance, including accepting apologies and the"
+            " reason for absence where given",
+        ),
+    ]
+    assert doc.minutes[0].decisions[0].text.startswith("RESOLVED to ask Cllr Bates")
+
+
+def test_short_labels_run_in_to_their_text_on_several_lines() -> None:
+    doc = _minutes_of(
+        "Parish Council Minutes|\n\nMinutes of the meeting held on Tuesday 1st September 2020"
+        " at 7.30pm.\n\nPresent: Cllrs Lamming (Chair), Collins\n\n1.  Apologies for absence:"
+        "  Cllr Muir, no reason given.\n\n2.  Declarations of Interest: none noted.\n\n"
+        "3.  Planning\n\n3.1 Application 170984 Land at Four Winds.\nIt was agreed to raise no"
+        " objection: 5 for, 1 against.\n\n3.2 Application 170522 Chantry Bungalow.\nIt was"
+        " agreed to object.\n"
+    )
+    assert doc.meeting.committee == "Parish Council"  # the page title's bar is no navigation
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("1", "Apologies for absence"),
+        ("2", "Declarations of Interest"),
+        ("3", "Planning"),
+        # a heading with nothing under it but its parts: the parts are minutes
+        ("3.1", "Application 170984 Land at Four Winds"),
+        ("3.2", "Application 170522 Chantry Bungalow"),
+    ]
+    assert doc.minutes[3].decisions[0].votes == {"for": 5, "against": 1}
+
+
+def test_a_title_block_over_blank_lines_with_a_councillors_label() -> None:
+    doc = _minutes_of(
+        "Minutes\n\nof the Meeting of the\n\nPlanning & Regulatory Committee\n\nWednesday,"
+        " 11th May 2016\n\nheld at the Town Hall.\n\nCouncillors:\n\nP  Peter Crew (Chairman)"
+        "\n\nP  Jill Iles\n\n1\n\nPublic speaking at Planning Committees\n\nMr Obern addressed"
+        " the meeting.\n\n2\n\nApplication 16/P/0462/F\n\nThe Committee agreed to refuse the"
+        " application.\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "Planning & Regulatory Committee",
+        "2016-05-11",
+    )
+    assert [m.number for m in doc.minutes] == ["1", "2"]
+
+
+def test_a_web_page_of_two_unnumbered_items_under_its_items_header() -> None:
+    doc = _minutes_of(
+        "Agenda and minutes\n\nExtraordinary Meeting, Council - Tuesday, 6 June 2023 7.00 pm"
+        "\n\nVenue: Council Chamber\n\nNo. Item\n\n\nDisclosures of Interest\n\nTo receive any"
+        " disclosures of interest.\n\n\nThere were no disclosures of interest.\n\n\n"
+        "Request to Pause the Local Plan pdf icon PDF 373 KB\n\nTo consider the request.\n\n\n"
+        "Council considered the motion put forward by Councillor Beecher and seconded by"
+        " Councillor Doran:\n\n\n“The Council requests a pause.”\n\n\nFor: Councillors Arnold,"
+        " Bateson – 2 votes\n\n\nAgainst: Councillor Attewell – 1 vote\n"
+    )
+    assert doc.meeting.committee == "Council"  # the body after the meeting's type
+    assert [m.title for m in doc.minutes] == [
+        "Disclosures of Interest",
+        "Request to Pause the Local Plan",
+    ]
+    (motion,) = doc.minutes[1].decisions
+    assert (motion.mover, motion.seconder) == ("Councillor Beecher", "Councillor Doran")
+    assert motion.votes == {"for": 2, "against": 1}

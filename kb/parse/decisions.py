@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from kb.model import Decision, Line
 
+from .numbering import split_number
 from .votes import (
     ALL_IN_FAVOUR,
     NAME_WORD,
@@ -151,7 +152,7 @@ LABEL_LINE = re.compile(
 )
 MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
 CORRECT_RECORD = re.compile(
-    r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+record\b|\bcorrectly\s+recorded\b",
+    r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+(?:record|reflection)\b|\bcorrectly\s+recorded\b",
     re.IGNORECASE,
 )
 VERB_OUTCOMES = (
@@ -884,6 +885,8 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     """
     gap = any(not lines[k].text.strip() for k in range(current.end, line_no))
     text = sentence.strip()
+    if _sibling(current.text_lines[0], text):
+        return False  # '7.1 … the following payments: 7.1.1 … 7.1.2 …' / '7.2 …': a new one
     if current.formula and not strip_formula(" ".join(current.text_lines)):
         return True  # 'RESOLVED' alone on its line: its words are the next paragraph
     if len(current.text_lines) == 1 and FIELD_ALONE.match(current.text_lines[0]):
@@ -895,7 +898,12 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     if not gap:
         if previous.endswith((".", "!", "?")) and line_no < current.end:
             return False  # the next sentence in the same line
-        return not previous.endswith((".", "!", "?")) or _opens_item(text) or text[:1].islower()
+        listed = _opens_item(text) and (
+            any(_opens_list(t) or ":" in t for t in current.text_lines)
+            or _opens_item(current.text_lines[-1])
+            or not previous.endswith((".", "!", "?"))
+        )  # an item of the list the decision opened, not the next item of the agenda
+        return not previous.endswith((".", "!", "?")) or listed or text[:1].islower()
     if _opens_item(text) and not re.match(
         r"^(?:RESOLVED|AGREED|DECIDED|NOTED)\b", text, re.IGNORECASE
     ):
@@ -907,6 +915,20 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     if LEADS_IN.search(previous):
         return True  # '… SECONDED the following amendment' / 'add at the end: …'
     return bool(text[:1].islower())
+
+
+def _sibling(first: str, text: str) -> bool:
+    """Whether `text` opens with a number of the same depth as the one `first` opens with
+    (its list's items are numbered deeper)."""
+    a, b = split_number(first), split_number(text)
+    return (
+        a is not None
+        and b is not None
+        and a.form == b.form == "dotted"
+        and len(a.parts) == len(b.parts)
+        and a.parts[:-1] == b.parts[:-1]
+        and b.parts[-1] > a.parts[-1]
+    )
 
 
 def _extend(current: _Open, last_line: int, sentence: str) -> None:
@@ -1083,7 +1105,7 @@ def outcome(
             if found and found != "agreed" or word.lower().startswith(("agree", "endors")):
                 return found
     if m := re.search(r"\bresolved\s+(?:unanimously\s+)?to\s+(\w+)", text, re.IGNORECASE):
-        return _verb_outcome(m.group(1)) or "agreed"
+        return _minutes_approved(body, _verb_outcome(m.group(1)) or "agreed")
     if by_all := AGREED_BY_ALL.search(body):
         return _minutes_approved(body, _verb_outcome(by_all.group("verb")))
     found_any: set[str] = set()

@@ -24,7 +24,10 @@ ITEM_REF = re.compile(
     re.IGNORECASE,
 )
 FORMULA_START = re.compile(
-    r"^\s*(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|APPROVED|DECIDED|NOTED|RECOMMENDED)\b",
+    r"^\s*(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|APPROVED|DECIDED|NOTED|RECOMMENDED)\b"
+    # 'Council resolved to approve the following payments:': a decision, not a title
+    r"|^\s*(?:The\s+)?(?:Council|Committee|Board|Cabinet|Panel|Members|Councillors)\s+"
+    r"(?:(?:unanimously|then|also)\s+)?(?:resolved|agreed|approved|decided)\s+(?:to|that)\b",
     re.IGNORECASE,
 )
 SENTENCE_WORDS = re.compile(
@@ -33,10 +36,30 @@ SENTENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE = 220
+MAX_DISTINCT_TITLE = 400  # agenda wording under a running reference ('2022-109 To receive …')
 REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
 MINUTE_REF = r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})"  # ' – Ref 24/107'
 TITLE_COLON_REF = re.compile(r"^(?P<title>[^:]{2,80}?):\s*(?P<ref>\d{1,4}/\d{2,4})\s*:?$")
 TRAILING_REF = re.compile(MINUTE_REF + r"\s*:?\s*$", re.IGNORECASE)
+# 'Apologies (19/13)', '… Vote to accept. (1819/030)': a running reference in brackets at
+# the end of an item's title (not a year, '(2019/20)', '(19/20)')
+BRACKETED_REF = re.compile(
+    r"\s\((?:Minute\s+|Min\.?\s*|Ref\.?\s*)?(?P<ref>(?!(?:19|20)\d\d/\d\d(?:\d\d)?\))\d{1,4}/\d{1,4})\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def bracketed_ref(title: str) -> re.Match[str] | None:
+    """The running reference a title ends with, in brackets; a year range is none."""
+    match = BRACKETED_REF.search(title)
+    if match is None:
+        return None
+    first, second = (int(p) for p in match.group("ref").split("/"))
+    if second == (first + 1) % 100 or second == first + 1:
+        return None  # '(19/20)', '(2019/2020)': a year
+    return match
+
+
 DISTINCT_FORMS = frozenset({"prefixed", "slash", "word"})  # schemes paragraphs do not use
 FIRST_SENTENCE = re.compile(r"^(.{8,}?[a-z0-9)’'])\.\s+(?=[A-Z])")
 ATTACHMENT = re.compile(
@@ -108,6 +131,8 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     best_total = 0.0
     for form in dict.fromkeys(c[1].form for c in candidates):
         group = [c for c in candidates if c[1].form == form]
+        if form == "dotted":
+            group = _sections_only(group)
         chain, total = _best_chain(group)
         if total > best_total:
             best, best_total = chain, total
@@ -116,6 +141,18 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     if not strong:
         return []
     return _with_sub_minutes(best, candidates, layout, lines)
+
+
+def _sections_only(
+    group: list[tuple[int, Numbered, Heading]],
+) -> list[tuple[int, Numbered, Heading]]:
+    """Where items are numbered as sections ('2.0 Apologies', '7.0 Finance'), what is
+    numbered under them ('7.1 Council resolved …', '7.1.1 Clerk's salary £214.70') is
+    their paragraphs, not minutes. Two sections or more say so."""
+    sections = {n.parts[0] for _, n, _ in group if len(n.parts) == 2 and n.parts[1] == 0}
+    if len(sections) < 2:
+        return group
+    return [c for c in group if not (c[1].parts[0] in sections and c[1].parts[1:] != (0,))]
 
 
 YEAR_LIKE = re.compile(r"^\s*(?P<n>(?:19|20)\d\d)\s+(?P<rest>[A-Z].*)$")
@@ -163,8 +200,19 @@ def _with_sub_minutes(
     for k, head in enumerate(chain):
         out.append(head)
         end = chain[k + 1].line if k + 1 < len(chain) else len(lines)
+        # '3. Planning' with nothing under it but '3.1 Application …', '3.2 …': its parts
+        # are the minutes, each with its own text and decision
+        first_below = _next_text(lines, head.line + head.span, 3)
+        opens_parts = first_below is not None and any(
+            i == first_below
+            and numbered.form == "dotted"
+            and numbered.number == f"{head.number.rstrip('.')}.1"
+            for i, numbered, _ in candidates
+        )
         for i, numbered, sub in candidates:
-            if not (head.line < i < end) or numbered.form != "dotted" or sub.score < 2.0:
+            if not (head.line < i < end) or numbered.form != "dotted" or sub.score <= 0:
+                continue
+            if sub.score < 2.0 and not opens_parts:
                 continue
             if not numbered.number.startswith(head.number.rstrip(".") + "."):
                 continue
@@ -173,7 +221,7 @@ def _with_sub_minutes(
                 and is_upper(head.title)
                 or (layout.stands_out(lines[i]) and layout.stands_out(lines[head.line]))
             )
-            if alike:
+            if alike or opens_parts:
                 out.append(sub)
     return out
 
@@ -207,7 +255,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}", f"{numbered.number} {rest}"
     ):
         return None  # '24 SEPTEMBER 2009' is a date, not minute 24
-    if len(rest) > MAX_TITLE:
+    if len(rest) > (MAX_DISTINCT_TITLE if numbered.form in DISTINCT_FORMS else MAX_TITLE):
         return None
     title_lines = [rest]
     ref_match = ITEM_REF.search(rest)
@@ -244,7 +292,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         # '4. Exercise Equipment: 004/24': the list number is the agenda item, the reference
         # after the title's colon the minute's own number
         title, number, item = colon_ref.group("title"), colon_ref.group("ref"), item or number
-    if ref := TRAILING_REF.search(title):
+    if ref := TRAILING_REF.search(title) or bracketed_ref(title):
         # 'Approval of the payment schedule (Ref 24/92) – Ref 24/107': the list number is
         # the agenda item, the reference at the end the minute's own number
         title, number, item = title[: ref.start()].strip(" .:–-"), ref.group("ref"), item or number
@@ -305,7 +353,7 @@ def _score(
         score += 1.5
     if item:
         score += 2.5
-    if len(words) <= 12:
+    if len(words) <= 12 or distinct:
         score += 0.5
     elif not stands_out and not distinct:  # a long title printed as a heading is still one
         score -= (len(words) - 12) * 0.25
@@ -485,10 +533,11 @@ FIELD_LIKE = re.compile(r"^[^:]{1,40}:")
 ICON = re.compile(r"\s*\bpdf\s+icon\b", re.IGNORECASE)
 
 
-def gap_items(lines: list[Line]) -> list[Heading]:
+def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
     """Items printed without numbers (a web page's table of items copied as text, its
     numbers lost): each title a short line set off by a run of blank lines above it, its
-    description and minutes below. Three or more such titles, or none."""
+    description and minutes below. `least` such titles or more (three, or one under a
+    'No. Item' table header), or none."""
     found: list[Heading] = []
     blanks = 0
     for i, line in enumerate(lines):
@@ -513,7 +562,33 @@ def gap_items(lines: list[Line]) -> list[Heading]:
         ):
             continue
         found.append(Heading(i, 1, "", "gap", title, None, 1.0))
-    return found if len(found) >= 3 else []
+    return found if len(found) >= least else []
+
+
+REF_ITEM = re.compile(r"^\s*(?:[-–•·*▪]\s+)?(?P<title>[A-Z].*\S)\s*$")
+
+
+def ref_items(lines: list[Line]) -> list[Heading]:
+    """Items numbered only by the running reference their titles end with ('- Apologies
+    for absence and reasons given. Vote to accept. (1819/030)'): two or more whose
+    references go up in small steps, or none."""
+    found: list[tuple[Heading, Numbered]] = []
+    for i, line in enumerate(lines):
+        item = REF_ITEM.match(line.text)
+        ref = bracketed_ref(item.group("title")) if item else None
+        if item is None or ref is None:
+            continue
+        title = item.group("title")[: ref.start()].strip(" .:–-")
+        numbered = split_number(ref.group("ref"))
+        if not title or numbered is None or len(title) > MAX_DISTINCT_TITLE:
+            continue
+        found.append((Heading(i, 1, ref.group("ref"), "ref", title, None, 1.0), numbered))
+    if len(found) < 2:
+        return []
+    keys = sequence_keys([n for _, n in found])
+    if not all(follows(a, b) for a, b in zip(keys, keys[1:], strict=False)):
+        return []
+    return [h for h, _ in found]
 
 
 BULLET = re.compile(r"^\s*[-–•·*▪]\s+(?P<title>\S.*?)\s*$")

@@ -19,12 +19,15 @@ from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
 from .headings import (
     DISTINCT_FORMS,
+    FIRST_SENTENCE,
     MINUTE_REF,
+    SENTENCE_WORDS,
     Heading,
     bullet_items,
     find_headings,
     gap_items,
     is_upper,
+    ref_items,
     subject_items,
 )
 from .moderngov import record_head, records
@@ -89,7 +92,7 @@ TIME_IN_HEAD = re.compile(
 )
 PRESENT = re.compile(
     r"^\s*(?:[-–•·*]\s+)?(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
-    r"Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
+    r"(?:Councillors|Members|Officers\s+in\s+attendance)(?=\s*:)|Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
     re.IGNORECASE,
 )
 BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
@@ -334,9 +337,13 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
     """The body whose minutes these are: named in the title, else printed just above it."""
     if opening := NAMED_MEETING.match(texts[i]):
         return opening.group("named")
-    match = COMMITTEE_UP_TO_HELD.search(joined) or COMMITTEE_IN_TITLE.search(joined)
-    if match:
+    first = COMMITTEE_UP_TO_HELD.search(joined)
+    # 'Minutes of meeting of 22nd March 2019 / Minutes of the meeting of Minting and Gautby
+    # Parish Council': a date where the name would be is none; the next title names it
+    for match in [first] if first else COMMITTEE_IN_TITLE.finditer(joined):
         name = match.group("c").strip(" ,.")
+        if name[:1].isdigit():
+            continue
         if (
             not re.fullmatch(
                 r"(?i)the|a|an|(?:\w+\s+)?(?:meetings?|minutes|proceedings|sessions?)"
@@ -364,15 +371,16 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
         ):
             pass  # the venue or the date between the committee's name and 'MINUTES'
         elif texts[j]:
-            navigation = ">" in texts[j] or "|" in texts[j]
+            printed = texts[j].strip(" |")  # 'Parish Council Minutes|': a page title's bar
+            navigation = ">" in printed or "|" in printed
             if (
                 navigation
-                or not (is_upper(texts[j]) or BODY_WORD.search(texts[j]))
-                or len(texts[j]) > 100
+                or not (is_upper(printed) or BODY_WORD.search(printed))
+                or len(printed) > 100
             ):
                 break
             before.insert(
-                0, re.sub(r"(?i)\s+minutes\b.*$", "", texts[j])
+                0, re.sub(r"(?i)\s+minutes\b.*$", "", printed)
             )  # '… Council Minutes 4 May'
         j -= 1
     if before:
@@ -509,6 +517,7 @@ def title_case(text: str) -> str:
 
 
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
+LABEL_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:\d]{1,60}?):\s+(?P<body>\S.*)$")
 TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.-]*|[a-z][\w’'-]*|&|[-–])"  # 'Approval of the accounts for 2019-20'
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
     rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+(?:[A-Z][\w’'&()-]*|\d[\w/.-]*))??)"
@@ -542,9 +551,13 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     words), with no figures, ending at a colon; the text after it is three words or more.
     A resolution is left alone."""
     out: list[Line] = []
-    for line in lines:
-        numbered = split_number(line.text)
-        found = _run_in(numbered) if numbered is not None and numbered.rest else None
+    numbers = [split_number(line.text) for line in lines]
+    # a short label run in to its text ('1. Apologies for absence: Cllr Muir …') is a
+    # heading where two lines of the document or more are printed so, not on one line
+    # alone ('1.' numbers paragraphs too)
+    labels = sum(1 for n in numbers if n is not None and n.rest and _labelled(n.rest))
+    for line, numbered in zip(lines, numbers, strict=True):
+        found = _run_in(numbered, labels >= 2) if numbered is not None and numbered.rest else None
         if numbered is None or found is None:
             out.append(line)
             continue
@@ -556,7 +569,23 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _run_in(numbered: Numbered) -> tuple[str, str | None] | None:
+def _labelled(rest: str) -> re.Match[str] | None:
+    """A short label of a title and its text after the colon ('Apologies for absence:
+    Cllr Muir, no reason given.', 'Declarations of Interest: none noted.')."""
+    labelled = LABEL_RUN_IN.match(rest)
+    if (
+        labelled
+        and len(labelled.group("title").split()) <= RUN_IN_WORDS
+        and not SENTENCE_WORDS.search(labelled.group("title"))
+        and not re.search(r"(?i)\b(?:resolved|agreed|that|to)\b", labelled.group("title"))
+        and labelled.group("body").strip()
+        and not labelled.group("body")[:1].isdigit()  # '3.2 Application: 170522 Land at …'
+    ):
+        return labelled
+    return None
+
+
+def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] | None:
     """The heading a numbered line's words open with, as printed, and the text run in after
     it; None when the line is not a heading run in to its text."""
     rest = numbered.rest
@@ -573,6 +602,14 @@ def _run_in(numbered: Numbered) -> tuple[str, str | None] | None:
         and not ROLE_BEFORE.search(f"{opened.group('title')} {opened.group('body')[:12]}")
     ):
         return opened.group("title"), opened.group("body")
+    if numbered.form in DISTINCT_FORMS and (first := FIRST_SENTENCE.match(rest)):
+        # '2022-107 To agree a minute taker in the absence of the Clerk. RESOLVED to ask …':
+        # a parish minute titled by its agenda wording, its text run on after the stop
+        after = rest[first.end() :]
+        if AGENDA_WORDING.match(first.group(1)) and len(after.split()) >= 3:
+            return first.group(1) + ".", after
+    if labels and (labelled := _labelled(rest)):
+        return labelled.group("title").strip(), labelled.group("body")
     match = RUN_IN.match(rest)
     title = match.group("title").strip() if match else ""
     if (
@@ -644,7 +681,14 @@ def _headings(lines: list[Line]) -> list[Heading]:
         return sorted(
             [*numbered, *(b for b in bullets if b.line not in taken)], key=lambda h: h.line
         )
-    return numbered or subject_items(lines) or gap_items(lines)
+    # a web page's 'No. Item' table header says items follow, however few
+    tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines)
+    return (
+        numbered
+        or ref_items(lines)
+        or subject_items(lines)
+        or gap_items(lines, least=1 if tabled else 3)
+    )
 
 
 def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minute]) -> Meeting:

@@ -84,6 +84,8 @@ def typed_meeting(title: str) -> str | None:
         of = m.group("of")
         if of and not LOCAL_COUNCIL.match(of.strip()):
             return None
+        if not of and re.match(r",\s*[A-Z]", title[m.end() :]):
+            return None  # ModernGov's 'Extraordinary Meeting, Council - …': the body named after
         words = [m.group("type"), kind.group(0).strip() if kind else "", m.group("word")]
         return normalise_committee(" ".join(w for w in words if w))
     return None
@@ -106,6 +108,10 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     name = re.sub(
         r"(?i)\s+(?:meeting\s+)?minutes$", "", name
     )  # 'Dumfries and Galloway Council Minutes'
+    # 'the Parish Council Meeting': the body met; 'Meeting' names no type of it
+    name = re.sub(
+        r"(?i)\b(council|committee|board|authority|panel|forum|cabinet)\s+meeting$", r"\1", name
+    )
     if of_body := TYPE_OF.match(name):  # 'Annual General Meeting of the … Forum': the forum's
         name = of_body.group("body")
     if dashed := DASHED.match(name):

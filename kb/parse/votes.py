@@ -90,7 +90,7 @@ MOVED_AND_SECONDED = [
         rf"seconded\s+by\s+(?P<seconder>{PERSON})"
     ),
     re.compile(
-        rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
+        rf"(?i:proposed|moved|put\s+forward|brought|tabled)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<mover>{PERSON})\s*[,;.]?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?(?P<seconder>{PERSON})"
     ),
     re.compile(
         rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:(?:then|also|formally)\s+)?(?i:proposed|moved)(?:,\s*and|,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?(?i:seconded))"
@@ -116,7 +116,7 @@ MOVED_AND_SECONDED = [
     ),
 ]
 MOVER_ONLY = re.compile(
-    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?i:proposed|moved|proposal)\s+by\s+(?P<mover2>{PERSON})"
+    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?i:proposed|moved|proposal|put\s+forward|brought|tabled)\s+by\s+(?P<mover2>{PERSON})"
     rf"|(?i:proposer|proposed|mover|moved)\s*:\s*(?P<mover3>{PERSON})"
 )
 SECONDER_ONLY = re.compile(
