@@ -599,13 +599,15 @@ def _runs_on(lines: list[Line], paragraph: list[tuple[int, str]], gap_from: int,
     return new_page or lines[i].text.strip()[:1].islower()
 
 
+LIST_MARK = re.compile(  # '- ', '1. ', '2) ', '5.1 ', '(a) ', 'b. ', 'ii) '
+    r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\(?[ivx]{1,5}\)\s)"
+)
+
+
 def _opens_item(text: str) -> bool:
     """A line that opens a list item or a formula: a new sentence whatever came before."""
     return bool(
-        re.match(
-            r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\([ivx]{1,5}\)\s)",
-            text,
-        )
+        LIST_MARK.match(text)
         or re.match(r"^(?:RESOLVED|AGREED|DECIDED|NOTED|Resolved|Agreed)\b", text)
         or re.match(
             r"^It\s+was\s+(?:\w+\s+)?(?:resolved|agreed|RESOLVED|AGREED|APPROVED|DECIDED)\b", text
@@ -900,10 +902,11 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
             return False  # the next sentence in the same line
         listed = _opens_item(text) and (
             any(_opens_list(t) or ":" in t for t in current.text_lines)
-            or _opens_item(current.text_lines[-1])
+            or LIST_MARK.match(current.text_lines[-1])
             or not previous.endswith((".", "!", "?"))
         )  # an item of the list the decision opened, not the next item of the agenda
-        return not previous.endswith((".", "!", "?")) or listed or text[:1].islower()
+        lower = text[:1].islower() and not _opens_item(text)  # 'ii) To …' is an item
+        return not previous.endswith((".", "!", "?")) or listed or lower
     if _opens_item(text) and not re.match(
         r"^(?:RESOLVED|AGREED|DECIDED|NOTED)\b", text, re.IGNORECASE
     ):
