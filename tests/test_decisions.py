@@ -613,3 +613,53 @@ def test_a_resolution_ends_where_the_next_agenda_sub_item_begins() -> None:
         "RESOLVED to accept supplier A.",
         "(b) the plan be adopted.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "expected", "mover"),
+    [
+        (
+            "Councillor Allen proposed and Councillor Turnell seconded all in favour of being"
+            " signed as a true and correct record.",
+            "being signed as a true",
+            "carried",
+            "Councillor Allen",
+        ),
+        (
+            "Cllr Ames proposed, Cllr Bell seconded, all agreed to pay £250 for grass cutting.",
+            "pay £250 for grass cutting",
+            "agreed",
+            "Cllr Ames",
+        ),
+        (
+            "Councillor Clarkson, the Chair of the Committee, presented the report and moved the"
+            " recommendations, which were agreed on being seconded and put to the vote.\n"
+            "Council resolved to approve the amended emission standards.",
+            "approve the amended emission",
+            "approved",
+            "Councillor Clarkson",
+        ),
+    ],
+)
+def test_parish_and_council_proposals_with_the_result_run_in(
+    text: str, opening: str, expected: str, mover: str
+) -> None:
+    found = find_decisions(lines(text))
+    decision = found[-1]
+    assert strip_formula(decision.text).startswith(opening)
+    assert (decision.outcome, decision.mover) == (expected, mover)
+
+
+def test_a_unanimous_vote_before_the_resolution_carries_it() -> None:
+    d = only(
+        "The recommendation was proposed and seconded, and following a unanimous vote in"
+        " support, it was\nRESOLVED that the revised Taxi Policy be approved and adopted."
+    )
+    assert d.outcome == "carried" and strip_formula(d.text).startswith("the revised Taxi")
+
+
+def test_who_moved_on_is_no_mover() -> None:
+    assert movers("Councillor Smith thanked the officers and moved on to the next item.") == (
+        None,
+        None,
+    )

@@ -1683,3 +1683,40 @@ def test_a_web_page_of_two_unnumbered_items_under_its_items_header() -> None:
     (motion,) = doc.minutes[1].decisions
     assert (motion.mover, motion.seconder) == ("Councillor Beecher", "Councillor Doran")
     assert motion.votes == {"for": 2, "against": 1}
+
+
+@pytest.mark.parametrize(("above", "number"), [("PAR", "PAR 1"), ("ITEM", "1"), ("AGENDA", "1")])
+def test_a_prefix_printed_over_a_number_alone(above: str, number: str) -> None:
+    doc = _minutes_of(
+        "Minutes of the Meeting of the Planning Committee\nWednesday, 11th May 2016\n\n"
+        f"Present: Councillor P Crew (Chairman)\n\n{above}\n\n1\n\nPublic speaking\n\n"
+        "Mr Obern addressed the meeting.\n"
+    )
+    assert [m.number for m in doc.minutes] == [number]
+
+
+def test_a_typed_meeting_named_on_one_line_and_held_on_the_next() -> None:
+    doc = _minutes_of(
+        "Eastwick with Upton Parish Council Extra Ordinary meeting.\nHeld at the Memorial Hall"
+        " at 19:45 on 21st March 2018\nCouncillors S. Grimes, T. Heaford, J Kelly.\n"
+        "Item 1 To agree the minutes of the meeting of 8th January 2018\nIt was proposed that"
+        " the minutes should be approved as a correct record of the meeting\nProposer T Heaford"
+        "\nSeconded by J. Kelly\nAn amendment to Item 7 b) of the minutes was proposed by P."
+        " Baxter to include the allotment plans.\nIt was RESOLVED to accept the original"
+        " proposal to accept the minutes as a correct record of the meeting.\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Extra Ordinary meeting", "2018-03-21")
+    (minute,) = doc.minutes
+    amendment, resolution = minute.decisions
+    # the amendment was not put: the original proposal was resolved, so it fell
+    assert (amendment.kind, amendment.outcome, amendment.mover) == (
+        "amendment",
+        "lost",
+        "P. Baxter",
+    )
+    # 'Proposer …' / 'Seconded by …' on lines of their own name who moved the proposal
+    assert (resolution.outcome, resolution.mover, resolution.seconder) == (
+        "approved",
+        "T Heaford",
+        "J. Kelly",
+    )

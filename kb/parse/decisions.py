@@ -332,7 +332,9 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 target.mover, _ = movers(sentence)
                 decisions.append(target)
                 current = target
-            if target is None and (VOTE_CALL.search(sentence) or parse_votes(sentence)):
+            counted = bool(VOTE_CALL.search(sentence) or parse_votes(sentence))
+            unanimous = kind == "result" and bool(ALL_IN_FAVOUR.search(sentence))
+            if target is None and (counted or unanimous):
                 # a vote on what no one moved ('The original recommendation was then put to
                 # the vote and carried (5 for, 2 against).'): the resolution after it records it
                 unclaimed = _Open("vote", line_no, last_line + 1)
@@ -401,6 +403,15 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             decisions.append(decision)
             current = decision
         last_end = last_line + 1
+    for k, d in enumerate(decisions):
+        # '… RESOLVED to accept the original proposal …': the amendment before it fell
+        if (
+            d.kind == "amendment"
+            and d.result is None
+            and not d.votes
+            and any(ORIGINAL.search(" ".join(e.text_lines)) for e in decisions[k + 1 :])
+        ):
+            d.result = "lost"
     if any(d.block for d in decisions):
         # where a council sets its decisions out under a formula ('RESOLVED:'), a sentence
         # before the first one ('Members noted the challenges …') is the discussion
@@ -548,6 +559,7 @@ def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
             and not continued
             and (
                 _opens_item(text)
+                or MOVER_LINE.match(paragraph[-1][1])  # 'Seconded by J. Kelly' / 'An amendment …'
                 or len(paragraph) == 1
                 and _stands_alone(paragraph[0][1], text)
                 or gap_from is not None
@@ -599,6 +611,15 @@ def _runs_on(lines: list[Line], paragraph: list[tuple[int, str]], gap_from: int,
     return new_page or lines[i].text.strip()[:1].islower()
 
 
+# a line that records who moved or seconded and nothing else, without a colon or a stop:
+# 'Proposer T Heaford' / 'Seconded by J. Kelly'
+MOVER_LINE = re.compile(
+    r"^\s*(?:Proposer|Seconder|Proposed\s+by|Seconded\s+by|Moved\s+by|Mover)\s+"
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w'’.-]*\s*){1,3}$"
+)
+ORIGINAL = re.compile(
+    r"(?i)\b(?:the\s+)?original\s+(?:proposal|motion|recommendations?|proposition)\b"
+)
 LIST_MARK = re.compile(  # '- ', '1. ', '2) ', '5.1 ', '(a) ', 'b. ', 'ii) '
     r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\(?[ivx]{1,5}\)\s)"
 )
@@ -619,6 +640,7 @@ def _opens_item(text: str) -> bool:
         or re.match(
             r"^(?:Proposer|Seconder|Proposed\s+by|Seconded\s+by|Mover)\s*:", text, re.IGNORECASE
         )
+        or MOVER_LINE.match(text)
         or re.match(r"^(?:Proposal|PROPOSAL)\s*:", text)
     )
 
@@ -902,7 +924,7 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
             return False  # the next sentence in the same line
         listed = _opens_item(text) and (
             any(_opens_list(t) or ":" in t for t in current.text_lines)
-            or LIST_MARK.match(current.text_lines[-1])
+            or bool(LIST_MARK.match(current.text_lines[-1]))
             or not previous.endswith((".", "!", "?"))
         )  # an item of the list the decision opened, not the next item of the agenda
         lower = text[:1].islower() and not _opens_item(text)  # 'ii) To …' is an item
@@ -978,6 +1000,8 @@ MOVER_PREFIX = re.compile(
     r"(?:and\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?i:carried|resolved|agreed)(?:\s+unanimously)?\s*)?"  # '… and CARRIED:'
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
+    # '… Cllr B seconded, all agreed to pay £250 …', '… seconded all in favour of being signed …'
+    r"|(?:and\s+)?all\s+(?:members\s+)?(?:were\s+)?(?:in\s+favour|agreed|in\s+agreement)(?:\s+(?:of|to|that|with))?\s+"
     r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'
 )
 PROPOSED_OBJECT = re.compile(  # a proposer and what was proposed: 'S. Farrow proposed acceptance of …'
@@ -1109,7 +1133,14 @@ def outcome(
                 return found
     if m := re.search(r"\bresolved\s+(?:unanimously\s+)?to\s+(\w+)", text, re.IGNORECASE):
         return _minutes_approved(body, _verb_outcome(m.group(1)) or "agreed")
-    if by_all := AGREED_BY_ALL.search(body):
+    by_all = AGREED_BY_ALL.search(body)
+    if (
+        by_all is None
+        and (said := AGREED_BY_ALL.search(text))
+        and said.group("verb").lower() != "resolved"
+    ):
+        by_all = said  # 'Cllr A proposed, Cllr B seconded, all agreed to pay £250 …'
+    if by_all:
         return _minutes_approved(body, _verb_outcome(by_all.group("verb")))
     found_any: set[str] = set()
     for m in re.finditer(
@@ -1135,7 +1166,7 @@ def outcome(
 
 
 AGREED_BY_ALL = re.compile(  # '… seconded payment of the fee and the meeting unanimously agreed'
-    rf"\band\s+(?:(?:(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?)"
+    rf"(?:\band\s+|,\s+)(?:(?:(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?)"
     r"|(?:was\s+)?unanimously\s+)"  # '…, seconded by C. Cuckson and unanimously agreed'
     r"(?P<verb>agreed|approved|resolved|accepted|endorsed)\b",
     re.IGNORECASE,

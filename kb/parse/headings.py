@@ -35,6 +35,10 @@ SENTENCE_WORDS = re.compile(
     r"advised|reported|explained|confirmed|provided|noted|stated|thanked)\b",
     re.IGNORECASE,
 )
+# 'PAR' over '1': a minute number's prefix (not a word of the page: 'ITEM', 'AGENDA')
+PREFIX_ALONE = re.compile(
+    r"^\s*(?!(?:ITEM|ITEMS|PAGE|AGENDA|NO|MIN|PART|APPENDIX)\s*$)[A-Z]{2,6}\s*$"
+)
 MAX_TITLE = 220
 MAX_DISTINCT_TITLE = 400  # agenda wording under a running reference ('2022-109 To receive …')
 REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
@@ -229,8 +233,11 @@ def _with_sub_minutes(
 def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -> Heading | None:
     """Score a numbered line as a minute heading; None when it cannot be one."""
     rest, span = numbered.rest, 1
+    prefix_at = None
     if not rest:  # the number on a line of its own, the title on the next
         above = next((k for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text.strip()), None)
+        if above is not None and PREFIX_ALONE.match(lines[above].text):
+            prefix_at = above  # 'PAR' / '1' / 'Public speaking …': the committee's prefix
         parent = split_number(lines[above].text) if above is not None else None
         if _bare_parent(parent, numbered):
             return None  # '2.' / '2.1' / 'URGENT ITEMS': the heading is the item's, '2.'
@@ -296,6 +303,9 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         # 'Approval of the payment schedule (Ref 24/92) – Ref 24/107': the list number is
         # the agenda item, the reference at the end the minute's own number
         title, number, item = title[: ref.start()].strip(" .:–-"), ref.group("ref"), item or number
+    if prefix_at is not None:
+        number = f"{lines[prefix_at].text.strip()} {number}"
+        return Heading(prefix_at, span + i - prefix_at, number, numbered.form, title, item, score)
     return Heading(i, span, number, numbered.form, title, item, score)
 
 
@@ -551,8 +561,9 @@ def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
         title = ICON.sub("", ATTACHMENT.sub("", re.sub(r"\s+", " ", text))).strip(" –-")
         if (
             not title
+            or re.fullmatch(r"No\.?\s+Item", title)  # the table's header, not an item
             or not title[0].isupper()
-            or len(title.split()) > GAP_TITLE_WORDS
+            or len(title.split()) > (GAP_TITLE_WORDS if least >= 3 else 2 * GAP_TITLE_WORDS)
             or title.endswith((".", ":", ";", ","))
             or FIELD_LIKE.match(title)
             or split_number(title)

@@ -42,6 +42,10 @@ NAMED_MEETING = re.compile(  # 'Parish Council meeting on Thursday 8th April 202
     rf"^\s*(?P<named>(?:[A-Z][\w&'’-]*\s+){{0,6}}(?:{BODY_WORDS}))\s+(?i:meeting)\s+(?:held\s+)?on\s+"
     rf"(?=(?i:{WEEKDAY})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD})\b)"
 )
+BODY_MEETING_HELD = re.compile(  # 'Publow Parish Council Extra Ordinary meeting. Held at … on …'
+    rf"^\s*(?:(?:[A-Z][\w&'’-]*|with|and|of|the|&)\s+){{0,8}}(?:{BODY_WORDS})\s+(?:(?:[A-Z][\w'’-]*\s+){{0,2}})?"
+    r"(?i:meeting)\.?\s+(?i:held)\s+(?:at|in|on|via)\b"
+)
 MODERNGOV_TITLE_WORDS = (  # a ModernGov meeting page's title: 'Agenda, decisions and minutes'
     r"^\s*(?:[•·*-]\s*)?(?:Agenda|Decisions),?\s+(?:(?:and\s+)?decisions,?\s+)?and\s+"
     r"(?:draft\s+|unconfirmed\s+)?minutes\s*$"
@@ -58,6 +62,7 @@ TITLE = re.compile(
     r"(?i:meeting)\s+of\b(?!.*\b(?:will|to|shall)\s+be\s+held\b).{0,160}?\b(?:was\s+)?held\s+(?:in|at|on|via|remotely)\b"
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     rf"|{NAMED_MEETING.pattern}"
+    rf"|{BODY_MEETING_HELD.pattern}"
     rf"|{MODERNGOV_TITLE_WORDS}",
 )
 NOTICE_TITLE = re.compile(
@@ -92,7 +97,9 @@ TIME_IN_HEAD = re.compile(
 )
 PRESENT = re.compile(
     r"^\s*(?:[-–•·*]\s+)?(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
-    r"(?:Councillors|Members|Officers\s+in\s+attendance)(?=\s*:)|Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
+    r"(?:Councillors|Members|Officers\s+in\s+attendance)(?=\s*:)|"
+    # 'Councillors S. Grimes, T. Heaford, …': the attendance listed without a label
+    r"(?:Councillors|Cllrs\.?)(?=\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+[A-Z])|Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
     re.IGNORECASE,
 )
 BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
@@ -150,6 +157,16 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         # body's name in capitals above it (not 'THAT THE AMENDED MINUTES OF THE …')
         texts = [*texts[:i], text[inside.start() :], *texts[i + 1 :]]
         text = texts[i]
+    below_at = next((k for k in range(i + 1, min(len(texts), i + 3)) if texts[k]), None)
+    if (
+        below_at is not None
+        and re.match(r"(?i)held\s+(?:at|in|on|via)\b", texts[below_at])
+        and BODY_MEETING_HELD.match(f"{text} {texts[below_at]}")
+        and len(text) < 160
+    ):
+        # '… Parish Council Extra Ordinary meeting.' / 'Held at … on 21st March 2018': one title
+        text = f"{text} {texts[below_at]}"
+        texts = [*texts[:i], text, *texts[i + 1 :]]
     notice = bool(NOTICE_TITLE.search(text))
     if (
         not (TITLE.search(text) or notice)

@@ -65,6 +65,7 @@ RATIO = re.compile(
 ALL_IN_FAVOUR = re.compile(
     r"\ball\s+(?:members\s+)?(?:were\s+)?in\s+favour\b|\bnem(?:ine)?\.?\s*con"
     r"|\b(?:the\s+)?vot(?:e|ing)\s+(?:was\s+)?unanimous(?:ly)?\b"  # 'Vote unanimous to accept'
+    r"|\ba\s+unanimous\s+vote\b"  # 'following a unanimous vote in support, it was RESOLVED'
     r"|\bvoted\b[^.;]{0,20}?\bunanimously\b|\bunanimously\s+voted\b",  # 'voted upon and unanimously RESOLVED'
     re.IGNORECASE,
 )
@@ -116,8 +117,12 @@ MOVED_AND_SECONDED = [
     ),
 ]
 MOVER_ONLY = re.compile(
-    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)[A-Z][^,.;]{{2,80}},)?\s+(?:proposed|moved)\b|(?i:proposed|moved|proposal|put\s+forward|brought|tabled)\s+by\s+(?P<mover2>{PERSON})"
+    # 'Councillor Clarkson, the Chair of the Committee, presented the report and moved …'
+    rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)(?:the\s+)?[A-Z][^,.;]{{2,80}},)?"
+    r"\s+(?:(?:[a-z]+\s+){1,4}and\s+)?(?:proposed|moved)\b(?!\s+(?:on|to|onto|into|away|forward|from|over)\b)"
+    rf"|(?i:proposed|moved|proposal|put\s+forward|brought|tabled)\s+by\s+(?P<mover2>{PERSON})"
     rf"|(?i:proposer|proposed|mover|moved)\s*:\s*(?P<mover3>{PERSON})"
+    rf"|\b(?i:proposer|mover)\s+(?P<mover4>{PERSON})"
 )
 SECONDER_ONLY = re.compile(
     rf"(?P<seconder>{PERSON})\s+seconded\b|(?i:seconded)\s+by\s+(?P<seconder2>{PERSON})"
