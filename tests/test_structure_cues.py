@@ -1720,3 +1720,19 @@ def test_a_typed_meeting_named_on_one_line_and_held_on_the_next() -> None:
         "T Heaford",
         "J. Kelly",
     )
+
+
+def test_a_cover_sheet_naming_its_meeting_above_its_fields() -> None:
+    # no 'Report to' field: the body is the line over the fields; 'Portfolio Lead',
+    # 'Accountable Employee' are fields of other councils' templates
+    text = (
+        "EASTSHIRE COMBINED AUTHORITY\n\nCombined Authority Board\n\nDate: 14 March 2024\n\n"
+        "Report title: Adult Education Budget 2024/25 Allocations\n\nPortfolio Lead: Councillor"
+        " Ian Courts\n\nAccountable Employee: Julia Goldsworthy\n\nRecommendation(s) for action"
+        " or decision:\n\nThe Board is recommended to approve the allocations.\n\n1. Purpose\n\n"
+        "1.1 This report seeks approval of the 2024/25 allocations of £145.3 million.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "report.txt").documents
+    assert doc.doc_type == "report"
+    assert doc.title == "Adult Education Budget 2024/25 Allocations"
+    assert (doc.meeting.committee, doc.meeting.date) == ("Combined Authority Board", "2024-03-14")

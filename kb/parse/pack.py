@@ -482,6 +482,19 @@ def _fill_items(segments: list[_Segment], agenda: tuple[AgendaItem, ...]) -> Non
             placed.add(seg.item)
 
 
+def _named_above(texts: list[str], start: int) -> str | None:
+    """A cover sheet with no 'Report to' field: the body named on a line of its own just
+    above or at the top of its fields ('Combined Authority Board' / 'Date: 14 March 2024'),
+    the nearest such line."""
+    first = next(
+        (k for k in range(start, min(len(texts), start + 12)) if _is_field(texts[k])), start
+    )
+    for t in reversed(texts[max(0, start - 5) : first]):
+        if t and not LABEL.match(t) and len(t) < 70 and BODY_WORD.search(t) and not t.endswith("."):
+            return t.strip()
+    return None
+
+
 def _meeting_from_covers(segments: list[_Segment], texts: list[str], meeting: Meeting) -> Meeting:
     """For a pack with no front sheet: the meeting its first cover sheet or minutes name."""
     for seg in segments:
@@ -489,7 +502,9 @@ def _meeting_from_covers(segments: list[_Segment], texts: list[str], meeting: Me
             fields = parse_cover_fields(texts[seg.start : seg.start + 60])
             report_to = fields.get("report_to", "")
             committee = (
-                re.split(r"\s+[-–—]\s+|\s*,\s*(?=\w+day\b)", report_to)[0] if report_to else None
+                re.split(r"\s+[-–—]\s+|\s*,\s*(?=\w+day\b)", report_to)[0]
+                if report_to
+                else _named_above(texts, seg.start)
             )
             return Meeting(
                 committee=meeting.committee or normalise_committee(committee),
