@@ -1736,3 +1736,33 @@ def test_a_cover_sheet_naming_its_meeting_above_its_fields() -> None:
     assert doc.doc_type == "report"
     assert doc.title == "Adult Education Budget 2024/25 Allocations"
     assert (doc.meeting.committee, doc.meeting.date) == ("Combined Authority Board", "2024-03-14")
+
+
+def test_parish_minutes_titled_by_a_few_words_and_a_stop() -> None:
+    # '24/33 Minutes. The minutes …': a short title ended by a full stop, the text run on;
+    # decisions inside sentences: '… the council resolved to pay £250 …', 'After
+    # discussion it was agreed to …', 'Payments of £1,204.50 were approved'
+    doc = _minutes_of(
+        "UPTON PARVA PARISH COUNCIL\n\nMinutes of the Parish Council Meeting held on Tuesday"
+        " 12th March 2024 at 7.30pm in the Village Hall\n\nPresent: Cllrs J Smith (Chair), P"
+        " Brown, K Green\n\n24/31 Apologies. Cllr Black – accepted.\n\n24/33 Minutes. The"
+        " minutes of the meeting of 13th February were approved and signed.\n\n24/34 Grass"
+        " cutting. Three quotes were considered and the council resolved to pay £250 per cut"
+        " to Green Spaces Ltd. Proposed Cllr Brown, seconded Cllr Green, all in favour.\n\n"
+        "24/35 Finance. Payments of £1,204.50 were approved (list attached).\n\n"
+        "24/36 Defibrillator. After discussion it was agreed to apply for a grant of £500.\n"
+    )
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("24/31", "Apologies"),
+        ("24/33", "Minutes"),
+        ("24/34", "Grass cutting"),
+        ("24/35", "Finance"),
+        ("24/36", "Defibrillator"),
+    ]
+    found = {m.number: m.decisions for m in doc.minutes}
+    assert found["24/33"][0].outcome == "approved"
+    (pay,) = found["24/34"]
+    assert (pay.outcome, pay.mover, pay.seconder) == ("carried", "Cllr Brown", "Cllr Green")
+    assert "resolved to pay £250" in pay.text
+    assert found["24/35"][0].outcome == "approved"
+    assert found["24/36"][0].text.startswith("After discussion it was agreed to apply")

@@ -70,9 +70,9 @@ PAPERS = (
     r"appointment|appointments|nomination|nominations|terms of reference|payments?|schedule|"
     r"minute|notes|tracker|log|register|scheme|protocol|framework|charter|action plan"
 )
-PASSIVE = re.compile(
-    rf"^{LIST_MARKER}(?:The|These|This|Its|Their|All|Both)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?(?i:{PAPERS})\b"
-    r"(?:\s+[\w'’,()/&-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
+PASSIVE = re.compile(  # 'The minutes … were approved', 'Payments of £1,204.50 were approved'
+    rf"^{LIST_MARKER}(?:(?:The|These|This|Its|Their|All|Both)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
+    r"(?:\s+[\w'’,.()/&£%-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
     r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
     r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed))\b"
 )
@@ -93,6 +93,10 @@ IN_SENTENCE = re.compile(
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
     r"(?=(?:not\s+)?(?:to|that|That|THAT)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
 )
+AGREED_IN_SENTENCE = re.compile(  # 'After discussion it was agreed to apply for a grant …'
+    r"(?:^|[,;]\s*|\b(?:discussion|debate|consideration)\s+)it\s+was\s+(?:(?:unanimously|therefore|then)\s+)?"
+    r"(?:agreed|AGREED|decided|DECIDED)\s+(?=(?:not\s+)?(?:to|that|That|THAT)\b)"
+)
 UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously there was no objection'
     r"\b(?:RESOLVED|[Rr]esolved)\s+unanimously\s+(?=[a-z])"
 )
@@ -101,7 +105,11 @@ UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously the
 def _formula_inside(text: str) -> re.Match[str] | None:
     """'… it was RESOLVED that', '… the Council RESOLVED unanimously there …': a formula
     inside a sentence, the decision's words after it."""
-    return IN_SENTENCE.search(text) or UNANIMOUS_IN_SENTENCE.search(text)
+    return (
+        IN_SENTENCE.search(text)
+        or UNANIMOUS_IN_SENTENCE.search(text)
+        or AGREED_IN_SENTENCE.search(text)
+    )
 
 
 APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A Green was duly elected …'
@@ -681,6 +689,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "resolution-sentence", "APPOINTED"
     if IN_SENTENCE.search(sentence):
         return "resolution-sentence", "RESOLVED"
+    if AGREED_IN_SENTENCE.search(sentence) and not FORMULA.match(sentence):
+        return "resolution-sentence", None  # 'After discussion it was agreed to apply …'
     if _is_vote_record(sentence):
         return "votes", None
     if VOTE_CALL.search(sentence) and not result_of(sentence):

@@ -554,6 +554,12 @@ DETERMINER = re.compile(
     r"(?i)all|any|no|none|some|the|this|these|those|each|every|both|two|three|four"
 )
 ZERO_PADDED = re.compile(r"0\d{2,3}$")  # '045 Apologies: …': a running number no paragraph uses
+# a title ended by a full stop, the text after it ('Minutes. The minutes of …'); not an
+# abbreviation's stop ('Cllr. Smith', 'No. 5')
+TITLE_STOP = re.compile(
+    r"^((?:(?!\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|No|St|Rev|Prof|Co|Ltd|approx|etc|inc)\.).){3,}?"
+    r"[a-z0-9)’'])\.\s+(?=[A-Z])"
+)
 AGENDA_WORDING = re.compile(r"To\s+[a-z]+\b(?:\s+\S+){1,18}$")
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
@@ -619,12 +625,14 @@ def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] 
         and not ROLE_BEFORE.search(f"{opened.group('title')} {opened.group('body')[:12]}")
     ):
         return opened.group("title"), opened.group("body")
-    if numbered.form in DISTINCT_FORMS and (first := FIRST_SENTENCE.match(rest)):
-        # '2022-107 To agree a minute taker in the absence of the Clerk. RESOLVED to ask …':
-        # a parish minute titled by its agenda wording, its text run on after the stop
-        after = rest[first.end() :]
-        if AGENDA_WORDING.match(first.group(1)) and len(after.split()) >= 3:
-            return first.group(1) + ".", after
+    if numbered.form in DISTINCT_FORMS and (first := TITLE_STOP.match(rest)):
+        # '2022-107 To agree a minute taker in the absence of the Clerk. RESOLVED to ask …',
+        # '24/34 Grass cutting. Three quotes were considered …': a parish minute's title
+        # (its agenda wording, or a few words), its text run on after the stop
+        title, after = first.group(1), rest[first.end() :]
+        short = len(title.split()) <= RUN_IN_WORDS and not SENTENCE_WORDS.search(title)
+        if (AGENDA_WORDING.match(title) or short) and len(after.split()) >= 2:
+            return title + ".", after
     if labels and (labelled := _labelled(rest)):
         return labelled.group("title").strip(), labelled.group("body")
     match = RUN_IN.match(rest)
