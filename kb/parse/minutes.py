@@ -19,7 +19,6 @@ from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
 from .headings import (
     DISTINCT_FORMS,
-    FIRST_SENTENCE,
     MINUTE_REF,
     SENTENCE_WORDS,
     Heading,
