@@ -663,3 +663,42 @@ def test_who_moved_on_is_no_mover() -> None:
         None,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "votes"),
+    [
+        ("After discussion, the item was deferred to the next meeting.", "deferred", None),
+        (
+            "Members voted 7 to 3 to refuse the application for the reasons in the report.",
+            "carried",
+            {"for": 7, "against": 3},
+        ),
+        ("The application was withdrawn by the applicant before the meeting.", "withdrawn", None),
+    ],
+)
+def test_decisions_in_narrative_sentences(
+    text: str, outcome: str, votes: dict[str, int] | None
+) -> None:
+    d = only(text)
+    assert (d.outcome, d.votes) == (outcome, votes)
+
+
+def test_there_voted_on_the_amendment_and_then_the_substantive_motion() -> None:
+    found = find_decisions(
+        lines(
+            "Councillor Ahmed moved and Councillor Begum seconded the motion as printed.\n"
+            "Councillor Green moved and Councillor White seconded the following amendment:\n"
+            "\"Delete all after 'This Council' and insert 'notes the report'.\"\n"
+            "Following debate, the amendment was put to the vote and there voted: FOR: 12"
+            " AGAINST: 40 ABSTAIN: 2; the amendment was declared LOST.\n"
+            "The substantive motion was then put to the vote and there voted: FOR: 41 AGAINST:"
+            " 11 ABSTAIN: 2; the motion was declared CARRIED.\n"
+            "RESOLVED: That this Council calls on the Government to fund adult social care."
+        )
+    )
+    assert [(d.kind, d.outcome, d.votes, d.mover) for d in found] == [
+        ("amendment", "lost", {"for": 12, "against": 40, "abstain": 2}, "Councillor Green"),
+        ("motion", "carried", {"for": 41, "against": 11, "abstain": 2}, "Councillor Ahmed"),
+    ]
+    assert strip_formula(found[1].text).startswith("this Council calls on the Government")

@@ -71,7 +71,8 @@ PAPERS = (
     r"minute|notes|tracker|log|register|scheme|protocol|framework|charter|action plan"
 )
 PASSIVE = re.compile(  # 'The minutes … were approved', 'Payments of £1,204.50 were approved'
-    rf"^{LIST_MARKER}(?:(?:The|These|This|Its|Their|All|Both)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
+    rf"^{LIST_MARKER}(?:(?:After|Following)\s+(?:a\s+)?(?:brief\s+|full\s+|further\s+)?(?:discussion|debate|consideration),?\s+(?=the\s))?"
+    rf"(?:(?:The|These|This|Its|Their|All|Both|(?<=,\s)the|(?<=n\s)the)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
     r"(?:\s+[\w'’,.()/&£%-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
     r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
     r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed))\b"
@@ -92,6 +93,10 @@ IN_SENTENCE = re.compile(
     r"(?:(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:vote|decision))?(?:\s+of\s+\d+\s+(?:votes?\s+)?"
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
     r"(?=(?:not\s+)?(?:to|that|That|THAT)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
+)
+VOTED_TO = re.compile(  # 'Members voted 7 to 3 to refuse the application …'
+    rf"^{LIST_MARKER}(?:The\s+)?(?:{BODY})\s+(?:then\s+)?voted\s+(?:(?:\d{{1,3}}\s*(?:to|[:–—-])\s*\d{{1,3}}"
+    r"(?:\s*(?:to|[:–—-])\s*\d{1,3})?|unanimously|by\s+a\s+majority)\s+)?(?:to|in\s+favour\s+of|against)\s+\w"
 )
 AGREED_IN_SENTENCE = re.compile(  # 'After discussion it was agreed to apply for a grant …'
     r"(?:^|[,;]\s*|\b(?:discussion|debate|consideration)\s+)it\s+was\s+(?:(?:unanimously|therefore|then)\s+)?"
@@ -689,6 +694,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "resolution-sentence", "APPOINTED"
     if IN_SENTENCE.search(sentence):
         return "resolution-sentence", "RESOLVED"
+    if VOTED_TO.match(sentence):
+        return "resolution-sentence", None  # 'Members voted 7 to 3 to refuse the application'
     if AGREED_IN_SENTENCE.search(sentence) and not FORMULA.match(sentence):
         return "resolution-sentence", None  # 'After discussion it was agreed to apply …'
     if _is_vote_record(sentence):

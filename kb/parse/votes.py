@@ -58,7 +58,7 @@ BY_VOTES = re.compile(
 # 'Members voted 6:2 in favour', 'the vote was 5-3-1': for, against (and abstaining)
 RATIO = re.compile(
     r"\b(?:vot(?:ed|ing|e\s+was)\s+)?(\d{1,3})\s*[:–—-]\s*(\d{1,3})(?:\s*[:–—-]\s*(\d{1,3}))?"
-    r"(?=\s+in\s+favour\b)|\bvot(?:ed|ing|e\s+was)\s+(\d{1,3})\s*[:–—-]\s*(\d{1,3})"
+    r"(?=\s+in\s+favour\b)|\bvot(?:ed|ing|e\s+was)\s+(\d{1,3})\s*(?:[:–—-]|to)\s*(\d{1,3})"
     r"(?:\s*[:–—-]\s*(\d{1,3}))?\b(?![:–—-]?\d|\s*(?:%|per\s+cent|pm|am|hours))",
     re.IGNORECASE,
 )
