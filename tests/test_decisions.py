@@ -702,3 +702,26 @@ def test_there_voted_on_the_amendment_and_then_the_substantive_motion() -> None:
         ("motion", "carried", {"for": 41, "against": 11, "abstain": 2}, "Councillor Ahmed"),
     ]
     assert strip_formula(found[1].text).startswith("this Council calls on the Government")
+
+
+def test_a_motion_resolved_by_the_next_sentence_and_an_election_after_nominations() -> None:
+    found = find_decisions(
+        lines(
+            "It was proposed by Cllr Deptford and seconded by Cllr Campion that this meeting"
+            " continues as a virtual meeting. All agreed, the Resolution was passed.\n"
+            "Cllr Penketh proposed and Cllr Patrick seconded that Cllr Wilson be Chairman. He was"
+            " willing to stand. There were no other nominations, Cllr Wilson was elected"
+            " unanimously."
+        )
+    )
+    assert [(d.outcome, d.mover) for d in found] == [
+        ("agreed", "Cllr Deptford"),
+        ("agreed", "Cllr Penketh"),
+    ]
+    assert strip_formula(found[1].text) == "Cllr Wilson was elected unanimously."
+
+
+def test_proposed_that_with_a_colon_is_a_formula() -> None:
+    assert strip_formula("Councillor Astley proposed that:\nAPC would not support it") == (
+        "APC would not support it"
+    )

@@ -1766,3 +1766,73 @@ def test_parish_minutes_titled_by_a_few_words_and_a_stop() -> None:
     assert "resolved to pay £250" in pay.text
     assert found["24/35"][0].outcome == "approved"
     assert found["24/36"][0].text.startswith("After discussion it was agreed to apply")
+
+
+def test_numbers_glued_to_titles_in_capitals_and_a_dated_body_line() -> None:
+    doc = _minutes_of(
+        "Northfen Fire Authority24 June 2011\nRepresenting Eastby Council:\nCouncillors Chapman,"
+        " Hudson, Ibson and Moore\nApologies for absence were received from Councillor Engall.\n"
+        "3563DECLARATIONS OF INTEREST - No declarations were made in connection with any item.\n"
+        "3564MINUTES – Resolved – That the minutes of the meeting held on 19 April 2011 be"
+        " signed as a correct record.\n3565 PETITIONS AND DEPUTATIONS - None had been received.\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Northfen Fire Authority", "2011-06-24")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("3563", "Declarations of Interest"),
+        ("3564", "Minutes"),
+        ("3565", "Petitions and Deputations"),
+    ]
+    assert doc.minutes[1].decisions[0].outcome == "approved"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("1. APOLOGIES FOR ABSENCE. There were none.", "APOLOGIES FOR ABSENCE"),
+        (
+            "6. MINUTES OF MEETING, March 16th 2021. It was proposed by Cllr A.",
+            "MINUTES OF MEETING, March 16th 2021",
+        ),
+        (
+            "155/15 16/00619/F – LAND AT HORN HILL – The Chairman asked for views.",
+            "16/00619/F – LAND AT HORN HILL",
+        ),
+    ],
+)
+def test_titles_in_capitals_run_in_after_a_stop_or_a_dash(line: str, title: str) -> None:
+    from kb.parse.minutes import split_run_in
+
+    head, _body = (ln.text for ln in split_run_in([Line(line, 1)]))
+    assert head.split(maxsplit=1)[1] == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4. SEND INSPECTION - STATEMENT OF ACTION",  # a title with a dash in it
+        "2. ADOPTION OF MINUTES – 21 JUNE 2011",
+    ],
+)
+def test_titles_in_capitals_with_a_dash_are_kept_whole(line: str) -> None:
+    from kb.parse.minutes import split_run_in
+
+    assert [ln.text for ln in split_run_in([Line(line, 1)])] == [line]
+
+
+def test_a_list_whose_every_number_is_one() -> None:
+    # a numbered list copied with its numbers reset: items in order, numbered as printed;
+    # 'Minutes for <body> meeting <date>' is a title block
+    doc = _minutes_of(
+        "Minutes for Parish Council meeting 12th April 2021\n\nPresent: Councillors – Keith"
+        " Austin (Chair), Joyce Austin\n\n  1. Apologies: Cllr Warner (work commitments)\n\n"
+        "  1. Councillor changes: Cllr Bradley - resignation.  Council resolved to co-opt Mr"
+        " Barber.\n\n  1. Woodland Management Plan - Lea Park\n\nCouncil agreed to plant two"
+        " trees.\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Parish Council", "2021-04-12")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("1", "Apologies"),
+        ("1", "Councillor changes"),
+        ("1", "Woodland Management Plan - Lea Park"),
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [0, 1, 1]

@@ -75,7 +75,7 @@ PASSIVE = re.compile(  # 'The minutes … were approved', 'Payments of £1,204.5
     rf"(?:(?:The|These|This|Its|Their|All|Both|(?<=,\s)the|(?<=n\s)the)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
     r"(?:\s+[\w'’,.()/&£%-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
     r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
-    r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed))\b"
+    r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed|passed))\b"
 )
 SIGNED_RECORD = re.compile(
     rf"^{LIST_MARKER}(?:The\s+)?(?i:minutes)\b(?:\s+[\w'’,()/&-]+){{0,16}}?\s+(?:was|were)\s+(?:duly\s+|then\s+)?signed\b"
@@ -118,7 +118,8 @@ def _formula_inside(text: str) -> re.Match[str] | None:
 
 
 APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A Green was duly elected …'
-    rf"^{LIST_MARKER}(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
+    # ('There were no other nominations, Cllr Wilson was elected unanimously.')
+    rf"^{LIST_MARKER}(?:There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+)?(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
     r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s+(?:was|were|is)\s+(?:(?:duly|unanimously|then)\s+)*"
     r"(?P<verb>appointed|elected|re-elected|co-opted)\b(?!\s+(?:at|in|on|to\s+the\s+(?:council|authority))\b)"
 )
@@ -174,7 +175,7 @@ VERB_OUTCOMES = (
     ("approved", r"approv(?:ed|es|e)|ratif(?:ied|ies|y)|confirm(?:ed|s)?"),
     (
         "agreed",
-        r"agree(?:d|s)?|endors(?:ed|es|e)|support(?:ed|s)?|accept(?:ed|s)?|adopt(?:ed|s)?|decide[ds]?|resolved",
+        r"agree(?:d|s)?|endors(?:ed|es|e)|support(?:ed|s)?|accept(?:ed|s)?|adopt(?:ed|s)?|decide[ds]?|resolved|passed",
     ),
     ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)"),
 )
@@ -242,6 +243,14 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         if re.fullmatch(r"(?i)\s*(?:an?\s+)?amendments?\s*:?\s*", sentence):
             amendment_next = True  # 'Amendment' printed as a label over the words that move it
             continue
+        if PASSED.match(sentence) and decisions and decisions[-1].kind == "motion":
+            moved = decisions[-1]
+            if moved.result is None and moved.formula is None and not moved.votes:
+                # '… seconded that this meeting continues …. All agreed, the Resolution was
+                # passed.': what was moved was resolved
+                moved.formula = "RESOLVED"
+                moved.end = max(moved.end, last_line + 1)
+                continue
         event = _classify(sentence, offset == 0)
         if (
             event is not None
@@ -632,6 +641,11 @@ MOVER_LINE = re.compile(
 )
 ORIGINAL = re.compile(
     r"(?i)\b(?:the\s+)?original\s+(?:proposal|motion|recommendations?|proposition)\b"
+)
+PASSED = re.compile(  # 'All agreed, the Resolution was passed.', 'Resolution passed.', 'Agreed.'
+    r"^\s*(?:All\s+(?:members\s+|councillors\s+)?agreed\b|(?:The\s+|the\s+)?(?:resolution|motion|proposal)\s+(?:was\s+)?"
+    r"(?:passed|agreed|approved|adopted)\b|Resolution\s+passed\b|Agreed(?:\s+unanimously)?\s*\.?\s*$)",
+    re.IGNORECASE,
 )
 LIST_MARK = re.compile(  # '- ', '1. ', '2) ', '5.1 ', '(a) ', 'b. ', 'ii) '
     r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\(?[ivx]{1,5}\)\s)"
@@ -1045,7 +1059,7 @@ BODY_AGREED_COLON = re.compile(
     rf"^(?:[Tt]he\s+)?{BODY}\s+(?:further\s+)?(?P<verb>agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*-?\s*"
 )
 PROPOSED_THAT = re.compile(
-    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s+"
+    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s*(?::-?\s*|\s)"
 )
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
@@ -1093,6 +1107,7 @@ def strip_formula(text: str) -> str:
             text,
         )
         text = text.lstrip("“\"‘'").strip()
+        text = re.sub(r"^There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+", "", text)
         if agreed := BODY_AGREED_COLON.match(text):
             text = text[agreed.end() :]
         if (inside := _formula_inside(text[:160])) and not FORMULA.match(text):

@@ -140,11 +140,27 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
         chain, total = _best_chain(group)
         if total > best_total:
             best, best_total = chain, total
+    if len(best) < 2:  # no run of numbers: a list whose every number was printed '1.'
+        for form in dict.fromkeys(c[1].form for c in candidates):
+            group = [c for c in candidates if c[1].form == form]
+            if _all_ones(group) and len(chain := _every_one(group)[0]) > len(best):
+                best = chain
     # one minute alone (a special meeting) must look like a heading: capitals, bold or an item
     strong = len(best) >= 2 or (best and best[0].score >= (0.0 if known_minutes else 2.0))
     if not strong:
         return []
     return _with_sub_minutes(best, candidates, layout, lines)
+
+
+def _all_ones(group: list[tuple[int, Numbered, Heading]]) -> bool:
+    """Three items or more all numbered '1.' (a numbered list copied with every number
+    reset): items in order, numbered as printed."""
+    return len(group) >= 3 and all(n.parts == (1,) for _, n, _ in group)
+
+
+def _every_one(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Heading], float]:
+    chain = [h for _, _, h in group if h.score > 0]
+    return chain, sum(h.score for h in chain)
 
 
 def _sections_only(

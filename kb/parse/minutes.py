@@ -41,6 +41,18 @@ NAMED_MEETING = re.compile(  # 'Parish Council meeting on Thursday 8th April 202
     rf"^\s*(?P<named>(?:[A-Z][\w&'’-]*\s+){{0,6}}(?:{BODY_WORDS}))\s+(?i:meeting)\s+(?:held\s+)?on\s+"
     rf"(?=(?i:{WEEKDAY})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD})\b)"
 )
+DATED_MINUTES = re.compile(  # 'PC Meeting Minutes 18th May 2021 (via Zoom)', 'Minutes for Parish Council meeting 12th April 2021'
+    # (a name before the word or after 'for': 'Minutes 25 June 2018' alone names no body)
+    rf"^\s*(?:(?:[\w&'’.-]+\s+){{1,5}}?(?i:minutes)\s+|(?i:minutes)\s+(?i:for|of)\s+(?!(?i:the\s+)?(?i:meeting|minutes)\s+held\b)(?:[\w&'’.-]+\s+){{1,6}}?)"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}}|(?i:{MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    r"\s*(?:\([^)]*\))?\s*$"
+)
+# a body's name with the meeting's date on the same line, no word for minutes:
+# 'Humberside Fire Authority24 June 2011'
+NAME_THEN_DATE = re.compile(
+    rf"^\s*(?P<c>(?:[A-Z][\w&'’-]*\s+|and\s+|of\s+){{0,6}}(?:{BODY_WORDS}))\s*,?\s*(?:(?i:{WEEKDAY}),?\s+)?"
+    rf"(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}})\s*$"
+)
 BODY_MEETING_HELD = re.compile(  # 'Publow Parish Council Extra Ordinary meeting. Held at … on …'
     rf"^\s*(?:(?:[A-Z][\w&'’-]*|with|and|of|the|&)\s+){{0,8}}(?:{BODY_WORDS})\s+(?:(?:[A-Z][\w'’-]*\s+){{0,2}})?"
     r"(?i:meeting)\.?\s+(?i:held)\s+(?:at|in|on|via)\b"
@@ -62,6 +74,7 @@ TITLE = re.compile(
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
     rf"|{NAMED_MEETING.pattern}"
     rf"|{BODY_MEETING_HELD.pattern}"
+    rf"|{DATED_MINUTES.pattern}"
     rf"|{MODERNGOV_TITLE_WORDS}",
 )
 NOTICE_TITLE = re.compile(
@@ -77,7 +90,7 @@ MINUTES_LABEL = re.compile(
 EMBEDDED_TITLE = re.compile(r"\b(?:MINUTES|Minutes)\s+(?:of|OF)\s+(?:an?|the|A|AN|THE)\b")
 NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
 COMMITTEE_IN_TITLE = re.compile(
-    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|taken\s+(?:by|at))\s+"
+    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|for|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d+|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
@@ -175,6 +188,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     ):
         return (
             _committee_and_date_head(texts, i)
+            or _named_and_dated_head(texts, i)
             or _field_block_head(texts, i)
             or _item_page_head(texts, i)
         )
@@ -464,6 +478,22 @@ def moderngov_date(texts: list[str], i: int) -> str | None:
     return None
 
 
+def _named_and_dated_head(texts: list[str], i: int) -> MinutesHead | None:
+    """The file's first line naming the body and the date ('Humberside Fire Authority24
+    June 2011'), attendance within the next twelve lines."""
+    match = NAME_THEN_DATE.match(texts[i])
+    if match is None or any(texts[:i]):
+        return None
+    if not any(PRESENT.match(t) for t in [t for t in texts[i + 1 : i + 30] if t][:12]):
+        return None
+    return MinutesHead(
+        line=i,
+        meeting=Meeting(
+            committee=meeting_committee(match.group("c")), date=parse_date(match.group("d"))
+        ),
+    )
+
+
 def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
     """A committee's name on a line of its own, the meeting's date just below it (as a
     line, or as 'Date:' and its value) and attendance soon after: 'AUDIT COMMITTEE' /
@@ -533,6 +563,10 @@ def title_case(text: str) -> str:
 
 
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
+CAPS_RUN_IN = re.compile(  # 'APOLOGIES FOR ABSENCE. There …', 'MINUTES OF MEETING, March 16th 2021. It …'
+    r"^(?P<title>(?:\d[\w/.-]*\s+[-–—]\s+)?[A-Z][A-Z’'&()/-]+(?:\s+[A-Z0-9][A-Z0-9’'&()/-]*)*(?:,\s+[^.]{1,40}?)?[A-Za-z0-9)])"
+    r"(?:\.|\s+[-–—])\s+(?P<body>\S.*)$"
+)
 LABEL_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:\d]{1,60}?):\s+(?P<body>\S.*)$")
 TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.-]*|[a-z][\w’'-]*|&|[-–])"  # 'Approval of the accounts for 2019-20'
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
@@ -617,6 +651,19 @@ def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] 
         return colon_ref.group("head"), colon_ref.group("body")
     if numbered.form == "letter":
         return None
+    caps = CAPS_RUN_IN.match(rest)
+    if (
+        caps
+        and is_upper(caps.group("title").split(",")[0])
+        and len(caps.group("body").split()) >= 2
+        # the text is a sentence ('No declarations were made'), not more of a title in
+        # capitals ('SEND INSPECTION - STATEMENT OF ACTION', '– 21 JUNE 2011')
+        and caps.group("body")[:1].isalpha()
+        and re.search(r"\b[a-z]{2,}", " ".join(caps.group("body").split()[:5]))
+    ):
+        # '1. APOLOGIES FOR ABSENCE. There were none.', '3564MINUTES – Resolved – That …':
+        # a title in capitals ended by a stop or a dash, its text after it
+        return caps.group("title").strip(), caps.group("body")
     opened = TITLE_THEN_TEXT.match(rest)
     if (
         opened

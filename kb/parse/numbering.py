@@ -25,7 +25,10 @@ SLASH = re.compile(
     r"^\s*(?P<n>\d{1,4}/\d{1,4}(?:/\d{1,3}(?!\d))?)\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"
 )
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
-PLAIN = re.compile(r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$")
+PLAIN = re.compile(
+    r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$"
+    r"|^\s*(?P<glued>(?!(?:19|20)\d\d[A-Z])\d{2,4})(?=[A-Z]{4,}\b)(?P<caps>.*)$"  # '3563DECLARATIONS OF INTEREST': glued to a title in capitals
+)
 PREFIXED = re.compile(
     r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2}"
     r"|[A-Z]{2,6}\s\d{1,4}/\d{2,4}|[A-Z]\d{1,3}(?=[A-Z][a-z]))(?:\b|(?<=\d)(?=[A-Z][a-z]))"  # 'GMCA 96/19', 'A1Declarations'
@@ -81,6 +84,9 @@ def split_number(line: str) -> Numbered | None:
         match = pattern.match(line)
         if not match:
             continue
+        if form == "plain" and match.group("glued"):
+            number = match.group("glued")
+            return Numbered(number, "plain", _parts(number), match.group("caps").strip())
         number = match.group("n")
         if form == "plain":
             year_like = len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
