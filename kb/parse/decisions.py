@@ -71,8 +71,9 @@ PAPERS = (
     r"minute|notes|tracker|log|register|scheme|protocol|framework|charter|action plan"
 )
 PASSIVE = re.compile(  # 'The minutes … were approved', 'Payments of £1,204.50 were approved'
-    rf"^{LIST_MARKER}(?:(?:After|Following)\s+(?:a\s+)?(?:brief\s+|full\s+|further\s+)?(?:discussion|debate|consideration),?\s+(?=the\s))?"
-    rf"(?:(?:The|These|This|Its|Their|All|Both|(?<=,\s)the|(?<=n\s)the)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
+    rf"^{LIST_MARKER}(?:(?:After|Following)\s+(?:a\s+)?(?:brief\s+|full\s+|further\s+)?(?:discussion|debate|consideration),?\s+(?=the\s)"
+    r"|(?:Therefore|Accordingly|Thus),?\s+(?=the\s))?"
+    rf"(?:(?:The|These|This|Its|Their|All|Both|(?<=,\s)the|(?<=n\s)the|(?<=[ey]\s)the)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
     r"(?:\s+[\w'’,.()/&£%-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
     r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
     r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed|passed))\b"
@@ -154,7 +155,7 @@ VOTE_LABEL_LINE = re.compile(
 VOTE_CALL = re.compile(
     r"\bput\s+(?:the\s+\w+\s+(?:motion|amendment|recommendations?|proposal)\s+|it\s+|them\s+)?to\s+(?:the|a)\s+vote\b|"
     r"\b(?:recorded|named)\s+vote\b|\bvoting\s+was\s+as\s+follows\b|\bvotes?\s+(?:were|was)\s+(?:recorded|cast|taken)\b"
-    r"|\bshow\s+of\s+hands\b|\bvoting\s+took\s+place\b",
+    r"|\bshow\s+of\s+hands\b|\bvoting\s+took\s+place\b|\ba\s+vote\s+was\s+(?:held|taken)\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?:(?<=[.!?;])|(?<=[.!?;][”\"’)]))\s+(?=[A-Z0-9£(“\"‘'])")
@@ -252,6 +253,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 moved.end = max(moved.end, last_line + 1)
                 continue
         event = _classify(sentence, offset == 0)
+        if event is None and voting_on is not None and parse_votes(sentence, partial=True):
+            event = ("votes", None)  # 'A vote was held:' / '13 for (…).' / '7 against (…).'
         if (
             event is not None
             and event[0] == "motion"
@@ -448,10 +451,10 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
     # Member considered a request …'), the decision set out after it under its own
     # formula or as a motion put ('24.2 The Lead Member RESOLVED to …'): the field's label
     # opens the decision that follows, its first paragraph is the background
-    decisions = [
-        d
-        for k, d in enumerate(decisions)
-        if not (
+    kept: list[_Open] = []
+    carried: _Open | None = None  # a dropped field's vote, for the decision it heads
+    for k, d in enumerate(decisions):
+        background = (
             d.formula == "DECISION"
             and not _opens_decision(_field_words(d))
             and any(
@@ -459,10 +462,20 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 or e.formula not in (None, "DECISION", "RECEIVED")
                 or _opens_decision(_field_words(e))
                 or IN_SENTENCE.search(_field_words(e))
+                or PASSIVE.match(_field_words(e))  # '… Therefore the minutes … were agreed'
                 for e in decisions[k + 1 :]
             )
         )
-    ]
+        if background:
+            carried = d if d.votes or d.voters else carried
+            continue
+        if carried is not None and not d.votes:
+            # 'A vote was held: 13 for (…). 7 against (…).' under the field: the decision's
+            d.votes, d.voters = carried.votes, d.voters or carried.voters
+            d.result = d.result or carried.result
+        carried = None
+        kept.append(d)
+    decisions = kept
     # a form's 'Decision:' field that records nothing decided ('There were no apologies.')
     decisions = [
         d
@@ -1031,6 +1044,8 @@ MOVER_PREFIX = re.compile(
     r"(?:and\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?i:carried|resolved|agreed)(?:\s+unanimously)?\s*)?"  # '… and CARRIED:'
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
+    # '… seconded a motion, which was agreed unanimously … as set out below:'
+    r"|(?:a|an|the)\s+(?:motion|proposal|amendment)\b[^:.;]{0,120}:\s*"
     # '… Cllr B seconded, all agreed to pay £250 …', '… seconded all in favour of being signed …'
     r"|(?:and\s+)?all\s+(?:members\s+)?(?:were\s+)?(?:in\s+favour|agreed|in\s+agreement)(?:\s+(?:of|to|that|with))?\s+"
     r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'
@@ -1108,6 +1123,7 @@ def strip_formula(text: str) -> str:
         )
         text = text.lstrip("“\"‘'").strip()
         text = re.sub(r"^There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+", "", text)
+        text = re.sub(r"^(?:Therefore|Accordingly|Thus),?\s+(?=the\s)", "", text)
         if agreed := BODY_AGREED_COLON.match(text):
             text = text[agreed.end() :]
         if (inside := _formula_inside(text[:160])) and not FORMULA.match(text):
