@@ -1836,3 +1836,38 @@ def test_a_list_whose_every_number_is_one() -> None:
         ("1", "Woodland Management Plan - Lea Park"),
     ]
     assert [len(m.decisions) for m in doc.minutes] == [0, 1, 1]
+
+
+def test_a_meeting_page_copied_without_its_title() -> None:
+    # the page's meeting line opens the file; its items are set off by blank lines, titled
+    # in agenda wording; '18 For' is a count, not a minute
+    doc = _minutes_of(
+        "Extraordinary meeting, Council - Thursday, 16th March, 2023 6.30 pm\n\n"
+        "Apologies for absence\n\n\nApologies were received from Councillor Graham.\n\n\n\n"
+        "Recommendations of the Grants Working Party held on 2 March 2023\n\nIt was moved by"
+        " Councillor Keal and seconded by Councillor Cleary that the recommendations be"
+        " accepted.\n\n\nUpon being put to the vote the motion was carried.\n\n18 For\n\n"
+        "1 Against\n\n\n\nAnnual Governance Statement 2022/23\n\nIt was moved by Councillor"
+        " Keal and seconded by Councillor Goodrick that the statement be approved.\n\n\n"
+        "Upon being put to the vote the motion was carried.\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Council", "2023-03-16")
+    assert [m.title for m in doc.minutes][-2:] == [
+        "Recommendations of the Grants Working Party held on 2 March 2023",
+        "Annual Governance Statement 2022/23",
+    ]
+    assert all(m.decisions[0].outcome == "carried" for m in doc.minutes[-2:])
+
+
+def test_one_item_whose_number_is_printed_alone_over_long_agenda_wording() -> None:
+    doc = _minutes_of(
+        "Agenda and minutes\n\nFull Council - Wednesday, 22 February 2023 10.30 am\n\n"
+        "Items\nNo. Item\n\n75.\n\nTo elect a Chairman of the County Council to serve until the"
+        " May 2023 Annual General Meeting\n\nMinutes:\n\nIt was moved and seconded that County"
+        " Councillor David Ireton be elected Chairman.\n\nThe vote was taken and the motion was"
+        " declared carried with 87 for, none against and no abstentions.\n"
+    )
+    (minute,) = doc.minutes
+    assert minute.number == "75"
+    assert minute.decisions[-1].outcome == "carried"
+    assert minute.decisions[-1].votes == {"for": 87, "against": 0, "abstain": 0}

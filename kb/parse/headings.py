@@ -39,6 +39,7 @@ SENTENCE_WORDS = re.compile(
 PREFIX_ALONE = re.compile(
     r"^\s*(?!(?:ITEM|ITEMS|PAGE|AGENDA|NO|MIN|PART|APPENDIX)\s*$)[A-Z]{2,6}\s*$"
 )
+ALONE_BONUS = 1.0  # a number printed on its own line, its title on the next
 MAX_TITLE = 220
 MAX_DISTINCT_TITLE = 400  # agenda wording under a running reference ('2022-109 To receive …')
 REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
@@ -272,6 +273,10 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         return None  # lettered lines are parts of a resolution, unless a notice's items
     if FORMULA_START.match(rest) or not rest[0].isalnum() and rest[0] not in "'‘\"“":
         return None
+    if re.fullmatch(
+        r"(?i)(?:votes?\s+)?(?:for|against|abstentions?|abstain(?:ed|ing)?|in\s+favour)", rest
+    ):
+        return None  # '18 For' / '1 Against': a vote's count, not a minute
     if rest[0].isalpha() and rest[0].islower():
         return None  # a sentence running on
     if parse_date(f"{numbered.number} {rest}") and re.match(
@@ -300,6 +305,8 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
     if not title:
         return None
     score = _score(lines, i, rest, title, item, layout, distinct)
+    if not numbered.rest:
+        score += ALONE_BONUS  # '75.' on a line of its own over its title: laid out as a heading
     number = numbered.number
     lead = split_number(title) if numbered.form in ("dot", "plain") else None
     if (

@@ -53,6 +53,10 @@ NAME_THEN_DATE = re.compile(
     rf"^\s*(?P<c>(?:[A-Z][\w&'’-]*\s+|and\s+|of\s+){{0,6}}(?:{BODY_WORDS}))\s*,?\s*(?:(?i:{WEEKDAY}),?\s+)?"
     rf"(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}})\s*$"
 )
+MEETING_PAGE_LINE = re.compile(  # a ModernGov meeting page's line: 'Extraordinary meeting, Council - Thursday, 16th March, 2023 6.30 pm'
+    rf"^\s*(?P<c>[^–-]{{3,90}}?)\s+[-–]\s+(?i:{WEEKDAY}),?\s+(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}})"
+    r"(?:,?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))?\s*$"
+)
 BODY_MEETING_HELD = re.compile(  # 'Publow Parish Council Extra Ordinary meeting. Held at … on …'
     rf"^\s*(?:(?:[A-Z][\w&'’-]*|with|and|of|the|&)\s+){{0,8}}(?:{BODY_WORDS})\s+(?:(?:[A-Z][\w'’-]*\s+){{0,2}})?"
     r"(?i:meeting)\.?\s+(?i:held)\s+(?:at|in|on|via)\b"
@@ -189,6 +193,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         return (
             _committee_and_date_head(texts, i)
             or _named_and_dated_head(texts, i)
+            or _meeting_page_head(texts, i)
             or _field_block_head(texts, i)
             or _item_page_head(texts, i)
         )
@@ -478,6 +483,22 @@ def moderngov_date(texts: list[str], i: int) -> str | None:
     return None
 
 
+def _meeting_page_head(texts: list[str], i: int) -> MinutesHead | None:
+    """A meeting page copied without its 'Agenda, decisions and minutes' title: its first
+    line names the meeting ('Extraordinary meeting, Council - Thursday, 16th March, 2023
+    6.30 pm'), the body the last named part before the date."""
+    match = MEETING_PAGE_LINE.match(texts[i])
+    if match is None or any(texts[:i]):
+        return None
+    named = [p.strip() for p in match.group("c").split(",") if BODY_WORD.search(p)]
+    if not named:
+        return None
+    return MinutesHead(
+        line=i,
+        meeting=Meeting(committee=meeting_committee(named[-1]), date=parse_date(match.group("d"))),
+    )
+
+
 def _named_and_dated_head(texts: list[str], i: int) -> MinutesHead | None:
     """The file's first line naming the body and the date ('Humberside Fire Authority24
     June 2011'), attendance within the next twelve lines."""
@@ -753,7 +774,9 @@ def _headings(lines: list[Line]) -> list[Heading]:
             [*numbered, *(b for b in bullets if b.line not in taken)], key=lambda h: h.line
         )
     # a web page's 'No. Item' table header says items follow, however few
-    tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines)
+    tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines) or any(
+        MEETING_PAGE_LINE.match(t) for t in [ln.text for ln in lines if ln.text.strip()][:3]
+    )
     return (
         numbered
         or ref_items(lines)
