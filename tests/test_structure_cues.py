@@ -1871,3 +1871,25 @@ def test_one_item_whose_number_is_printed_alone_over_long_agenda_wording() -> No
     assert minute.number == "75"
     assert minute.decisions[-1].outcome == "carried"
     assert minute.decisions[-1].votes == {"for": 87, "against": 0, "abstain": 0}
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        (
+            "25/21   Election of Chairman and Vice Chairman – Council resolved to postpone this.",
+            [
+                "25/21   Election of Chairman and Vice Chairman",
+                "Council resolved to postpone this.",
+            ],
+        ),
+        (
+            "2022-110 Allotments Task & Finish Group – Chair: Cllr B Robinson.",
+            ["2022-110 Allotments Task & Finish Group", "Chair: Cllr B Robinson."],
+        ),
+    ],
+)
+def test_a_running_reference_title_run_in_after_a_dash(line: str, parts: list[str]) -> None:
+    from kb.parse.minutes import split_run_in
+
+    assert [ln.text for ln in split_run_in([Line(line, 1)])] == parts

@@ -588,6 +588,9 @@ CAPS_RUN_IN = re.compile(  # 'APOLOGIES FOR ABSENCE. There …', 'MINUTES OF MEE
     r"^(?P<title>(?:\d[\w/.-]*\s+[-–—]\s+)?[A-Z][A-Z’'&()/-]+(?:\s+[A-Z0-9][A-Z0-9’'&()/-]*)*(?:,\s+[^.]{1,40}?)?[A-Za-z0-9)])"
     r"(?:\.|\s+[-–—])\s+(?P<body>\S.*)$"
 )
+DASH_RUN_IN = re.compile(
+    r"^(?P<title>[A-Z][^–—:]{2,70}?)\s+[–—]\s+(?P<body>[A-Z]\S*(?:\s+\S+){2,}.*)$"
+)
 LABEL_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:\d]{1,60}?):\s+(?P<body>\S.*)$")
 TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.-]*|[a-z][\w’'-]*|&|[-–])"  # 'Approval of the accounts for 2019-20'
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
@@ -700,6 +703,11 @@ def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] 
         short = len(title.split()) <= RUN_IN_WORDS and not SENTENCE_WORDS.search(title)
         if (AGENDA_WORDING.match(title) or short) and len(after.split()) >= 2:
             return title + ".", after
+    if numbered.form in DISTINCT_FORMS and (dashed := DASH_RUN_IN.match(rest)):
+        # '25/21   Election of Chairman and Vice Chairman – Council resolved to postpone …'
+        title = dashed.group("title")
+        if len(title.split()) <= RUN_IN_WORDS and not SENTENCE_WORDS.search(title):
+            return title, dashed.group("body")
     if labels and (labelled := _labelled(rest)):
         return labelled.group("title").strip(), labelled.group("body")
     match = RUN_IN.match(rest)
