@@ -725,3 +725,16 @@ def test_proposed_that_with_a_colon_is_a_formula() -> None:
     assert strip_formula("Councillor Astley proposed that:\nAPC would not support it") == (
         "APC would not support it"
     )
+
+
+def test_a_recorded_vote_whose_counts_close_each_list() -> None:
+    d = only(
+        "Councillor Astley proposed that:\nAPC would not support planning application 16/00619/F.\n"
+        "This was seconded by Councillor Gill and a recorded vote was requested.\n"
+        "The recorded vote was as follows:\n\n"
+        "In favour of the proposal:  Councillors Astley, Gill, Jelfs and Shallis. (4)\n\n"
+        "Against the proposal:  Councillor Lyons, Bratt, Leeman, Phipps and Rye. (5)\n\n"
+        "Abstentions: Councillor Griffiths. (1)"
+    )
+    assert (d.outcome, d.votes) == ("lost", {"for": 4, "against": 5, "abstain": 1})
+    assert (d.mover, d.seconder) == ("Councillor Astley", "Councillor Gill")

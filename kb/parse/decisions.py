@@ -561,6 +561,8 @@ def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
             word = re.search(r"(\S+)\s*$", joined[: m.start()])
             if word and ABBREVIATION.fullmatch(word.group(1)):
                 continue  # 'Mrs. C. Palmer', 'Minute No. 5'
+            if re.match(r"\(\d{1,3}(?:\s+votes?)?\)", joined[m.end() :]):
+                continue  # 'Councillors A, B and C. (4)': the count closes the list
             if not LIST_MARK_ONLY.match(joined[cuts[-1] : m.end()]):
                 cuts.append(m.end())  # '5. RESOLVED': a list mark is not a sentence
         cuts += [
