@@ -72,9 +72,9 @@ REAL_FLOORS = {  # a little under what the parser reaches on each set after its 
     },
     "bodies_real2": {
         "meeting": 0.85,
-        "minutes_recall": 0.9,
-        "decisions_precision": 0.9,
-        "decisions_recall": 0.75,
+        "minutes_recall": 0.93,
+        "decisions_precision": 0.94,
+        "decisions_recall": 0.85,
     },
     "bodies_real3": {
         "meeting": 0.97,
@@ -116,9 +116,15 @@ REAL_FLOORS = {  # a little under what the parser reaches on each set after its 
     },
     "bodies_real9": {  # first run 0.57 / 0.48 / 0.64 / 0.29 (its first_run.txt)
         "meeting": 0.95,
-        "minutes_recall": 0.87,
+        "minutes_recall": 0.9,
         "decisions_precision": 0.8,
         "decisions_recall": 0.75,
+    },
+    "bodies_real10": {  # first run 0.50 / 0.23 / 0.24 / 0.17 (its first_run.txt)
+        "meeting": 0.7,
+        "minutes_recall": 0.55,
+        "decisions_precision": 0.42,
+        "decisions_recall": 0.48,
     },
 }
 
