@@ -1893,3 +1893,25 @@ def test_a_running_reference_title_run_in_after_a_dash(line: str, parts: list[st
     from kb.parse.minutes import split_run_in
 
     assert [ln.text for ln in split_run_in([Line(line, 1)])] == parts
+
+
+def test_a_notice_whose_every_item_restarts_its_letters() -> None:
+    doc = _minutes_of(
+        "NORTHBY CITY COUNCIL\n\nNOTICE OF DECISIONS TAKEN BY THE CABINET ON 9 JULY 2024\n\n"
+        "(a) Subject: Medium Term Financial Plan 2025-2030 (agenda item 6)\n\n(b) Decision"
+        " taken:\n\n1. To approve the Medium Term Financial Plan.\n2. To note the savings"
+        " targets.\n\n(c) Reasons for the decision: to set a balanced budget.\n\n"
+        "(a) Subject: Library Service Review (agenda item 7)\n\n(b) Decision taken:\n\n"
+        "To defer the decision to the September meeting.\n\n(c) Reasons for the decision:"
+        " more responses were needed.\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Cabinet", "2024-07-09")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("6", "Medium Term Financial Plan 2025-2030"),
+        ("7", "Library Service Review"),
+    ]
+    first, second = (m.decisions[0] for m in doc.minutes)
+    assert (
+        first.outcome == "approved" and "Reasons" not in first.text
+    )  # the form's next field ends it
+    assert second.outcome == "deferred"

@@ -165,6 +165,14 @@ LIST_MARK_ONLY = re.compile(
 LABEL_LINE = re.compile(
     r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?!(?:To|That|THAT|TO)\b)[A-Z][A-Za-z,/&()'’-]*(?:\s+[A-Za-z,/&()'’-]+){0,5}\s*:\s*$"
 )
+# the fields a decision form prints after its decision: '(c) Reasons for the decision: …'
+FORM_FIELD = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:Reasons?|Alternative\s+options?|Options?\s+considered|"
+    r"Declarations?|Conflicts?\s+of\s+interest|Dispensations?|Background|Implications|Consultation|"
+    r"Report\s+author|Contact(?:\s+officer)?|Publication\s+date|Date\s+of\s+(?:publication|decision)|"
+    r"Call[- ]in|Wards?\s+affected|Lead\s+officer)\b[^:]{0,60}:",
+    re.IGNORECASE,
+)
 MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
 CORRECT_RECORD = re.compile(
     r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+(?:record|reflection)\b|\bcorrectly\s+recorded\b",
@@ -261,7 +269,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             and _joins_motion(decisions, sentence, last_line)
         ):
             continue  # 'Proposer: Cllr O Penhallow', 'This was seconded by …'
-        if event is None and LABEL_LINE.match(sentence):
+        if event is None and (LABEL_LINE.match(sentence) or FORM_FIELD.match(sentence)):
             if current is not None:
                 current.closed = True  # 'Reasons for decision:': the next field of a form
             label_since = True
@@ -1201,8 +1209,8 @@ def outcome(
         found = _verb_outcome(m.group(1))
         if found:
             found_any.add(found)
-    first_word = re.match(r"[A-Za-z]+", body)
-    if first_word and (found := _verb_outcome(first_word.group())):
+    first_word = re.match(r"(?:(?:To|TO)\s+)?([A-Za-z]+)", body)  # 'Noted.', 'To defer …'
+    if first_word and (found := _verb_outcome(first_word.group(1))):
         found_any.add(found)  # 'Noted.', 'Approve the plan
     for name, _ in VERB_OUTCOMES:
         if name in found_any:

@@ -785,12 +785,12 @@ def _headings(lines: list[Line]) -> list[Heading]:
     tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines) or any(
         MEETING_PAGE_LINE.match(t) for t in [ln.text for ln in lines if ln.text.strip()][:3]
     )
-    return (
-        numbered
-        or ref_items(lines)
-        or subject_items(lines)
-        or gap_items(lines, least=1 if tabled else 3)
-    )
+    subjects = subject_items(lines)
+    if len(subjects) > len(numbered) and all(h.form == "letter" for h in numbered):
+        # a notice whose every item restarts '(a) Subject: …' ('(b) Decision taken: …'):
+        # its items are its subjects, not the run of its letters
+        return subjects
+    return numbered or ref_items(lines) or subjects or gap_items(lines, least=1 if tabled else 3)
 
 
 def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minute]) -> Meeting:
