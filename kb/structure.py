@@ -57,8 +57,9 @@ def _same_opening(gold: str, found: str) -> bool:
     """The decision's opening words agree (formula and list marks left out of both)."""
     from rapidfuzz import fuzz
 
-    g = _opening(strip_formula(gold))
-    f = _opening(strip_formula(found))
+    # a decision that is its formula alone ('Agreed', 'Approved.') is matched by it
+    g = _opening(strip_formula(gold)) or _opening(gold)
+    f = _opening(strip_formula(found)) or _opening(found)
     if not g or not f:
         return False
     n = min(len(g), len(f))

@@ -1915,3 +1915,37 @@ def test_a_notice_whose_every_item_restarts_its_letters() -> None:
         first.outcome == "approved" and "Reasons" not in first.text
     )  # the form's next field ends it
     assert second.outcome == "deferred"
+
+
+def test_parish_items_with_their_outcome_after_a_dash() -> None:
+    # 'Minutes for an Extra-ordinary meeting of the Council on …' titles the minutes; items
+    # run in after a dash where two lines or more are so printed, the text saying something
+    # ('– Cllr Cannon', '– add …', '– Agreed'); a decision's outcome after a dash
+    doc = _minutes_of(
+        "Minutes for an Extra-ordinary meeting of the Council on Tuesday 20th August 2019 at"
+        " 7.15pm at the Parish Office\n\nPresent: Chairman: Cllr Mrs Prior Councillors: Mrs"
+        " Bolton, Mr Dipple\n\n1. Welcome\n\n2. Apologies for Absence – Cllr Cannon\n\n"
+        "3. Confirmation of the order of the Agenda – add new item Grounds maintenance – agreed"
+        "\n\n4. Confirmation of the minutes of the Council Meeting on 6th August 2019 – Agreed\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Council", "2019-08-20")
+    assert [m.title for m in doc.minutes] == [
+        "Welcome",
+        "Apologies for Absence",
+        "Confirmation of the order of the Agenda",
+        "Confirmation of the minutes of the Council Meeting on 6th August 2019",
+    ]
+    assert [d.outcome for m in doc.minutes for d in m.decisions] == ["agreed", "approved"]
+
+
+def test_a_title_with_a_dash_in_it_is_kept_whole() -> None:
+    doc = _minutes_of(
+        "Minutes of the Cabinet held on 4 June 2024\n\nPresent: Councillor A (Chair)\n\n"
+        "16. Town Centre Masterplan – Consultation Draft\n\nRESOLVED: That the draft be"
+        " approved.\n\n17. Notice of Motion – Local Bus Services\n\nRESOLVED: That the motion be"
+        " noted.\n"
+    )
+    assert [m.title for m in doc.minutes] == [
+        "Town Centre Masterplan – Consultation Draft",
+        "Notice of Motion – Local Bus Services",
+    ]

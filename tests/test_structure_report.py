@@ -155,3 +155,11 @@ def test_real_gold_files_are_sound(folder: str) -> None:
     errors: list[str] = []
     checker.check_folder(str(FIXTURES / folder), errors)
     assert errors == [], "\n".join(errors)
+
+
+def test_a_decision_that_is_its_formula_alone_matches_by_it() -> None:
+    from kb.structure import _same_opening
+
+    assert _same_opening("Agreed", "Agreed.")
+    assert _same_opening("RESOLVED that the report be noted", "Resolved: That the report be noted.")
+    assert not _same_opening("Agreed", "Noted")

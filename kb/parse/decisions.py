@@ -95,6 +95,9 @@ IN_SENTENCE = re.compile(
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
     r"(?=(?:not\s+)?(?:to|that|That|THAT)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
 )
+TRAILING_OUTCOME = re.compile(  # a parish minute's outcome after a dash: '… – agreed', '… – Agreed.'
+    r"^(?P<text>\S.{2,}?)\s+[–—-]\s+(?P<verb>(?i:agreed|approved|noted|carried|resolved|accepted))\.?\s*$"
+)
 VOTED_TO = re.compile(  # 'Members voted 7 to 3 to refuse the application …'
     rf"^{LIST_MARKER}(?:The\s+)?(?:{BODY})\s+(?:then\s+)?voted\s+(?:(?:\d{{1,3}}\s*(?:to|[:–—-])\s*\d{{1,3}}"
     r"(?:\s*(?:to|[:–—-])\s*\d{1,3})?|unanimously|by\s+a\s+majority)\s+)?(?:to|in\s+favour\s+of|against)\s+\w"
@@ -731,6 +734,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "resolution-sentence", "APPOINTED"
     if IN_SENTENCE.search(sentence):
         return "resolution-sentence", "RESOLVED"
+    if TRAILING_OUTCOME.match(sentence):
+        return "resolution-sentence", None  # 'add new number 7 item … – agreed'
     if VOTED_TO.match(sentence):
         return "resolution-sentence", None  # 'Members voted 7 to 3 to refuse the application'
     if AGREED_IN_SENTENCE.search(sentence) and not FORMULA.match(sentence):
@@ -1134,6 +1139,8 @@ def strip_formula(text: str) -> str:
         text = text.lstrip("“\"‘'").strip()
         text = re.sub(r"^There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+", "", text)
         text = re.sub(r"^(?:Therefore|Accordingly|Thus),?\s+(?=the\s)", "", text)
+        if trailing := TRAILING_OUTCOME.match(text):
+            text = trailing.group("text")
         if agreed := BODY_AGREED_COLON.match(text):
             text = text[agreed.end() :]
         if (inside := _formula_inside(text[:160])) and not FORMULA.match(text):
@@ -1172,6 +1179,8 @@ def outcome(
     if votes and "for" in votes:  # a count against not printed is none
         return "carried" if votes["for"] > votes.get("against", 0) else "lost"
     body = strip_formula(text)
+    if trailing := TRAILING_OUTCOME.match(re.sub(r"\s+", " ", text).strip()):
+        return _minutes_approved(body, _verb_outcome(trailing.group("verb")))  # '… – agreed'
     if CORRECT_RECORD.search(body[:300]):
         return "approved"
     opening = _without_formula(text)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kb.model import Line, Meeting, Minute
+from kb.model import Decision, Line, Meeting, Minute
 
 from .dates import MONTH_WORD, WEEKDAY, parse_date
-from .decisions import find_decisions
+from .decisions import find_decisions, strip_formula
 from .headings import (
     DISTINCT_FORMS,
     MINUTE_REF,
@@ -67,7 +67,7 @@ MODERNGOV_TITLE_WORDS = (  # a ModernGov meeting page's title: 'Agenda, decision
 )
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
-    r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF)\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF|(?:for|FOR)(?=\s+(?:an?|the|AN?|THE)\s))\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
@@ -95,12 +95,12 @@ EMBEDDED_TITLE = re.compile(r"\b(?:MINUTES|Minutes)\s+(?:of|OF)\s+(?:an?|the|A|A
 NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
 COMMITTEE_IN_TITLE = re.compile(
     r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|for|taken\s+(?:by|at))\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d+|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
-    r"(?:MINUTES?|Decisions?|MEETING)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
+    r"(?:MINUTES?|Decisions?|MEETING)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
     r"(?P<c>(?:(?-i:[A-Z])[\w&'’()-]*(?:,?\s+(?:(?-i:[A-Z])[\w&'’()-]*|and|of|for|the|on|&)){0,12}?\s+)?"
     r"(?:Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|Partnership|Assembly|Commission))"
     r"(?=\s*(?:\([A-Z]{2,10}\))?,?\s+(?:held|meeting)\b)",  # "… COUNCIL (REWGCC), held"
@@ -591,7 +591,13 @@ CAPS_RUN_IN = re.compile(  # 'APOLOGIES FOR ABSENCE. There …', 'MINUTES OF MEE
 DASH_RUN_IN = re.compile(
     r"^(?P<title>[A-Z][^–—:]{2,70}?)\s+[–—]\s+(?P<body>[A-Z]\S*(?:\s+\S+){2,}.*)$"
 )
-LABEL_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:\d]{1,60}?):\s+(?P<body>\S.*)$")
+LABEL_RUN_IN = re.compile(
+    r"^(?P<title>[A-Z][^:\d–—]{1,90}?)(?P<sep>:|\s+[–—])\s+(?P<body>\S.*)$"
+)  # 'Apologies for absence: Cllr Muir', 'Confirmation of the order of the Agenda – add …'
+DASH_LABEL_RUN_IN = re.compile(  # '… of the Council Meeting on 6th August 2019 – Agreed'
+    r"^(?P<title>[A-Z][^:–—]{1,90}?)(?P<sep>\s+[–—])\s+(?P<body>\S.*)$"
+)
+DASH_TITLE_WORDS = 12  # a dash sets a title off more surely than a colon does
 TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.-]*|[a-z][\w’'-]*|&|[-–])"  # 'Approval of the accounts for 2019-20'
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
     rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+(?:[A-Z][\w’'&()-]*|\d[\w/.-]*))??)"
@@ -649,13 +655,32 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _says_something(text: str) -> bool:
+    """Words after a dash that are the minute's text, not more of its title: a sentence
+    ('add new item 7 – agreed', 'It was noted that …'), an outcome ('Agreed', 'None') or
+    who ('Cllr Cannon')."""
+    words = text.split()[:4]
+    return bool(
+        words
+        and (
+            words[0][:1].islower()
+            or re.match(r"(?:Agreed|Approved|Noted|None|Nil|Resolved|Carried|Deferred)\b", text)
+            or re.match(r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b", text)
+            or sum(w[:1].islower() for w in words) >= 2
+        )
+    )
+
+
 def _labelled(rest: str) -> re.Match[str] | None:
     """A short label of a title and its text after the colon ('Apologies for absence:
     Cllr Muir, no reason given.', 'Declarations of Interest: none noted.')."""
-    labelled = LABEL_RUN_IN.match(rest)
+    labelled = LABEL_RUN_IN.match(rest) or DASH_LABEL_RUN_IN.match(rest)
+    words = DASH_TITLE_WORDS if labelled and labelled.group("sep") != ":" else RUN_IN_WORDS
+    if labelled and labelled.group("sep") != ":" and not _says_something(labelled.group("body")):
+        return None  # 'Notice of Motion – Local Bus Services': the title's own second part
     if (
         labelled
-        and len(labelled.group("title").split()) <= RUN_IN_WORDS
+        and len(labelled.group("title").split()) <= words
         and not SENTENCE_WORDS.search(labelled.group("title"))
         and not re.search(r"(?i)\b(?:resolved|agreed|that|to)\b", labelled.group("title"))
         and labelled.group("body").strip()
@@ -752,6 +777,7 @@ def parse_minutes(
         )
         read = page[n].decisions if page else None
         decisions = read if read is not None else find_decisions(body)
+        decisions = _minutes_agreed(head.title, decisions)
         minutes.append(
             Minute(
                 number=head.number,
@@ -765,6 +791,22 @@ def parse_minutes(
             )
         )
     return _with_attendance(meeting, preamble, minutes), tuple(minutes), preamble
+
+
+OWN_MINUTES_TITLE = re.compile(
+    r"(?i)^(?:(?:to\s+)?(?:confirm\w*|approv\w*|sign\w*|agree\w*|accept\w*)\b.{0,40}?\bminutes\b|minutes\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z])\w*\s+(?:Committee|Board|Panel)))"
+)
+
+
+def _minutes_agreed(title: str, decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:
+    """'6. Confirmation of the minutes of the meeting on 6th August 2019 – Agreed': a bare
+    'Agreed' under a minute that approves the last minutes approves them."""
+    if not OWN_MINUTES_TITLE.match(title.strip()):
+        return decisions
+    return tuple(
+        replace(d, outcome="approved") if d.outcome == "agreed" and not strip_formula(d.text) else d
+        for d in decisions
+    )
 
 
 LOST_NUMBERS = 2  # numbered headings left in a list whose numbers were lost to bullets
