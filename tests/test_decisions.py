@@ -738,3 +738,20 @@ def test_a_recorded_vote_whose_counts_close_each_list() -> None:
     )
     assert (d.outcome, d.votes) == ("lost", {"for": 4, "against": 5, "abstain": 1})
     assert (d.mover, d.seconder) == ("Councillor Astley", "Councillor Gill")
+
+
+def test_a_motion_moved_seconded_and_referred() -> None:
+    d = only(
+        "The motion was moved by Councillor Ali and seconded by Councillor Raja and referred to"
+        " the Executive on 28 March 2019 in accordance with Standing Order 5.7."
+    )
+    assert strip_formula(d.text).startswith("referred to the Executive")
+    assert (d.outcome, d.mover, d.seconder) == ("agreed", "Councillor Ali", "Councillor Raja")
+
+
+def test_short_numeric_dates() -> None:
+    from kb.parse.dates import parse_date
+
+    assert parse_date("Extraordinary Meeting 22/07/21 7pm") == "2021-07-22"
+    assert parse_date("Ref 22/07/2021") == "2021-07-22"
+    assert parse_date("minute 06/09/031") is None  # not a date: a running number's digits run on

@@ -1949,3 +1949,30 @@ def test_a_title_with_a_dash_in_it_is_kept_whole() -> None:
         "Town Centre Masterplan – Consultation Draft",
         "Notice of Motion – Local Bus Services",
     ]
+
+
+def test_a_page_title_over_the_minutes_own_title_with_a_short_date() -> None:
+    doc = _minutes_of(
+        "Minutes - 20 July 2021\n\nMinutes of Northby Parish Council Extraordinary Meeting"
+        " 22/07/21 7pm Hare & Hounds, Northby\n\n20. Apologies : None\n\n21. Present : Cllr E"
+        " Stubbs, Cllr R Thorne\n\n22. Declarations of interest: None\n\n23. Accounts:\n\n"
+        "23.1 HMRC paye due. Approved\n\n23.2 Chalc membership. Approved\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Extraordinary Meeting", "2021-07-22")
+    # 'Approved' closing a line is the outcome of what it follows, not a heading over the next
+    found = [d.text for m in doc.minutes for d in m.decisions]
+    assert found == ["Approved", "Approved"]
+
+
+def test_breadcrumbs_and_a_venue_between_the_name_and_the_date() -> None:
+    doc = _minutes_of(
+        "EASTGLEN COMMUNITY COUNCIL\nANNUAL GENERAL MEETING\nFARR COMMUNITY HALL\nMONDAY 23"
+        " JUNE 2014\n7.30pm\nSCC Members Present: Isobel McQueer, Donald Henderson\n"
+        "- Approval of minutes of AGM 17 June 2013\nProposed: James MacPherson\nSeconded: John"
+        " Murray\n- Chairperson’s Annual Report\nReport appended.\n- Financial Statement\n"
+        "Closing balance: £2890.26.\n"
+    )
+    assert (doc.meeting.committee, doc.meeting.date) == ("Annual General Meeting", "2014-06-23")
+    from kb.parse.names import meeting_committee
+
+    assert meeting_committee("Home / Meetings / Parish Council") == "Parish Council"

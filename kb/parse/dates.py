@@ -24,6 +24,8 @@ MONTH_DAY_YEAR = re.compile(
     rf"\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
 NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+# '22/07/21' (two-digit year, slashes only, as a parish prints its meeting date)
+SHORT_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
 YEAR_FIRST = re.compile(r"(?<![\d/.])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b")  # '2011/12/14', ISO
 
 
@@ -60,6 +62,12 @@ def parse_date(text: str) -> str | None:
         if iso:
             found.append((match.start(), iso))
             break
+    if not found:
+        for match in SHORT_NUMERIC.finditer(text):
+            iso = _iso(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            if iso:
+                found.append((match.start(), iso))
+                break
     for match in YEAR_FIRST.finditer(text):
         iso = _iso(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if iso and 1900 <= int(match.group(1)) <= 2100:

@@ -187,7 +187,8 @@ VERB_OUTCOMES = (
     ("approved", r"approv(?:ed|es|e)|ratif(?:ied|ies|y)|confirm(?:ed|s)?"),
     (
         "agreed",
-        r"agree(?:d|s)?|endors(?:ed|es|e)|support(?:ed|s)?|accept(?:ed|s)?|adopt(?:ed|s)?|decide[ds]?|resolved|passed",
+        r"agree(?:d|s)?|endors(?:ed|es|e)|support(?:ed|s)?|accept(?:ed|s)?|adopt(?:ed|s)?|decide[ds]?|resolved|passed"
+        r"|refer(?:red|s)?",
     ),
     ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)"),
 )
@@ -971,7 +972,9 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     if _sibling(current.text_lines[0], text):
         return False  # '7.1 … the following payments: 7.1.1 … 7.1.2 …' / '7.2 …': a new one
     if current.formula and not strip_formula(" ".join(current.text_lines)):
-        return True  # 'RESOLVED' alone on its line: its words are the next paragraph
+        # 'RESOLVED' alone on its line: its words are the next paragraph ('… paye due.
+        # Approved' closing a line is the outcome of what it follows, and ends there)
+        return current.offset == 0
     if len(current.text_lines) == 1 and FIELD_ALONE.match(current.text_lines[0]):
         return True  # 'Decision' alone, a heading over its words
     if MOVED_ONLY.match(" ".join(current.text_lines)):
@@ -1061,6 +1064,8 @@ MOVER_PREFIX = re.compile(
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
     # '… seconded a motion, which was agreed unanimously … as set out below:'
     r"|(?:a|an|the)\s+(?:motion|proposal|amendment)\b[^:.;]{0,120}:\s*"
+    # '… seconded by Councillor Raja and referred to the Executive …': what became of it
+    r"|and\s+(?=(?:referred|deferred|withdrawn|carried|agreed|approved|noted|adopted)\b)"
     # '… Cllr B seconded, all agreed to pay £250 …', '… seconded all in favour of being signed …'
     r"|(?:and\s+)?all\s+(?:members\s+)?(?:were\s+)?(?:in\s+favour|agreed|in\s+agreement)(?:\s+(?:of|to|that|with))?\s+"
     r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'

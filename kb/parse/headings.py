@@ -273,6 +273,10 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         return None  # lettered lines are parts of a resolution, unless a notice's items
     if FORMULA_START.match(rest) or not rest[0].isalnum() and rest[0] not in "'‘\"“":
         return None
+    if numbered.form == "dotted" and re.search(
+        r"[.;]\s+(?:Approved|Agreed|Noted|Carried|Resolved|Accepted)\.?\s*$", rest
+    ):
+        return None  # '23.1 HMRC paye due. Approved': a paragraph and its outcome
     if re.fullmatch(
         r"(?i)(?:votes?\s+)?(?:for|against|abstentions?|abstain(?:ed|ing)?|in\s+favour)", rest
     ):

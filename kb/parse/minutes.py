@@ -128,7 +128,7 @@ LONE_TITLE = re.compile(
     r"^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?MINUTES?\s*$", re.IGNORECASE
 )
 VENUE_LINE = re.compile(
-    r"\b(?:Town|City|Guild|Civic|County|Shire|Village|Memorial)\s+Hall\b|\bCouncil\s+(?:Chambers?|Offices?|House|Buildings?)\b"
+    r"\b(?:Town|City|Guild|Civic|County|Shire|Village|Memorial|Community|Parish|Church|Public|Sports)\s+(?i:Hall|Centre|Center)\b|\bCouncil\s+(?:Chambers?|Offices?|House|Buildings?)\b"
     r"|^\s*Venue\b|\b(?:Committee|Council|Meeting|Board)\s+Room\b|\bCivic\s+Cent(?:re|er)\b",
     re.IGNORECASE,
 )
@@ -197,6 +197,12 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
             or _field_block_head(texts, i)
             or _item_page_head(texts, i)
         )
+    if DATE_TITLE.match(text):
+        # 'Minutes - 20 July 2021' (the page's title) over 'Minutes of Crowton Parish Council
+        # Extraordinary Meeting 22/07/21 …': the fuller title below is the minutes' own
+        below = [k for k in range(i + 1, min(len(texts), i + 6)) if texts[k]][:3]
+        if any(TITLE.search(texts[k]) and _committee(texts, k, texts[k]) for k in below):
+            return None
     above_at = next((k for k in range(i - 1, max(-1, i - 4), -1) if texts[k]), None)
     above = texts[above_at] if above_at is not None else ""
     numbered_above = split_number(above)
@@ -530,9 +536,12 @@ def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
         or re.match(r"^[^:]{1,40}:\s*\S", name)  # a field of a cover: 'Committee: Board'
         or not (is_upper(name) or BODY_WORD.search(name))
         or split_number(name)
+        or VENUE_LINE.search(name)  # 'FARR COMMUNITY HALL': where it met, not who
     ):
         return None
-    following = [t for t in texts[i + 1 : i + 8] if t][:3]
+    # the venue may stand between the name and the date: 'ANNUAL GENERAL MEETING' / 'FARR
+    # COMMUNITY HALL' / 'MONDAY 23 JUNE 2014'
+    following = [t for t in texts[i + 1 : i + 8] if t and not VENUE_LINE.search(t)][:3]
     date = None
     labelled = False
     for k, t in enumerate(following[:2]):
@@ -809,6 +818,7 @@ def _minutes_agreed(title: str, decisions: tuple[Decision, ...]) -> tuple[Decisi
     )
 
 
+DATE_TITLE = re.compile(r"(?i)^\s*minutes?\s*[-–—:]?\s*\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}\s*$")
 LOST_NUMBERS = 2  # numbered headings left in a list whose numbers were lost to bullets
 
 

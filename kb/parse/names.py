@@ -101,6 +101,10 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     Darlington') left out."""
     if typed := typed_meeting(title):
         return typed
+    if name and name.count(" / ") >= 2:
+        name = name.rsplit(" / ", 1)[
+            1
+        ]  # 'Home / Meetings / Parish Council …': a page's breadcrumbs
     name = normalise_committee(name)
     if not name or NOT_A_NAME.match(name):
         return None
