@@ -755,3 +755,13 @@ def test_short_numeric_dates() -> None:
     assert parse_date("Extraordinary Meeting 22/07/21 7pm") == "2021-07-22"
     assert parse_date("Ref 22/07/2021") == "2021-07-22"
     assert parse_date("minute 06/09/031") is None  # not a date: a running number's digits run on
+
+
+def test_it_was_noted_that_is_information_not_a_decision() -> None:
+    found = find_decisions(
+        lines(
+            "It was noted that the Board would be required to approve the final plan in the New"
+            " Year.\nThe Panel noted the report."
+        )
+    )
+    assert [strip_formula(d.text) for d in found] == ["The Panel noted the report."]

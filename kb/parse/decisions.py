@@ -699,8 +699,15 @@ def _opens_item(text: str) -> bool:
     )
 
 
+NOTED_THAT = re.compile(  # 'It was noted that …': information the meeting was given
+    rf"^{LIST_MARKER}It\s+was\s+(?:also\s+|further\s+)?noted\s*,?\s+that\b"
+)
+
+
 def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | None:
     """What a sentence is: a decision start, a motion, a result or a vote record, or None."""
+    if NOTED_THAT.match(sentence) and not sentence.lstrip()[:12].isupper():
+        return None  # what the meeting was told, not what it decided ('NOTED that' stays)
     if m := FORMULA.match(sentence):
         verb = m.group("verb")
         written = m.group("f")
