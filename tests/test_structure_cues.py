@@ -1976,3 +1976,60 @@ def test_breadcrumbs_and_a_venue_between_the_name_and_the_date() -> None:
     from kb.parse.names import meeting_committee
 
     assert meeting_committee("Home / Meetings / Parish Council") == "Parish Council"
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "rest"),
+    [
+        ("1-0607/8 - Welcome and Apologies.", "1-0607/8", "Welcome and Apologies."),
+        ("14365 CHAIRMAN’S ANNOUNCEMENTS", "14365", "CHAIRMAN’S ANNOUNCEMENTS"),
+    ],
+)
+def test_running_numbers_with_the_council_year_or_five_digits(
+    line: str, number: str, rest: str
+) -> None:
+    found = split_number(line)
+    assert found is not None and (found.number, found.rest) == (number, rest)
+    assert split_number("12345 people attended the fair") is None  # not over a title in capitals
+
+
+@pytest.mark.parametrize(
+    ("text", "committee", "date"),
+    [
+        (
+            "Minutes from the Eastwick Community Council meeting held at 6.30pm on Monday 20th"
+            " March 2017 at the Village Hall\n\nCllr John Hurst Chair\n\n16/137 Apologies of"
+            " absence\n\nNone had been received\n\n16/138 Declarations of interest\n\nNone.\n",
+            "Eastwick Community Council",
+            "2017-03-20",
+        ),
+        (
+            "COMMUNITY COUNCIL\n\nA meeting of the Community Council was held Tuesday night"
+            " February the 6th 2018 at 7.30pm in the Community Centre.\n\n1. Welcome and"
+            " Apologies:\n\nPresent Elen Edwards, Diane Roberts\n\n2. Minutes\n\nThe minutes were"
+            " approved as a correct record.\n",
+            "Community Council",
+            "2018-02-06",
+        ),
+        (
+            "Minutes of a Meeting of the Council held at the Village Hall on Wednesday, 28 March"
+            " 2007\n\nCouncillors D Risk (Chairman) (DR), P Summers (PS), C McArthur (CM)\n\n"
+            "1-0607/8 - Welcome and Apologies.\n\nThe Chairman welcomed Councillors.\n\n"
+            "2-0607/8 - Declarations of Interest\n\nThere were no declarations of interest.\n",
+            "Council",
+            "2007-03-28",
+        ),
+        (
+            "Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm\n\nAgenda and minutes"
+            "\n\nVenue: Microsoft Teams\n\nItems\nNo. Item\n\n66.\n\nApologies for absence\n\n"
+            "Minutes:\n\nNone.\n\n67.\n\nDeclarations of Interest\n\nMinutes:\n\nNone.\n",
+            "Council",
+            "2021-01-27",
+        ),
+    ],
+)
+def test_title_blocks_of_more_forms(text: str, committee: str, date: str) -> None:
+    docs = parse_pack([Page(text, None, 0)], "minutes.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    assert (doc.meeting.committee, doc.meeting.date) == (committee, date)
+    assert len(doc.minutes) >= 2

@@ -21,7 +21,7 @@ DAY_MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR = re.compile(
-    rf"\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
+    rf"\b({MONTH_WORD})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
 NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 # '22/07/21' (two-digit year, slashes only, as a parish prints its meeting date)

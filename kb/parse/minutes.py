@@ -67,10 +67,11 @@ MODERNGOV_TITLE_WORDS = (  # a ModernGov meeting page's title: 'Agenda, decision
 )
 TITLE = re.compile(
     r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
-    r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF|(?:for|FOR)(?=\s+(?:an?|the|AN?|THE)\s))\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF|(?:for|FOR|from|FROM)(?=\s+(?:an?|the|AN?|THE)\s))\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
+    r"|^\s*An?\s+(?:\w+\s+)?[Mm]eeting\s+of\s+(?:the\s+)?.{3,80}?\s+was\s+held\b"  # 'A meeting of the Community Council was held …'
     # 'Inaugural Meeting of the … Community Council held in …', 'The Monthly Meeting of the
     # Council was held on …' (not '… will be held on …': the next meeting's notice)
     r"|^\s*(?:The\s+)?(?i:annual(?:\s+general)?|extra[- ]?ordinary|ordinary|inaugural|special|monthly)\s+"
@@ -94,9 +95,9 @@ MINUTES_LABEL = re.compile(
 EMBEDDED_TITLE = re.compile(r"\b(?:MINUTES|Minutes)\s+(?:of|OF)\s+(?:an?|the|A|AN|THE)\b")
 NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
 COMMITTEE_IN_TITLE = re.compile(
-    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING)\s+(?:of|for|taken\s+(?:by|at))\s+"
+    r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING|^An?\s+(?:\w+\s+)?MEETING)\s+(?:of|for|from|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
-    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|\d+|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
+    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|was|\d+|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
@@ -115,7 +116,7 @@ PRESENT = re.compile(
     r"^\s*(?:[-–•·*]\s+)?(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
     r"(?:Councillors|Members|Officers\s+in\s+attendance)(?=\s*:)|"
     # 'Councillors S. Grimes, T. Heaford, …': the attendance listed without a label
-    r"(?:Councillors|Cllrs\.?)(?=\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+[A-Z])|Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
+    r"(?:Councillors|Cllrs\.?)(?=\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|\([^)]{1,20}\))){0,4},\s+[A-Z])|Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
     re.IGNORECASE,
 )
 BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
@@ -238,6 +239,8 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     moderngov = bool(MODERNGOV_TITLE.match(text))
     if moderngov:
         date = moderngov_date(texts, i) or date
+        above_agenda = [t for t in texts[max(0, i - 4) : i] if AGENDA_FOR.match(t)]
+        date = date or (parse_date(above_agenda[-1]) if above_agenda else None)
     if notice:
         fields = notice_fields(texts[i : i + 60])
         date = fields.get("date") or date
@@ -378,6 +381,9 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
     """The body whose minutes these are: named in the title, else printed just above it."""
     if opening := NAMED_MEETING.match(texts[i]):
         return opening.group("named")
+    for t in [t for t in texts[max(0, i - 4) : i] if t]:
+        if agenda_for := AGENDA_FOR.match(t):
+            return agenda_for.group("c")  # 'Agenda for Council on Wednesday, …' over the title
     first = COMMITTEE_UP_TO_HELD.search(joined)
     # 'Minutes of meeting of 22nd March 2019 / Minutes of the meeting of Minting and Gautby
     # Parish Council': a date where the name would be is none; the next title names it
@@ -468,6 +474,9 @@ def _undated(line: str) -> str:
 def _moderngov_committee(texts: list[str], i: int) -> str | None:
     """The meeting's name ModernGov prints under its 'Agenda and minutes' title, whatever
     it is called ('Annual General Meeting'): the line itself, or its part before ' - '."""
+    for t in [t for t in texts[max(0, i - 4) : i] if t]:
+        if agenda_for := AGENDA_FOR.match(t):
+            return agenda_for.group("c")  # 'Agenda for Council on Wednesday, 27th January, 2021'
     line = next((t for t in texts[i + 1 : i + 4] if t), "")
     name = _undated(line).strip()
     if not name or len(name) > 100 or parse_date(name) or split_number(name):
@@ -818,6 +827,7 @@ def _minutes_agreed(title: str, decisions: tuple[Decision, ...]) -> tuple[Decisi
     )
 
 
+AGENDA_FOR = re.compile(rf"^\s*Agenda\s+for\s+(?P<c>.{{2,80}}?)\s+on\s+(?i:{WEEKDAY})\b")
 DATE_TITLE = re.compile(r"(?i)^\s*minutes?\s*[-–—:]?\s*\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}\s*$")
 LOST_NUMBERS = 2  # numbered headings left in a list whose numbers were lost to bullets
 

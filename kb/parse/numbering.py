@@ -21,6 +21,12 @@ CLOSE = re.compile(r"^\s*(?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
 HYPHENED = re.compile(  # '304-1.To receive apologies', '2022-107 To agree …' (not a year range '2020-21')
     r"^\s*(?P<n>(?!(?:19|20)\d\d-\d{1,2}\b)\d{1,4}-\d{1,3})(?:\.(?=\s|[A-Z])|(?=\s))\s*[:–—]?\s*(?P<rest>.*)$"
 )
+YEAR_REF = re.compile(  # '1-0607/8 - Welcome and Apologies': the item and the council year
+    r"^\s*(?P<n>\d{1,3}-\d{4}/\d{1,2})(?=\s)\s*[-–—:]?\s*(?P<rest>.*)$"
+)
+BIG_RUNNING = re.compile(  # '14365 CHAIRMAN’S ANNOUNCEMENTS': a five-digit running number over a title in capitals
+    r"^\s*(?P<n>\d{5})\s+(?P<rest>[A-Z][A-Z0-9’'&/(),. -]{3,})$"
+)
 SLASH = re.compile(
     r"^\s*(?P<n>\d{1,4}/\d{1,4}(?:/\d{1,3}(?!\d))?)\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"
 )
@@ -75,8 +81,10 @@ def split_number(line: str) -> Numbered | None:
         ("word", WORD),
         ("paren", PAREN),
         ("close", CLOSE),
+        ("slash", YEAR_REF),
         ("slash", SLASH),
-        ("slash", HYPHENED),  # a running number and the item's: printed like '12/24'
+        ("slash", HYPHENED),
+        ("big", BIG_RUNNING),  # a running number and the item's: printed like '12/24'
         ("dotted", DOTTED),
         ("plain", PLAIN),
         ("prefixed", PREFIXED),
@@ -84,6 +92,10 @@ def split_number(line: str) -> Numbered | None:
         match = pattern.match(line)
         if not match:
             continue
+        if form == "big":
+            return Numbered(
+                match.group("n"), "plain", _parts(match.group("n")), match.group("rest").strip()
+            )
         if form == "plain" and match.group("glued"):
             number = match.group("glued")
             return Numbered(number, "plain", _parts(number), match.group("caps").strip())
