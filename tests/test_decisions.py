@@ -765,3 +765,28 @@ def test_it_was_noted_that_is_information_not_a_decision() -> None:
         )
     )
     assert [strip_formula(d.text) for d in found] == ["The Panel noted the report."]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "CM advised that he had reviewed it. After discussion the council agreed to complete"
+            " the form as per the attached.",
+            "complete the form",
+        ),
+        (
+            "The council agreed payment of £4 to the hall as hire charge.",
+            "The council agreed payment",
+        ),
+        (
+            "It was resolved at this point to temporary suspend standing order 70.",
+            "temporary suspend standing order",
+        ),
+    ],
+)
+def test_decisions_of_a_council_written_in_lower_case_and_with_a_when(
+    text: str, opening: str
+) -> None:
+    d = find_decisions(lines(text))[-1]
+    assert strip_formula(d.text).startswith(opening) and d.outcome == "agreed"

@@ -40,14 +40,15 @@ LIST_MARKER = r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?
 FORMULA = re.compile(
     rf"^{LIST_MARKER}(?P<f>(?:it\s+was\s+)?(?:(?:therefore|further|then|also|duly)\s+)?(?:unanimously\s+)?"
     r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
-    r"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$).*)$",
+    # ('It was resolved at this point to …': a few words of when before what)
+    r"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|(?:at\s+this\s+point|then|therefore|accordingly)\s+(?:to|that)\b).*)$",
     re.IGNORECASE | re.DOTALL,
 )
 BODY = (
     r"(?:(?:(?:[A-Z][\w&'’-]*|of|and|the|for)\s+){0,6}?"
     r"(?:Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Panel|Executive|Authority|"
     r"Forum|Group|Partnership|Assembly|Trust|Members|Councillors|meeting|Meeting|IJB)"
-    r"|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?members)"
+    r"|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?members|(?<=[Tt]he\s)(?:council|committee|board|panel))"
 )
 OUTCOME_VERBS = (
     r"resolved|agreed|agree|agrees|approved|approve|approves|noted|note|notes|decided|decide|decides|"
@@ -103,9 +104,9 @@ VOTED_TO = re.compile(  # 'Members voted 7 to 3 to refuse the application …'
     r"(?:\s*(?:to|[:–—-])\s*\d{1,3})?|unanimously|by\s+a\s+majority)\s+)?(?:to|in\s+favour\s+of|against)\s+\w"
 )
 AGREED_IN_SENTENCE = re.compile(  # 'After discussion it was agreed to apply for a grant …'
-    r"(?:^|[,;]\s*|\b(?:discussion|debate|consideration)\s+)it\s+was\s+(?:(?:unanimously|therefore|then)\s+)?"
-    r"(?:agreed|AGREED|decided|DECIDED)\s+(?=(?:not\s+)?(?:to|that|That|THAT)\b)"
-)
+    r"(?:^|[,;]\s*|\b(?:discussion|debate|consideration)\s+)(?:it\s+was|(?:the\s+)?(?:council|committee|board|panel|meeting))\s+"
+    r"(?:(?:unanimously|therefore|then)\s+)?(?:agreed|AGREED|decided|DECIDED|resolved)\s+(?=(?:not\s+)?(?:to|that|That|THAT)\b)"
+)  # 'After discussion the council agreed to complete the form …'
 UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously there was no objection'
     r"\b(?:RESOLVED|[Rr]esolved)\s+unanimously\s+(?=[a-z])"
 )
@@ -1164,6 +1165,9 @@ def strip_formula(text: str) -> str:
         elif f := FIELD.match(text):
             text = f.group("after")
         text = re.sub(r"^\s*(?:/?[:–—-]|/|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE)
+        text = re.sub(
+            r"^\s*(?:at\s+this\s+point|then|therefore|accordingly)\s+(?=(?:to|that)\b)", "", text
+        )
         text = re.sub(r"^\s*(?:that|That|THAT|to)\b\s*:?-?\s*", "", text)
         text = re.sub(rf"^{LIST_MARKER}", "", text).strip()
         if text == before:
