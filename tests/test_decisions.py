@@ -790,3 +790,12 @@ def test_decisions_of_a_council_written_in_lower_case_and_with_a_when(
 ) -> None:
     d = find_decisions(lines(text))[-1]
     assert strip_formula(d.text).startswith(opening) and d.outcome == "agreed"
+
+
+def test_counts_printed_line_by_line_under_the_decision() -> None:
+    d = only(
+        "It was moved by Councillor Keal and seconded by Councillor Cleary that the"
+        " recommendations be accepted.\n\nUpon being put to the vote the motion was carried.\n\n"
+        "18 For\n\n1 Against\n\n1 Abstention"
+    )
+    assert (d.outcome, d.votes) == ("carried", {"for": 18, "against": 1, "abstain": 1})

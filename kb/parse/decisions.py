@@ -268,6 +268,13 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         event = _classify(sentence, offset == 0)
         if event is None and voting_on is not None and parse_votes(sentence, partial=True):
             event = ("votes", None)  # 'A vote was held:' / '13 for (…).' / '7 against (…).'
+        if event is None and COUNT_LINE.match(sentence) and decisions:
+            # 'That the recommendations … be approved.' / '18 For' / '1 Against' / '1 Abstention':
+            # the count printed line by line under the decision it records
+            under = decisions[-1]
+            under.votes = _add_votes(under.votes, parse_votes(sentence, partial=True))
+            under.end = max(under.end, last_line + 1)
+            continue
         if (
             event is not None
             and event[0] == "motion"
@@ -674,6 +681,9 @@ PASSED = re.compile(  # 'All agreed, the Resolution was passed.', 'Resolution pa
     r"^\s*(?:All\s+(?:members\s+|councillors\s+)?agreed\b|(?:The\s+|the\s+)?(?:resolution|motion|proposal)\s+(?:was\s+)?"
     r"(?:passed|agreed|approved|adopted)\b|Resolution\s+passed\b|Agreed(?:\s+unanimously)?\s*\.?\s*$)",
     re.IGNORECASE,
+)
+COUNT_LINE = re.compile(
+    r"(?i)^\s*\d{1,3}\s+(?:votes?\s+)?(?:for|in\s+favour|against|abstentions?|abstained|abstaining)\s*\.?\s*$"
 )
 LIST_MARK = re.compile(  # '- ', '1. ', '2) ', '5.1 ', '(a) ', 'b. ', 'ii) '
     r"^(?:[-•*▪■o]\s|\(?\d{1,2}[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\(?[A-Za-z][.)]\s|\(?[ivx]{1,5}\)\s)"
