@@ -37,11 +37,18 @@ from .votes import (
 )
 
 LIST_MARKER = r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?[A-Za-z][.)]|\([ivx]{1,5}\)|\(\d{1,2}\)|\([a-z]\))\s+)*"
+# lead-in words a decision's sentence may open with, read by the patterns below and left
+# out of its words by strip_formula
+WHEN = r"(?:at\s+this\s+point|then|therefore|accordingly)"  # 'It was resolved at this point to …'
+NO_OTHER_NOMINATIONS = r"There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+"
+THEREFORE = (
+    r"(?:Therefore|Accordingly|Thus),?\s+(?=the\s)"  # '… Therefore the minutes … were agreed'
+)
 FORMULA = re.compile(
     rf"^{LIST_MARKER}(?P<f>(?:it\s+was\s+)?(?:(?:therefore|further|then|also|duly)\s+)?(?:unanimously\s+)?"
     r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
     # ('It was resolved at this point to …': a few words of when before what)
-    r"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|(?:at\s+this\s+point|then|therefore|accordingly)\s+(?:to|that)\b).*)$",
+    rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|{WHEN}\s+(?:to|that)\b).*)$",
     re.IGNORECASE | re.DOTALL,
 )
 BODY = (
@@ -73,7 +80,7 @@ PAPERS = (
 )
 PASSIVE = re.compile(  # 'The minutes … were approved', 'Payments of £1,204.50 were approved'
     rf"^{LIST_MARKER}(?:(?:After|Following)\s+(?:a\s+)?(?:brief\s+|full\s+|further\s+)?(?:discussion|debate|consideration),?\s+(?=the\s)"
-    r"|(?:Therefore|Accordingly|Thus),?\s+(?=the\s))?"
+    rf"|{THEREFORE})?"
     rf"(?:(?:The|These|This|Its|Their|All|Both|(?<=,\s)the|(?<=n\s)the|(?<=[ey]\s)the)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
     r"(?:\s+[\w'’,.()/&£%-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
     r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
@@ -124,7 +131,7 @@ def _formula_inside(text: str) -> re.Match[str] | None:
 
 APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A Green was duly elected …'
     # ('There were no other nominations, Cllr Wilson was elected unanimously.')
-    rf"^{LIST_MARKER}(?:There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+)?(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
+    rf"^{LIST_MARKER}(?:{NO_OTHER_NOMINATIONS})?(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
     r"(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3}\s+(?:was|were|is)\s+(?:(?:duly|unanimously|then)\s+)*"
     r"(?P<verb>appointed|elected|re-elected|co-opted)\b(?!\s+(?:at|in|on|to\s+the\s+(?:council|authority))\b)"
 )
@@ -1160,8 +1167,8 @@ def strip_formula(text: str) -> str:
             text,
         )
         text = text.lstrip("“\"‘'").strip()
-        text = re.sub(r"^There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+", "", text)
-        text = re.sub(r"^(?:Therefore|Accordingly|Thus),?\s+(?=the\s)", "", text)
+        text = re.sub(rf"^{NO_OTHER_NOMINATIONS}", "", text)
+        text = re.sub(rf"^{THEREFORE}", "", text)
         if trailing := TRAILING_OUTCOME.match(text):
             text = trailing.group("text")
         if agreed := BODY_AGREED_COLON.match(text):
@@ -1175,9 +1182,7 @@ def strip_formula(text: str) -> str:
         elif f := FIELD.match(text):
             text = f.group("after")
         text = re.sub(r"^\s*(?:/?[:–—-]|/|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE)
-        text = re.sub(
-            r"^\s*(?:at\s+this\s+point|then|therefore|accordingly)\s+(?=(?:to|that)\b)", "", text
-        )
+        text = re.sub(rf"^\s*{WHEN}\s+(?=(?:to|that)\b)", "", text)
         text = re.sub(r"^\s*(?:that|That|THAT|to)\b\s*:?-?\s*", "", text)
         text = re.sub(rf"^{LIST_MARKER}", "", text).strip()
         if text == before:

@@ -239,8 +239,8 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     moderngov = bool(MODERNGOV_TITLE.match(text))
     if moderngov:
         date = moderngov_date(texts, i) or date
-        above_agenda = [t for t in texts[max(0, i - 4) : i] if AGENDA_FOR.match(t)]
-        date = date or (parse_date(above_agenda[-1]) if above_agenda else None)
+        if not date and (agenda_for := _agenda_for_above(texts, i)):
+            date = parse_date(agenda_for[-1].string)  # the nearest
     if notice:
         fields = notice_fields(texts[i : i + 60])
         date = fields.get("date") or date
@@ -381,9 +381,8 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
     """The body whose minutes these are: named in the title, else printed just above it."""
     if opening := NAMED_MEETING.match(texts[i]):
         return opening.group("named")
-    for t in [t for t in texts[max(0, i - 4) : i] if t]:
-        if agenda_for := AGENDA_FOR.match(t):
-            return agenda_for.group("c")  # 'Agenda for Council on Wednesday, …' over the title
+    if agenda_for := _agenda_for_above(texts, i):
+        return agenda_for[0].group("c")  # 'Agenda for Council on Wednesday, …' over the title
     first = COMMITTEE_UP_TO_HELD.search(joined)
     # 'Minutes of meeting of 22nd March 2019 / Minutes of the meeting of Minting and Gautby
     # Parish Council': a date where the name would be is none; the next title names it
@@ -464,6 +463,11 @@ def _item_page_head(texts: list[str], i: int) -> MinutesHead | None:
     return MinutesHead(line=i, meeting=meeting) if meeting else None
 
 
+def _agenda_for_above(texts: list[str], i: int) -> list[re.Match[str]]:
+    """The 'Agenda for <Committee> on <date>' lines among the four above line `i`, top first."""
+    return [m for t in texts[max(0, i - 4) : i] if t and (m := AGENDA_FOR.match(t))]
+
+
 def _undated(line: str) -> str:
     """A meeting line without its ' - <date>' parts ('Cabinet - Tuesday, 2nd October, 2018'
     → 'Cabinet'), its other dashed parts kept ('… Authority - Policy and Strategy')."""
@@ -474,9 +478,8 @@ def _undated(line: str) -> str:
 def _moderngov_committee(texts: list[str], i: int) -> str | None:
     """The meeting's name ModernGov prints under its 'Agenda and minutes' title, whatever
     it is called ('Annual General Meeting'): the line itself, or its part before ' - '."""
-    for t in [t for t in texts[max(0, i - 4) : i] if t]:
-        if agenda_for := AGENDA_FOR.match(t):
-            return agenda_for.group("c")  # 'Agenda for Council on Wednesday, 27th January, 2021'
+    if agenda_for := _agenda_for_above(texts, i):
+        return agenda_for[0].group("c")  # 'Agenda for Council on Wednesday, 27th January, 2021'
     line = next((t for t in texts[i + 1 : i + 4] if t), "")
     name = _undated(line).strip()
     if not name or len(name) > 100 or parse_date(name) or split_number(name):
@@ -843,16 +846,21 @@ def _headings(lines: list[Line]) -> list[Heading]:
         return sorted(
             [*numbered, *(b for b in bullets if b.line not in taken)], key=lambda h: h.line
         )
-    # a web page's 'No. Item' table header says items follow, however few
+    if all(h.form == "letter" for h in numbered):
+        subjects = subject_items(lines)
+        if len(subjects) > len(numbered):
+            # none numbered, or a notice whose every item restarts '(a) Subject: …' ('(b)
+            # Decision taken: …'): its items are its subjects, not the run of its letters
+            return subjects
+    if numbered:
+        return numbered
+    if refs := ref_items(lines):
+        return refs
+    # a web page's 'No. Item' table header, or its meeting line, says items follow, however few
     tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines) or any(
         MEETING_PAGE_LINE.match(t) for t in [ln.text for ln in lines if ln.text.strip()][:3]
     )
-    subjects = subject_items(lines)
-    if len(subjects) > len(numbered) and all(h.form == "letter" for h in numbered):
-        # a notice whose every item restarts '(a) Subject: …' ('(b) Decision taken: …'):
-        # its items are its subjects, not the run of its letters
-        return subjects
-    return numbered or ref_items(lines) or subjects or gap_items(lines, least=1 if tabled else 3)
+    return gap_items(lines, least=1 if tabled else 3)
 
 
 def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minute]) -> Meeting:
