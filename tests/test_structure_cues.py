@@ -2033,3 +2033,33 @@ def test_title_blocks_of_more_forms(text: str, committee: str, date: str) -> Non
     (doc,) = [d for d in docs if d.doc_type == "minutes"]
     assert (doc.meeting.committee, doc.meeting.date) == (committee, date)
     assert len(doc.minutes) >= 2
+
+
+@pytest.mark.parametrize(
+    ("numbers", "separator"),
+    [
+        (("21/22-045", "21/22-046", "21/22-047"), " "),  # the council year, then the item
+        (("24-25/012", "24-25/013", "24-25/014"), " "),
+        (("012/24-25", "013/24-25", "014/24-25"), " "),  # the item, then the council year
+        (("2020-05_1", "2020-05_2", "2020-05_3"), " "),  # the meeting's month, then the item
+        (("M45", "M46", "M47"), ". "),  # one letter before the number
+        (("C.123", "C.124", "C.125"), " "),
+        (("CAB 45", "CAB 46", "CAB 47"), " "),  # a short prefix in capitals, then a space
+    ],
+)
+def test_running_references_of_more_forms(numbers: tuple[str, ...], separator: str) -> None:
+    titles = ("Apologies for Absence", "Declarations of Interest", "Minutes of the Last Meeting")
+    body = "".join(
+        f"{n}{separator}{t}\n\nThe Clerk reported on this item.\n\n"
+        for n, t in zip(numbers, titles, strict=True)
+    )
+    text = "Minutes of the meeting of Eastwick Parish Council held on 12 May 2020\n\n" + body
+    docs = parse_pack([Page(text, None, 0)], "minutes.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    assert [(m.number, m.title) for m in doc.minutes] == list(zip(numbers, titles, strict=True))
+
+
+def test_two_years_that_do_not_follow_are_no_council_year() -> None:
+    found = split_number("21/23-045 Apologies")
+    assert found is not None and found.number == "21/23"  # a '21/23' reference, not a year
+    assert split_number("A1 road works were discussed") is None  # over no capital

@@ -24,6 +24,15 @@ HYPHENED = re.compile(  # '304-1.To receive apologies', '2022-107 To agree …' 
 YEAR_REF = re.compile(  # '1-0607/8 - Welcome and Apologies': the item and the council year
     r"^\s*(?P<n>\d{1,3}-\d{4}/\d{1,2})(?=\s)\s*[-–—:]?\s*(?P<rest>.*)$"
 )
+# the council year beside the item: '21/22-045', '24-25/012', '012/24-25' (two years in a row)
+YEAR_PAIR = r"(?:(?P<y1>\d{2})[/-](?P<y2>\d{2}))"
+COUNCIL_YEAR = re.compile(
+    rf"^\s*(?P<n>{YEAR_PAIR}[/-]\d{{1,4}}|\d{{1,4}}/(?P<z1>\d{{2}})-(?P<z2>\d{{2}}))"
+    r"(?=[\s.:])\.?\s*[:–—-]?\s*(?P<rest>.*)$"
+)
+UNDERSCORED = re.compile(  # '2020-05_1 PUBLIC PARTICIPATION': a meeting reference, then the item
+    r"^\s*(?P<n>\d{2,4}(?:[-/]\d{1,2})?_\d{1,3})(?=\s)\s*[:–—-]?\s*(?P<rest>.*)$"
+)
 BIG_RUNNING = re.compile(  # '14365 CHAIRMAN’S ANNOUNCEMENTS': a five-digit running number over a title in capitals
     r"^\s*(?P<n>\d{5})\s+(?P<rest>[A-Z][A-Z0-9’'&/(),. -]{3,})$"
 )
@@ -39,6 +48,9 @@ PREFIXED = re.compile(
     r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2}"
     r"|[A-Z]{2,6}\s\d{1,4}/\d{2,4}|[A-Z]\d{1,3}(?=[A-Z][a-z]))(?:\b|(?<=\d)(?=[A-Z][a-z]))"  # 'GMCA 96/19', 'A1Declarations'
     r"\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"  # 'M/140/2006:-'
+    # 'M45. Apologies', 'C.123 Minutes', 'CAB 45 Declarations': a letter or a short prefix in
+    # capitals and a number, over a title that opens with a capital
+    r"|^\s*(?P<n2>[A-Z]\.?\d{1,4}|[A-Z]{2,5}\s\d{1,4})(?:\.\s*|\s*[:–—-]\s*|\s+)(?P<rest2>[A-Z].*)$"
 )
 ROMAN = re.compile(
     r"^\s*(?P<n>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))\.?(?=\s|$)\s*[.:–—-]?\s*(?P<rest>.*)$"
@@ -62,7 +74,7 @@ class Numbered:
 def _parts(number: str) -> tuple[int, ...]:
     out: list[int] = []
     number = re.sub(r"^[A-Z&]+[/.\-\s]?", "", number)  # 'SFRA/24/07': the numbers after the prefix
-    for piece in re.split(r"[./:-]", number):
+    for piece in re.split(r"[./:_-]", number):
         digits = re.match(r"\d+", piece)
         if digits:
             out.append(int(digits.group()))
@@ -82,6 +94,8 @@ def split_number(line: str) -> Numbered | None:
         ("paren", PAREN),
         ("close", CLOSE),
         ("slash", YEAR_REF),
+        ("slash", COUNCIL_YEAR),
+        ("slash", UNDERSCORED),
         ("slash", SLASH),
         ("slash", HYPHENED),
         ("big", BIG_RUNNING),  # a running number and the item's: printed like '12/24'
@@ -99,6 +113,11 @@ def split_number(line: str) -> Numbered | None:
         if form == "plain" and match.group("glued"):
             number = match.group("glued")
             return Numbered(number, "plain", _parts(number), match.group("caps").strip())
+        if form == "slash" and pattern is COUNCIL_YEAR and not _council_year(match):
+            continue
+        if form == "prefixed" and match.group("n2"):
+            number = match.group("n2")
+            return Numbered(number, form, _parts(number), match.group("rest2").strip())
         number = match.group("n")
         if form == "plain":
             year_like = len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
@@ -118,6 +137,12 @@ def split_number(line: str) -> Numbered | None:
             letter, "letter", (ord(letter) - ord("a") + 1,), match.group("rest").strip()
         )
     return None
+
+
+def _council_year(match: re.Match[str]) -> bool:
+    """Whether the two years of a COUNCIL_YEAR reference follow one another ('21/22')."""
+    first, second = match.group("y1") or match.group("z1"), match.group("y2") or match.group("z2")
+    return (int(first) + 1) % 100 == int(second)
 
 
 def _roman(number: str) -> int:
