@@ -136,7 +136,13 @@ def score_file(gold: dict, inspection: Inspection) -> Counts:
     gold_minutes = gold.get("minutes") or []
     counts.gold_minutes = len(gold_minutes)
     counts.found_minutes = len(minutes)
-    by_number = {m.number: m for m in minutes if m.number is not None}
+    # a number printed more than once (a list whose every number is '1.', numbering that
+    # starts again) is matched in order: the first minute of that number not yet matched,
+    # the one of the same title where there is one
+    by_number: dict[str, list[InspectedMinute]] = {}
+    for m in minutes:
+        if m.number is not None:
+            by_number.setdefault(m.number, []).append(m)
     unnumbered = [m for m in minutes if m.number is None]
     for g in gold_minutes:
         if g["number"] is None:  # printed without a number: the unnumbered minute of its title
@@ -144,7 +150,11 @@ def score_file(gold: dict, inspection: Inspection) -> Counts:
             if found is not None:
                 unnumbered.remove(found)
         else:
-            found = by_number.get(str(g["number"]))
+            left = by_number.get(str(g["number"])) or []
+            found = next((m for m in left if _same_title(str(g["title"]), m.title)), None)
+            found = found or (left[0] if left else None)
+            if found is not None and len(left) > 1:
+                left.remove(found)  # the last of a number stays for any later gold of it
         if found is None or not _same_title(str(g["title"]), found.title):
             counts.problems.append(
                 f"{name}: minute {g['number']} {g['title']!r} "

@@ -175,3 +175,25 @@ def test_a_decision_that_is_its_formula_alone_matches_by_it() -> None:
     assert _same_opening("Agreed", "Agreed.")
     assert _same_opening("RESOLVED that the report be noted", "Resolved: That the report be noted.")
     assert not _same_opening("Agreed", "Noted")
+
+
+def test_a_number_printed_more_than_once_is_matched_in_order() -> None:
+    """A parish list whose every number is '1.': each gold minute meets its own minute,
+    not the last one of the number."""
+    from kb.inspect import InspectedMinute, Inspection
+    from kb.structure import score_file
+
+    titles = ["Apologies", "Declarations of Interest", "Minutes of last meeting"]
+    found = [InspectedMinute("1", t, "Parish Council", "2015-05-12", None, 1) for t in titles]
+    meeting = {"committee": "Parish Council", "meeting_date": "2015-05-12"}
+    inspection = Inspection("m.txt", meeting, [], found, [])
+    gold = {
+        "source": "m.txt",
+        "committee": "Parish Council",
+        "meeting_date": "2015-05-12",
+        "minutes": [{"number": "1", "title": t, "decisions": []} for t in titles],
+    }
+    counts = score_file(gold, inspection)
+    assert (counts.minutes_ok, counts.found_minutes, counts.gold_minutes) == (3, 3, 3)
+    gold["minutes"].append({"number": "1", "title": "Matters arising", "decisions": []})
+    assert score_file(gold, inspection).minutes_ok == 3  # a fourth '1' is not found twice
