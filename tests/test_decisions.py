@@ -799,3 +799,20 @@ def test_counts_printed_line_by_line_under_the_decision() -> None:
         "18 For\n\n1 Against\n\n1 Abstention"
     )
     assert (d.outcome, d.votes) == ("carried", {"for": 18, "against": 1, "abstain": 1})
+
+
+def test_a_nomination_with_no_other_nominations_before_it() -> None:
+    d = only(
+        "With no other nominations Cllr Dinsdale nominated Cllr Heath to be elected as Chairman,"
+        " seconded by Cllr Manuel and passed with a unanimous vote."
+    )
+    assert (d.mover, d.seconder) == ("Cllr Dinsdale", "Cllr Manuel")
+    assert strip_formula(d.text).startswith("Cllr Dinsdale nominated Cllr Heath")
+
+
+def test_minutes_accepted_after_a_long_clause_with_quoted_words() -> None:
+    d = only(
+        "The minutes had been circulated prior to the meeting and with the minor amendment of the"
+        " name ‘Kala’ homes, were accepted as an accurate record."
+    )
+    assert d.outcome == "approved"

@@ -2063,3 +2063,46 @@ def test_two_years_that_do_not_follow_are_no_council_year() -> None:
     found = split_number("21/23-045 Apologies")
     assert found is not None and found.number == "21/23"  # a '21/23' reference, not a year
     assert split_number("A1 road works were discussed") is None  # over no capital
+
+
+def test_a_flattened_run_may_skip_a_number() -> None:
+    from kb.parse.flattened import unflatten
+
+    line = (
+        "DRAFT Minutes of the Parish Council Meeting Wednesday 18 May 2016 Main Hall. Present: "
+        "Councillors: Diana Penwill; David Allen 5. MINUTES OF THE MEETING HELD ON 20 th APRIL 2016 "
+        "The minutes had been circulated prior to the meeting and were accepted as an accurate "
+        "record. 6. MINUTES OF THE ANNUAL PARISH MEETING The minutes were accepted. 8. REPORTS BY "
+        "DISTRICT AND COUNTY COUNCILLORS This item was brought forward and the meeting adjourned."
+    )
+    assert [p.split()[0] for p in unflatten(line)] == ["DRAFT", "Present:", "5.", "6.", "8."]
+
+
+def test_a_bare_number_over_a_title_with_attendance_under_it_is_a_page_number() -> None:
+    text = (
+        "west parley parish council · web view\n\n4\n"
+        "DRAFT Minutes of the Parish Council Meeting Wednesday 18 th May 2016 Main Hall, Church Lane.\n"
+        "Present: Councillors: Diana Penwill; David Allen\n"
+        "1. APOLOGIES FOR ABSENCE Cllr Jonathan Heath; County Cllr Smith\n"
+        "2. DECLARATIONS OF PECUNIARY INTEREST None.\n"
+        "3. MINUTES OF THE MEETING HELD ON 20 th APRIL 2016 The minutes were accepted as a record.\n"
+    )
+    docs = parse_pack([Page(text, None, 0)], "minutes.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    assert (doc.meeting.committee, doc.meeting.date) == ("Parish Council", "2016-05-18")
+    # a title in capitals with its text run on in ordinary case, nothing between
+    assert [(m.number, m.title.lower()) for m in doc.minutes] == [
+        ("1", "apologies for absence"),
+        ("2", "declarations of pecuniary interest"),
+        ("3", "minutes of the meeting held on 20 th april 2016"),
+    ]
+    # an item's title under its number, followed by its text, is still no title block
+    item = "Agenda\n\n55.\n\nMinutes of the meeting of the Board held on 1 May 2016\n\nThe minutes were agreed.\n"
+    assert not [d for d in parse_pack([Page(item, None, 0)], "a.txt").documents if d.minutes]
+
+
+def test_capitals_then_a_capitalised_word_stay_one_title_when_short() -> None:
+    from kb.parse.minutes import _run_in
+    from kb.parse.numbering import split_number as number
+
+    assert _run_in(number("7. CIL Update on receipts")) is None  # one word in capitals

@@ -40,7 +40,9 @@ LIST_MARKER = r"(?:(?:[-•*▪■o]|\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\(?
 # lead-in words a decision's sentence may open with, read by the patterns below and left
 # out of its words by strip_formula
 WHEN = r"(?:at\s+this\s+point|then|therefore|accordingly)"  # 'It was resolved at this point to …'
-NO_OTHER_NOMINATIONS = r"There\s+(?:were|being)\s+no\s+other\s+nominations?,?\s+"
+NO_OTHER_NOMINATIONS = (
+    r"(?:There\s+(?:were|being)|With)\s+no\s+(?:other|further)\s+nominations?,?\s+"
+)
 THEREFORE = (
     r"(?:Therefore|Accordingly|Thus),?\s+(?=the\s)"  # '… Therefore the minutes … were agreed'
 )
@@ -82,7 +84,7 @@ PASSIVE = re.compile(  # 'The minutes … were approved', 'Payments of £1,204.5
     rf"^{LIST_MARKER}(?:(?:After|Following)\s+(?:a\s+)?(?:brief\s+|full\s+|further\s+)?(?:discussion|debate|consideration),?\s+(?=the\s)"
     rf"|{THEREFORE})?"
     rf"(?:(?:The|These|This|Its|Their|All|Both|(?<=,\s)the|(?<=n\s)the|(?<=[ey]\s)the)\s+(?:[\w'’,()/&-]+\s+){{0,10}}?|(?=[A-Z]))(?i:{PAPERS})\b"
-    r"(?:\s+[\w'’,.()/&£%-]+){0,16}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
+    r"(?:\s+[\w'‘’“”,.()/&£%-]+){0,20}?\s+(?:was|were|is|are|be)\s+(?:(?:otherwise|duly|unanimously|formally|then|therefore|also)\s+)*"
     r"(?:(?:submitted|considered|received|circulated|presented|tabled)\s+and\s+)?"
     r"(?P<verb>(?i:noted|approved|agreed|received|accepted|adopted|endorsed|ratified|deferred|withdrawn|confirmed|passed))\b"
 )

@@ -10,6 +10,7 @@ import re
 
 LONG_LINE = 250  # characters: longer than any heading or title line a layout prints
 MIN_RUN = 3  # consecutive numbers that make a run of minutes rather than figures
+MAX_STEP = 2  # a run may skip one number (an item withdrawn, or left out of a web copy)
 NUMBER = re.compile(
     r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/)?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?\.?"  # with or without a stop
     r"\s+(?=[A-Z])"
@@ -37,7 +38,7 @@ def _run(line: str) -> list[int]:
         chains[k] = [k]
         for j in range(k):
             if (
-                found[j][1] == n - 1
+                0 < n - found[j][1] <= MAX_STEP
                 and found[j][2] == shape
                 and len(chains[j]) + 1 > len(chains[k])
             ):

@@ -208,9 +208,16 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     above = texts[above_at] if above_at is not None else ""
     numbered_above = split_number(above)
     opens_document = above_at is not None and not any(texts[:above_at])
-    if numbered_above is not None and not numbered_above.rest and not opens_document:
+    below_first = next((t for t in texts[i + 1 : i + 4] if t), "")
+    if (
+        numbered_above is not None
+        and not numbered_above.rest
+        and not opens_document
+        and not PRESENT.match(below_first)
+    ):
         # '55.' / 'Minutes of the meeting of … held on …': an item's title (a bare number
-        # before anything else in the document is its page number)
+        # before anything else in the document is its page number, as is one over a title
+        # with the attendance right under it: an item's title is followed by its text)
         return None
     window_lines = [t for t in texts[i : i + 6] if t][:4]
     window: list[str] = []
@@ -609,6 +616,10 @@ CAPS_RUN_IN = re.compile(  # 'APOLOGIES FOR ABSENCE. There …', 'MINUTES OF MEE
     r"^(?P<title>(?:\d[\w/.-]*\s+[-–—]\s+)?[A-Z][A-Z’'&()/-]+(?:\s+[A-Z0-9][A-Z0-9’'&()/-]*)*(?:,\s+[^.]{1,40}?)?[A-Za-z0-9)])"
     r"(?:\.|\s+[-–—])\s+(?P<body>\S.*)$"
 )
+CAPS_THEN_TEXT = re.compile(  # '3. APOLOGIES FOR ABSENCE Cllr Jonathan Heath; …', '4. DECLARATIONS OF INTEREST None.'
+    r"^(?P<title>[A-Z][A-Z’'&()/-]+(?:\s+(?:[A-Z0-9][A-Z0-9’'&()/.,-]*|(?<=\d\s)(?:st|nd|rd|th)\b))+)"
+    r"\s+(?P<body>[A-Z][a-z]\S*(?:\s+\S+)*)$"
+)
 DASH_RUN_IN = re.compile(
     r"^(?P<title>[A-Z][^–—:]{2,70}?)\s+[–—]\s+(?P<body>[A-Z]\S*(?:\s+\S+){2,}.*)$"
 )
@@ -734,6 +745,14 @@ def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] 
         # '1. APOLOGIES FOR ABSENCE. There were none.', '3564MINUTES – Resolved – That …':
         # a title in capitals ended by a stop or a dash, its text after it
         return caps.group("title").strip(), caps.group("body")
+    if (
+        (capital := CAPS_THEN_TEXT.match(rest))
+        and is_upper(capital.group("title"))
+        and len(re.findall(r"[A-Z]{2,}", capital.group("title"))) >= 2
+    ):
+        # a title in capitals, its text in ordinary case run on with nothing between
+        # ('MINUTES OF THE MEETING HELD ON 20 th APRIL 2016 The minutes had been …')
+        return capital.group("title"), capital.group("body")
     opened = TITLE_THEN_TEXT.match(rest)
     if (
         opened

@@ -87,7 +87,7 @@ MOVED_AND_SECONDED = [
     # proposed County Councillor O’Toole which was seconded by County Councillor Woollam'
     re.compile(
         rf"(?P<mover>{PERSON})\s+(?:proposed|nominated)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}"
-        rf"(?:\s+(?:as|for)\s+[\w -]{{3,30}}?)?\s*[,;.]?\s*(?:and\s+)?(?:(?:which|this|who)\s+)?(?:was\s+)?"
+        rf"(?:\s+(?:(?:to\s+be\s+)?(?:(?:re-?)?elected|appointed)\s+)?(?:as|for)\s+[\w -]{{3,30}}?)?\s*[,;.]?\s*(?:and\s+)?(?:(?:which|this|who)\s+)?(?:was\s+)?"
         rf"seconded\s+by\s+(?P<seconder>{PERSON})"
     ),
     re.compile(
