@@ -2106,3 +2106,28 @@ def test_capitals_then_a_capitalised_word_stay_one_title_when_short() -> None:
     from kb.parse.numbering import split_number as number
 
     assert _run_in(number("7. CIL Update on receipts")) is None  # one word in capitals
+
+
+def test_a_decision_page_with_its_title_lost_keeps_its_decision() -> None:
+    text = (
+        "Decision Maker: Executive Cabinet\nDecision status: Recommendations Approved\n"
+        "Is Key decision?: Yes\n1. That the Executive Cabinet agree the proposal involving a "
+        "clean air strategy and formal consultation.\n2. That the Executive Member be given "
+        "delegated responsibility for approving the final proposal.\nReport author: Zoe Whiteside\n"
+        "Publication date: 26/02/2021\nDate of decision: 25/02/2021\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "decision.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Executive Cabinet", "2021-02-25")
+    (item,) = doc.minutes
+    assert item.number == "" and item.title.startswith("That the Executive Cabinet agree")
+    assert item.decisions and item.decisions[0].outcome == "agreed"
+
+
+def test_a_meeting_page_with_the_committee_over_its_date_and_times() -> None:
+    text = (
+        "Meeting Details\n\nCouncil\n21 Feb 2018 - 18:00 to 21:00\nOccurred\n\nDocuments\n\n"
+        "Agenda\n\nPart A\n1 Welcome and Announcements (Council)\nThe Mayor will welcome members.\n"
+        "2 Have Your Say! (Council)\nThe Mayor will invite members of the public to speak.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "meeting.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Council", "2018-02-21")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from kb.model import Decision, Line, Meeting, Minute
 
 from .dates import MONTH_WORD, WEEKDAY, parse_date
-from .decisions import find_decisions, strip_formula
+from .decisions import LIST_MARKER, find_decisions, strip_formula
 from .headings import (
     DISTINCT_FORMS,
     MINUTE_REF,
@@ -30,13 +30,9 @@ from .headings import (
     subject_items,
 )
 from .moderngov import record_head, records
-from .names import meeting_committee, normalise_committee
+from .names import BODY_WORDS, meeting_committee, normalise_committee
 from .numbering import Numbered, split_number
 
-BODY_WORDS = (
-    r"Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
-    r"Partnership|Assembly|Commission"
-)
 NAMED_MEETING = re.compile(  # 'Parish Council meeting on Thursday 8th April 2021 at 8 p.m.'
     rf"^\s*(?P<named>(?:[A-Z][\w&'’-]*\s+){{0,6}}(?:{BODY_WORDS}))\s+(?i:meeting)\s+(?:held\s+)?on\s+"
     rf"(?=(?i:{WEEKDAY})\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD})\b)"
@@ -320,6 +316,9 @@ def notice_fields(texts: list[str]) -> dict[str, str]:
     return out
 
 
+DECISION_FIELD = re.compile(  # fields only a decision record prints (a ModernGov decision page)
+    r"(?i)^\s*(?:date\s+of\s+decision|decision\s+date|decided\s+at\s+meeting|decision\s+status)\s*:"
+)
 FIELD_LINE = re.compile(r"^\s*[A-Z][\w ,/&()'’-]{1,60}?\s*:[-–]?(?:\s|$|(?=\S))")
 
 
@@ -336,7 +335,7 @@ def _field_block_head(texts: list[str], i: int) -> MinutesHead | None:
     fields = notice_fields(block)
     if not (fields.get("date") and fields.get("maker")):
         return None
-    if not any(DECISION_LABEL.match(t) for t in block):
+    if not any(DECISION_LABEL.match(t) or DECISION_FIELD.match(t) for t in block):
         return None
     return MinutesHead(
         line=i,
@@ -793,12 +792,13 @@ def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] 
 
 
 def parse_minutes(
-    lines: list[Line], meeting: Meeting
+    lines: list[Line], meeting: Meeting, notice: bool = False
 ) -> tuple[Meeting, tuple[Minute, ...], list[Line]]:
     """Split a minutes document into its numbered minutes, each with its decisions.
 
     Returns the meeting enriched with chair, present and apologies; the minutes; and the
-    preamble lines (heading and attendance) before the first minute.
+    preamble lines (heading and attendance) before the first minute. A decision record
+    (`notice`) whose items no heading sets off is one unnumbered item.
     """
     page = records(lines)
     if page is None:
@@ -830,7 +830,35 @@ def parse_minutes(
                 printed_title=head.title,
             )
         )
+    if not headings and notice and (untitled := _untitled_item(lines)):
+        minutes.append(untitled)
     return _with_attendance(meeting, preamble, minutes), tuple(minutes), preamble
+
+
+def _untitled_item(lines: list[Line]) -> Minute | None:
+    """A decision record with decisions but no item heading found (a decision page whose
+    title was lost): one unnumbered item holding them, titled by its first decision's
+    opening words, so no decision is lost."""
+    decisions = find_decisions(lines)
+    if not decisions:
+        return None
+    first = re.sub(r"\s+", " ", decisions[0].text).strip()
+    first = re.sub(rf"^{LIST_MARKER}", "", first)
+    title = re.split(r"(?<=[a-z0-9)])[.;:](?:\s|$)", first, maxsplit=1)[0]
+    if len(title) > UNTITLED_WORDS * 8:
+        title = " ".join(title.split()[:UNTITLED_WORDS]) + " …"
+    decisions = _minutes_agreed(title, decisions)
+    return Minute(
+        number="",
+        title=title,
+        lines=tuple(lines),
+        resolution_text=decisions[-1].text,
+        decisions=decisions,
+        printed_title=title,
+    )
+
+
+UNTITLED_WORDS = 16
 
 
 OWN_MINUTES_TITLE = re.compile(

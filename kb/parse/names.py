@@ -7,6 +7,11 @@ import re
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "with", "at", "a", "an", "or", "by"}
 KEEP_UPPER = {"nhs", "icb", "send", "sen", "pcc", "lgbt", "uk", "ofsted"}
 
+BODY_WORDS = (  # the words a body's or a meeting's name ends with
+    r"Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
+    r"Partnership|Assembly|Commission"
+)
+
 
 def _word_case(word: str, first: bool) -> str:
     lower = word.lower()

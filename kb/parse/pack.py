@@ -51,6 +51,7 @@ class _Segment:
     item: str | None = None
     title: str | None = None
     stamps: list[str] = field(default_factory=list)
+    notice: bool = False  # a decision notice or record rather than minutes
 
 
 def parse_pack(pages: list[Page], source: str) -> Pack:
@@ -115,7 +116,9 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
         if head:
             s = _extend_back(raw, texts, _committee_line(texts, i))
             title = "Record of decisions" if head.notice else "Minutes"
-            starts[s] = _Segment(s, n, "minutes", meeting=head.meeting, title=title)
+            starts[s] = _Segment(
+                s, n, "minutes", meeting=head.meeting, title=title, notice=head.notice
+            )
             i += 4
             continue
         if not texts[i]:
@@ -641,7 +644,7 @@ def _document(
     doc_type = _doc_type(seg, body, item, fields, first_of_item)
     title = fields.get("subject") or (item.title if item else None)
     if seg.kind == "minutes" and seg.meeting:
-        doc_meeting, minutes, _ = parse_minutes(lines, seg.meeting)
+        doc_meeting, minutes, _ = parse_minutes(lines, seg.meeting, notice=seg.notice)
         title = seg.title or "Minutes"
     elif doc_type in ("appendix", "presentation"):
         heading = next((t for t in body[:40] if _looks_like_title(t)), None)
