@@ -2131,3 +2131,31 @@ def test_a_meeting_page_with_the_committee_over_its_date_and_times() -> None:
     )
     (doc,) = parse_pack([Page(text, None, 0)], "meeting.txt").documents
     assert (doc.meeting.committee, doc.meeting.date) == ("Council", "2018-02-21")
+
+
+def test_short_titles_ended_by_a_stop_where_the_document_prints_them_so() -> None:
+    text = (
+        "Extraordinary Meeting of Withiel Parish Council\n"
+        "Draft Minutes of the meeting held in the Village Hall\nThursday, 18th July 2013\n"
+        "Present: Cllr Coy, Cllr Harper, Cllr Thomas (Chairman)\n"
+        "1. Members’ declarations of interest. None.\n"
+        "2. Apologies for absence and requests for dispensations. None\n"
+        "3. Invitation to members of the public to address the meeting. There being no members"
+        " of the public present, this was taken as read.\n"
+    )
+    docs = parse_pack([Page(text, None, 0)], "minutes.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    # the typed meeting of a local council printed above the title is the meeting's name
+    assert (doc.meeting.committee, doc.meeting.date) == ("Extraordinary Meeting", "2013-07-18")
+    assert [m.title for m in doc.minutes] == [
+        "Members' declarations of interest",
+        "Apologies for absence and requests for dispensations",
+        "Invitation to members of the public to address the meeting",
+    ]
+    # one such line alone is a numbered paragraph, left whole
+    alone = text.replace("1. Members’ declarations of interest. None.", "1. Declarations")
+    alone = alone.replace("dispensations. None", "dispensations")
+    docs = parse_pack([Page(alone, None, 0)], "minutes.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    titles = [m.title for m in doc.minutes]
+    assert "Invitation to members of the public to address the meeting" not in titles

@@ -673,8 +673,15 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     # heading where two lines of the document or more are printed so, not on one line
     # alone ('1.' numbers paragraphs too)
     labels = sum(1 for n in numbers if n is not None and n.rest and _labelled(n.rest))
+    # so, where two lines or more print it, a short title ended by a stop ('1. Members’
+    # declarations of interest. None.', '3. Invitation to the public. There being none …')
+    stops = sum(1 for n in numbers if n is not None and n.rest and _stopped(n.rest))
     for line, numbered in zip(lines, numbers, strict=True):
-        found = _run_in(numbered, labels >= 2) if numbered is not None and numbered.rest else None
+        found = (
+            _run_in(numbered, labels >= 2, stops >= 2)
+            if numbered is not None and numbered.rest
+            else None
+        )
         if numbered is None or found is None:
             out.append(line)
             continue
@@ -684,6 +691,22 @@ def split_run_in(lines: list[Line]) -> list[Line]:
         if body:
             out.append(replace(line, text=body))
     return out
+
+
+def _stopped(rest: str) -> tuple[str, str] | None:
+    """A short title ended by a full stop and the text after it, or None."""
+    first = TITLE_STOP.match(rest)
+    if not first:
+        return None
+    title, after = first.group(1), rest[first.end() :]
+    if (
+        len(title.split()) > DASH_TITLE_WORDS
+        or SENTENCE_WORDS.search(title)
+        or re.search(r"(?i)\b(?:resolved|agreed|that)\b", title)
+        or not _says_something(after)
+    ):
+        return None
+    return title, after
 
 
 def _says_something(text: str) -> bool:
@@ -721,9 +744,12 @@ def _labelled(rest: str) -> re.Match[str] | None:
     return None
 
 
-def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] | None:
+def _run_in(
+    numbered: Numbered, labels: bool = False, stops: bool = False
+) -> tuple[str, str | None] | None:
     """The heading a numbered line's words open with, as printed, and the text run in after
-    it; None when the line is not a heading run in to its text."""
+    it; None when the line is not a heading run in to its text. `labels` and `stops`: the
+    document prints short titles run in after a colon or dash, or after a full stop."""
     rest = numbered.rest
     if ref := REF_RUN_IN.match(rest):
         return ref.group("title"), ref.group("body")
@@ -767,6 +793,8 @@ def _run_in(numbered: Numbered, labels: bool = False) -> tuple[str, str | None] 
         short = len(title.split()) <= RUN_IN_WORDS and not SENTENCE_WORDS.search(title)
         if (AGENDA_WORDING.match(title) or short) and len(after.split()) >= 2:
             return title + ".", after
+    if stops and numbered.form in ("dot", "plain") and (stopped := _stopped(rest)):
+        return stopped[0] + ".", stopped[1]
     if numbered.form in DISTINCT_FORMS and (dashed := DASH_RUN_IN.match(rest)):
         # '25/21   Election of Chairman and Vice Chairman – Council resolved to postpone …'
         title = dashed.group("title")

@@ -104,8 +104,8 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     and Strategy'), the place of a full council ('Full Brandon Town Council' → 'Full
     Council') and an authority's area ('Combined Fire Authority for County Durham and
     Darlington') left out."""
-    if typed := typed_meeting(title):
-        return typed
+    if typed := typed_meeting(title) or (TYPE_OF.match(name or "") and typed_meeting(name or "")):
+        return typed  # (or the name is one: 'Extraordinary Meeting of Withiel Parish Council')
     if name and name.count(" / ") >= 2:
         name = name.rsplit(" / ", 1)[
             1
