@@ -816,3 +816,27 @@ def test_minutes_accepted_after_a_long_clause_with_quoted_words() -> None:
         " name ‘Kala’ homes, were accepted as an accurate record."
     )
     assert d.outcome == "approved"
+
+
+def test_a_resolution_passed_to() -> None:
+    d = only("A resolution was passed to exclude the public from the following confidential item")
+    assert d.outcome == "agreed"
+    assert strip_formula(d.text) == "exclude the public from the following confidential item"
+
+
+def test_the_minutes_approved_and_signed_alone_on_a_line() -> None:
+    d = only("Approved and signed")
+    assert d.outcome == "approved"
+    # after a motion in the same line it is the motion's result, not a second decision
+    found = find_decisions(
+        lines(
+            "Proposed (AH) & Seconded (SB) that the minutes be approved as correct. Unanimously"
+            " agreed and signed by the Chair."
+        )
+    )
+    assert len(found) <= 1
+
+
+def test_a_body_receiving_a_report_opens_an_item_it_does_not_decide() -> None:
+    assert find_decisions(lines("Cabinet received a report on North East Devolution.")) == ()
+    assert only("The Board received the annual audit report.").outcome == "noted"

@@ -2159,3 +2159,18 @@ def test_short_titles_ended_by_a_stop_where_the_document_prints_them_so() -> Non
     (doc,) = [d for d in docs if d.doc_type == "minutes"]
     titles = [m.title for m in doc.minutes]
     assert "Invitation to members of the public to address the meeting" not in titles
+
+
+def test_an_extra_meeting_and_a_title_set_off_by_an_ellipsis() -> None:
+    text = (
+        "Minutes of the extra Meeting of Marshchapel Parish Council held in the Village Hall on"
+        " Monday 25th April, 2016 at 7.30 pm\n\nPresent: Cllrs. P Rickett (Chair), C. Henderson\n\n"
+        "1. Apologies for absence were received from Jonathan Lester.\n\n"
+        "2. Declarations of interest & written requests for dispensation … There were none.\n\n"
+        "3. Date for next meeting\nIt was RESOLVED that meetings would be held monthly.\n"
+    )
+    docs = parse_pack([Page(text, None, 0)], "minutes.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    assert doc.meeting.committee == "Extra Meeting"
+    titles = {m.number: m.title for m in doc.minutes}
+    assert titles["2"] == "Declarations of interest & written requests for dispensation"

@@ -50,7 +50,8 @@ FORMULA = re.compile(
     rf"^{LIST_MARKER}(?P<f>(?:it\s+was\s+)?(?:(?:therefore|further|then|also|duly)\s+)?(?:unanimously\s+)?"
     r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
     # ('It was resolved at this point to …': a few words of when before what)
-    rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|{WHEN}\s+(?:to|that)\b).*)$",
+    # ('Approved and signed': the formula alone, the minutes' approval)
+    rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|and\s+signed\b|{WHEN}\s+(?:to|that)\b).*)$",
     re.IGNORECASE | re.DOTALL,
 )
 BODY = (
@@ -71,6 +72,8 @@ SUBJECT_VERB = re.compile(
 )
 RECEIVED_BY_BODY = re.compile(  # 'The Board received the annual audit report': a record only when nothing else is
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?:(?:formally|also|then)\s+)?(?:received|RECEIVED)\b"
+    # (not 'Cabinet received a report on …': how an item opens, telling what was presented)
+    r"(?!\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:report|presentation|update|briefing|overview)\b)"
 )
 THAT_BODY_COLON = re.compile(rf"^{LIST_MARKER}That\s+(?:the\s+)?{BODY}\s*:\s*$")
 PAPERS = (
@@ -131,6 +134,9 @@ def _formula_inside(text: str) -> re.Match[str] | None:
     )
 
 
+PASSED_TO = re.compile(  # 'A resolution was passed to exclude the public …'
+    rf"^{LIST_MARKER}(?:A|The)\s+(?:resolution|motion|proposal)\s+was\s+(?:duly\s+|unanimously\s+)?(?:passed|carried|agreed)\s+(?=to\s|that\s)"
+)
 APPOINTED = re.compile(  # 'Mr Philip Park was appointed Chairman …', 'Cllr A Green was duly elected …'
     # ('There were no other nominations, Cllr Wilson was elected unanimously.')
     rf"^{LIST_MARKER}(?:{NO_OTHER_NOMINATIONS})?(?:(?:County\s+|Parish\s+|Town\s+)?(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?"
@@ -204,6 +210,7 @@ VERB_OUTCOMES = (
 )
 FORMULA_OUTCOME = {
     "APPOINTED": "agreed",
+    "PASSED": "agreed",
     "NOTED": "noted",
     "APPROVED": "approved",
     "AGREED": "agreed",
@@ -733,10 +740,14 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         written = m.group("f")
         if verb.upper() == "RECOMMENDED" and not verb.isupper():
             pass  # 'Recommended: That the Board notes …' is what the agenda asked for
+        elif re.match(r"\s*and\s+signed\b", m.group("after")) and not at_line_start:
+            pass  # '… that the minutes be approved. Unanimously agreed and signed': its result
         elif (
             verb.isupper()
             or written.lower().startswith("it was")
-            or re.match(r"\s*(?:[:–—-]|that\b|to\b|$|\()", m.group("after"), re.IGNORECASE)
+            or re.match(
+                r"\s*(?:[:–—-]|that\b|to\b|$|\(|and\s+signed\b)", m.group("after"), re.IGNORECASE
+            )
         ):
             return "resolution", verb.upper()
     if FIELD.match(sentence) or FIELD_ALONE.match(sentence):
@@ -758,6 +769,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "resolution-sentence", None
     if SIGNED_RECORD.match(sentence) and len(sentence.split()) <= 60:
         return "resolution-sentence", None  # 'The minutes … were signed … as a correct record'
+    if PASSED_TO.match(sentence):
+        return "resolution-sentence", "PASSED"
     if APPOINTED.match(sentence) and len(sentence.split()) <= 60:
         return "resolution-sentence", "APPOINTED"
     if IN_SENTENCE.search(sentence):
@@ -1170,6 +1183,7 @@ def strip_formula(text: str) -> str:
         )
         text = text.lstrip("“\"‘'").strip()
         text = re.sub(rf"^{NO_OTHER_NOMINATIONS}", "", text)
+        text = PASSED_TO.sub("", text)
         text = re.sub(rf"^{THEREFORE}", "", text)
         if trailing := TRAILING_OUTCOME.match(text):
             text = trailing.group("text")

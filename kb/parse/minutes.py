@@ -628,6 +628,9 @@ LABEL_RUN_IN = re.compile(
 DASH_LABEL_RUN_IN = re.compile(  # '… of the Council Meeting on 6th August 2019 – Agreed'
     r"^(?P<title>[A-Z][^:–—]{1,90}?)(?P<sep>\s+[–—])\s+(?P<body>\S.*)$"
 )
+ELLIPSIS_RUN_IN = re.compile(  # '2. Declarations of interest & written requests … There were none.'
+    r"^(?P<title>[A-Z][^…:]{2,100}?)\s*(?:…|\.\.\.)\s+(?P<body>\S.*)$"
+)
 DASH_TITLE_WORDS = 12  # a dash sets a title off more surely than a colon does
 TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.-]*|[a-z][\w’'-]*|&|[-–])"  # 'Approval of the accounts for 2019-20'
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
@@ -793,6 +796,13 @@ def _run_in(
         short = len(title.split()) <= RUN_IN_WORDS and not SENTENCE_WORDS.search(title)
         if (AGENDA_WORDING.match(title) or short) and len(after.split()) >= 2:
             return title + ".", after
+    if (
+        (dotted := ELLIPSIS_RUN_IN.match(rest))
+        and len(dotted.group("title").split()) <= DASH_TITLE_WORDS
+        and not SENTENCE_WORDS.search(dotted.group("title"))
+        and _says_something(dotted.group("body"))
+    ):
+        return dotted.group("title"), dotted.group("body")  # a title set off by an ellipsis
     if stops and numbered.form in ("dot", "plain") and (stopped := _stopped(rest)):
         return stopped[0] + ".", stopped[1]
     if numbered.form in DISTINCT_FORMS and (dashed := DASH_RUN_IN.match(rest)):

@@ -49,7 +49,7 @@ def normalise_committee(name: str | None) -> str | None:
     return name
 
 
-MEETING_TYPE = r"annual(?:\s+general)?|extra[- ]?ordinary|ordinary|inaugural|special|emergency"
+MEETING_TYPE = r"annual(?:\s+general)?|extra[- ]?ordinary|extra(?=\s+meeting\b)|ordinary|inaugural|special|emergency"
 TYPED_MEETING = re.compile(
     rf"(?i)\b(?P<type>{MEETING_TYPE})\s+(?P<mid>(?:(?!meeting\b)[\w&'’.-]+\s+){{0,5}}?)(?P<word>meeting)\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:]{0,80}))?"
@@ -91,7 +91,9 @@ def typed_meeting(title: str) -> str | None:
             return None
         if not of and re.match(r",\s*[A-Z]", title[m.end() :]):
             return None  # ModernGov's 'Extraordinary Meeting, Council - …': the body named after
-        words = [m.group("type"), kind.group(0).strip() if kind else "", m.group("word")]
+        kind_word = m.group("type")
+        kind_word = kind_word[:1].upper() + kind_word[1:]  # 'the extra Meeting of …'
+        words = [kind_word, kind.group(0).strip() if kind else "", m.group("word")]
         return normalise_committee(" ".join(w for w in words if w))
     return None
 
