@@ -2174,3 +2174,21 @@ def test_an_extra_meeting_and_a_title_set_off_by_an_ellipsis() -> None:
     assert doc.meeting.committee == "Extra Meeting"
     titles = {m.number: m.title for m in doc.minutes}
     assert titles["2"] == "Declarations of interest & written requests for dispensation"
+
+
+def test_a_list_under_a_sentence_ending_in_a_colon_is_no_item_title() -> None:
+    from kb.parse.headings import gap_items
+
+    text = (
+        "Minutes\n\n\nAppointment of Chairman\n\nRESOLVED – That Mr Sweeney be appointed.\n\n"
+        "The Chairman referred to the recent appointment to the Panel of:\n\n\n"
+        "Cllr Lesley Adams – Stoke on Trent City Council\n\nCllr Alan Pearson – Cannock Chase\n\n\n"
+        "Appointment of Vice-Chairman\n\nRESOLVED – That Mr Darby be appointed.\n\n\n"
+        "Declarations of interest\n\nThere were none.\n"
+    )
+    found = gap_items([Line(t, 1) for t in text.split("\n")])
+    assert [h.title for h in found] == [
+        "Appointment of Chairman",
+        "Appointment of Vice-Chairman",
+        "Declarations of interest",
+    ]

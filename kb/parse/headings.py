@@ -585,6 +585,9 @@ def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
         above, blanks = blanks, 0
         if above < GAP or not found and i - above <= 0:
             continue
+        lead = lines[i - above - 1].text.strip()
+        if lead.endswith(":") and len(lead.split()) >= 4:
+            continue  # '… the appointment to the Panel of:' / 'Cllr Lesley Adams – …': its list
         title = ICON.sub("", ATTACHMENT.sub("", re.sub(r"\s+", " ", text))).strip(" –-")
         if (
             not title
