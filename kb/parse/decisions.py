@@ -21,6 +21,7 @@ seconder and votes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from kb.model import Decision, Line
@@ -579,6 +580,10 @@ def _detail(d: Decision) -> int:
     return bool(d.votes) + bool(d.mover) + bool(d.seconder) + bool(d.voters)
 
 
+WORD_WINDOW = 80  # characters before a stop searched for the word it ends
+ITEM_WINDOW = 2000  # characters from a line's start read to tell whether it opens an item
+
+
 def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
     """(line, offset in the line, text, last line) of each sentence: paragraphs are joined, and
     a sentence ends at '.', '!', '?' or ';', or where a line opens a list item."""
@@ -594,7 +599,8 @@ def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
             joined = f"{joined} {text}" if joined else text
         cuts = [0]
         for m in SENTENCE_END.finditer(joined):
-            word = re.search(r"(\S+)\s*$", joined[: m.start()])
+            # the word before the stop (a window: a paragraph may be a whole flattened page)
+            word = re.search(r"(\S+)\s*$", joined[max(0, m.start() - WORD_WINDOW) : m.start()])
             if word and ABBREVIATION.fullmatch(word.group(1)):
                 continue  # 'Mrs. C. Palmer', 'Minute No. 5'
             if re.match(r"\(\d{1,3}(?:\s+votes?)?\)", joined[m.end() :]):
@@ -604,15 +610,16 @@ def _sentences(lines: list[Line]) -> list[tuple[int, int, str, int]]:
         cuts += [
             pos
             for pos, _ in starts[1:]
-            if _opens_item(joined[pos:])
+            if _opens_item(joined[pos : pos + ITEM_WINDOW])
             and not (joined[:pos].rstrip().endswith((",", "(")) and VOTE_LABEL.match(joined[pos:]))
         ]
         cuts = sorted(set(cuts))
+        offsets = [pos for pos, _ in starts]  # increasing, as are the line numbers
         for k, cut in enumerate(cuts):
             end = cuts[k + 1] if k + 1 < len(cuts) else len(joined)
-            line_no = max(ln for pos, ln in starts if pos <= cut)
-            line_start = max(pos for pos, ln in starts if pos <= cut)
-            last_line = max(ln for pos, ln in starts if pos < max(end, cut + 1))
+            at = bisect_right(offsets, cut) - 1
+            line_no, line_start = starts[at][1], starts[at][0]
+            last_line = starts[bisect_left(offsets, max(end, cut + 1)) - 1][1]
             text = joined[cut:end].strip()
             if text:
                 out.append((line_no, cut - line_start, text, last_line))
