@@ -2045,6 +2045,7 @@ def test_title_blocks_of_more_forms(text: str, committee: str, date: str) -> Non
         (("M45", "M46", "M47"), ". "),  # one letter before the number
         (("C.123", "C.124", "C.125"), " "),
         (("CAB 45", "CAB 46", "CAB 47"), " "),  # a short prefix in capitals, then a space
+        (("11-06-1", "11-06-2", "11-06-3"), " "),  # the council year, the month, the item
     ],
 )
 def test_running_references_of_more_forms(numbers: tuple[str, ...], separator: str) -> None:

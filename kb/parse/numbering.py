@@ -18,8 +18,8 @@ WORD = re.compile(
 )
 PAREN = re.compile(r"^\s*\((?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
 CLOSE = re.compile(r"^\s*(?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
-HYPHENED = re.compile(  # '304-1.To receive apologies', '2022-107 To agree …' (not a year range '2020-21')
-    r"^\s*(?P<n>(?!(?:19|20)\d\d-\d{1,2}\b)\d{1,4}-\d{1,3})(?:\.(?=\s|[A-Z])|(?=\s))\s*[:–—]?\s*(?P<rest>.*)$"
+HYPHENED = re.compile(  # '304-1.To receive apologies', '2022-107 To agree …' (not a year range '2020-21'), '11-06-3 Election …'
+    r"^\s*(?P<n>(?!(?:19|20)\d\d-\d{1,2}\b)\d{1,4}-\d{1,3}(?:-\d{1,3}(?!\d))?)(?:\.(?=\s|[A-Z])|(?=\s))\s*[:–—]?\s*(?P<rest>.*)$"
 )
 YEAR_REF = re.compile(  # '1-0607/8 - Welcome and Apologies': the item and the council year
     r"^\s*(?P<n>\d{1,3}-\d{4}/\d{1,2})(?=\s)\s*[-–—:]?\s*(?P<rest>.*)$"
