@@ -2193,3 +2193,38 @@ def test_a_list_under_a_sentence_ending_in_a_colon_is_no_item_title() -> None:
         "Appointment of Vice-Chairman",
         "Declarations of interest",
     ]
+
+
+def test_a_scottish_councils_place_and_date_and_titles_over_their_numbers() -> None:
+    text = (
+        "Glasgow, 8th December 2016.\n\nGlasgow City Council.\n\n"
+        "Present: The Lord Provost, Sadie Docherty (Chair).\n\n"
+        "Apologies: Elizabeth Cameron, Margot Clark.\n\n"
+        "Emergency motion dealt with.\n\n"
+        "2 The Director of Governance intimated that an emergency motion had been delivered to"
+        " the Chief Executive prior to the meeting.\n\n"
+        "The Lord Provost having agreed that the motion was urgent, the House agreed to deal with"
+        " it at this meeting.\n\n"
+        "Minutes approved.\n\n"
+        "3 The minutes of the Council meeting of 27th October 2016 were submitted and approved.\n\n"
+        "Minutes of committees submitted and approved.\n\n"
+        "4 The minutes of the undernoted committees were submitted and approved:-\n"
+    )
+    docs = parse_pack([Page(text, None, 0)], "minutes.txt").documents
+    # one set of minutes: 'Minutes of committees submitted …' is a minute's title, not a new one
+    (doc,) = docs
+    assert (doc.meeting.committee, doc.meeting.date) == ("Glasgow City Council", "2016-12-08")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("2", "Emergency motion dealt with"),
+        ("3", "Minutes approved"),
+        ("4", "Minutes of committees submitted and approved"),
+    ]
+    assert [d.outcome for d in doc.minutes[0].decisions] == ["agreed"]  # the House agreed to
+
+
+def test_one_title_over_a_numbered_paragraph_is_left_alone() -> None:
+    from kb.parse.minutes import _titles_over_numbers
+
+    text = "Budget monitoring\n\n1 The report set out the position at the end of the year and was noted.\n"
+    lines = [Line(t, 1) for t in text.split("\n")]
+    assert _titles_over_numbers(lines) == lines

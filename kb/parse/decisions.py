@@ -59,7 +59,8 @@ BODY = (
     r"(?:(?:(?:[A-Z][\w&'’-]*|of|and|the|for)\s+){0,6}?"
     r"(?:Committee|Sub-Committee|Subcommittee|Board|Cabinet|Council|Panel|Executive|Authority|"
     r"Forum|Group|Partnership|Assembly|Trust|Members|Councillors|meeting|Meeting|IJB)"
-    r"|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?members|(?<=[Tt]he\s)(?:council|committee|board|panel))"
+    # ('the House agreed to …': a Scottish council's name for itself in its minutes)
+    r"|(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?members|(?<=[Tt]he\s)(?:council|committee|board|panel|House))"
 )
 OUTCOME_VERBS = (
     r"resolved|agreed|agree|agrees|approved|approve|approves|noted|note|notes|decided|decide|decides|"
@@ -117,7 +118,7 @@ VOTED_TO = re.compile(  # 'Members voted 7 to 3 to refuse the application …'
     r"(?:\s*(?:to|[:–—-])\s*\d{1,3})?|unanimously|by\s+a\s+majority)\s+)?(?:to|in\s+favour\s+of|against)\s+\w"
 )
 AGREED_IN_SENTENCE = re.compile(  # 'After discussion it was agreed to apply for a grant …'
-    r"(?:^|[,;]\s*|\b(?:discussion|debate|consideration)\s+)(?:it\s+was|(?:the\s+)?(?:council|committee|board|panel|meeting))\s+"
+    r"(?:^|[,;]\s*|\b(?:discussion|debate|consideration)\s+)(?:it\s+was|(?:the\s+)?(?:council|committee|board|panel|meeting|House))\s+"
     r"(?:(?:unanimously|therefore|then)\s+)?(?:agreed|AGREED|decided|DECIDED|resolved)\s+(?=(?:not\s+)?(?:to|that|That|THAT)\b)"
 )  # 'After discussion the council agreed to complete the form …'
 UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously there was no objection'

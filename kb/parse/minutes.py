@@ -31,7 +31,7 @@ from .headings import (
 )
 from .moderngov import record_head, records
 from .names import BODY_WORDS, meeting_committee, normalise_committee
-from .numbering import Numbered, split_number
+from .numbering import Numbered, follows, split_number
 
 NAMED_MEETING = re.compile(  # 'Parish Council meeting on Thursday 8th April 2021 at 8 p.m.'
     rf"^\s*(?P<named>(?:[A-Z][\w&'’-]*\s+){{0,6}}(?:{BODY_WORDS}))\s+(?i:meeting)\s+(?:held\s+)?on\s+"
@@ -189,6 +189,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     ):
         return (
             _committee_and_date_head(texts, i)
+            or _place_and_date_head(texts, i)
             or _named_and_dated_head(texts, i)
             or _meeting_page_head(texts, i)
             or _field_block_head(texts, i)
@@ -262,6 +263,8 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     if not (_followed_by_business(texts, i, notice) or INLINE_PRESENT.search(text) or moderngov):
         return None
     committee = _committee(texts, i, text) or _committee(texts, i, joined)
+    if committee and committee[:1].islower() and not BODY_WORD.search(committee):
+        return None  # 'Minutes of committees submitted and approved.': a minute's title
     if committee is None and moderngov:
         committee = _moderngov_committee(texts, i)
     if committee is None and not notice and not _opens_the_file(texts, i):
@@ -539,6 +542,29 @@ def _named_and_dated_head(texts: list[str], i: int) -> MinutesHead | None:
     )
 
 
+PLACE_AND_DATE = re.compile(  # 'Glasgow, 8th December 2016.': where and when, the body below
+    rf"^\s*(?P<place>[A-Z][\w'’. -]{{1,40}}),\s+(?:(?i:{WEEKDAY}),?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}})\.?\s*$"
+)
+
+
+def _place_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
+    """A Scottish council's title block: 'Glasgow, 8th December 2016.' / 'Glasgow City
+    Council.' / 'Present: …' — the place and date, then the body's name, then who came."""
+    dated = PLACE_AND_DATE.match(texts[i])
+    if not dated:
+        return None
+    below = [t for t in texts[i + 1 : i + 4] if t][:2]
+    if not below:
+        return None
+    name = below[0].strip().rstrip(".")
+    if len(name) > 80 or not BODY_WORD.search(name) or re.search(r"\d", name):
+        return None
+    if not any(PRESENT.match(t) for t in [t for t in texts[i + 1 : i + 12] if t][:4]):
+        return None
+    date = parse_date(dated.group("d"))
+    return MinutesHead(line=i, meeting=Meeting(committee=meeting_committee(name), date=date))
+
+
 def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
     """A committee's name on a line of its own, the meeting's date just below it (as a
     line, or as 'Date:' and its value) and attendance soon after: 'AUDIT COMMITTEE' /
@@ -712,6 +738,59 @@ def _stopped(rest: str) -> tuple[str, str] | None:
     return title, after
 
 
+TITLE_OVER_WORDS = 12
+
+
+def _titles_over_numbers(lines: list[Line]) -> list[Line]:
+    """Minutes that print each title on a line of its own above the minute's number, the
+    number opening the first paragraph ('Minutes approved.' / '' / '3 The minutes of … were
+    approved.'), as a Scottish council does: each title is moved to its number's line, so
+    that the minutes read as '3 Minutes approved.' over their text. Only where two titles
+    or more so printed are numbered in sequence."""
+    pairs: list[tuple[int, int, Numbered]] = []
+    for k, line in enumerate(lines):
+        numbered = split_number(line.text)
+        if numbered is None or numbered.form not in ("plain", "dot") or not numbered.rest:
+            continue
+        if len(numbered.rest.split()) <= TITLE_OVER_WORDS and not SENTENCE_WORDS.search(
+            numbered.rest
+        ):
+            continue  # a title of its own
+        j = k - 1
+        if j < 1 or lines[j].text.strip():
+            continue
+        while j >= 0 and not lines[j].text.strip():
+            j -= 1
+        title = lines[j].text.strip() if j >= 0 else ""
+        if (
+            not title[:1].isupper()
+            or len(title.split()) > TITLE_OVER_WORDS
+            or split_number(title)
+            or SENTENCE_WORDS.search(title)
+            or PRESENT.match(title)
+            or ":" in title
+            or j > 0
+            and lines[j - 1].text.strip()  # set off by a blank line above too
+        ):
+            continue
+        pairs.append((j, k, numbered))
+    chained = [
+        p
+        for n, p in enumerate(pairs)
+        if n
+        and follows(pairs[n - 1][2].parts, p[2].parts, 2)
+        or n + 1 < len(pairs)
+        and follows(p[2].parts, pairs[n + 1][2].parts, 2)
+    ]
+    if len(chained) < 2:
+        return lines
+    out = list(lines)
+    for j, k, numbered in chained:
+        out[j] = replace(lines[j], text=f"{numbered.number} {lines[j].text.strip()}")
+        out[k] = replace(lines[k], text=numbered.rest)
+    return out
+
+
 def _says_something(text: str) -> bool:
     """Words after a dash that are the minute's text, not more of its title: a sentence
     ('add new item 7 – agreed', 'It was noted that …'), an outcome ('Agreed', 'None') or
@@ -840,7 +919,7 @@ def parse_minutes(
     """
     page = records(lines)
     if page is None:
-        lines = split_run_in(lines)
+        lines = split_run_in(_titles_over_numbers(lines))
     headings = [r.heading for r in page] if page else _headings(lines)
     preamble = lines[: headings[0].line] if headings else lines
     minutes: list[Minute] = []
