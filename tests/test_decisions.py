@@ -840,3 +840,14 @@ def test_the_minutes_approved_and_signed_alone_on_a_line() -> None:
 def test_a_body_receiving_a_report_opens_an_item_it_does_not_decide() -> None:
     assert find_decisions(lines("Cabinet received a report on North East Devolution.")) == ()
     assert only("The Board received the annual audit report.").outcome == "noted"
+
+
+def test_resolved_and_noted_is_noted() -> None:
+    assert only("RESOLVED and noted.").outcome == "noted"
+
+
+def test_a_short_decision_printed_in_a_pages_decision_and_minutes_blocks_counts_once() -> None:
+    found = find_decisions(
+        lines("Decision:\nNoted.\n\nMinutes:\nThe Committee received a schedule.\nNOTED.")
+    )
+    assert len(found) == 1

@@ -2228,3 +2228,28 @@ def test_one_title_over_a_numbered_paragraph_is_left_alone() -> None:
     text = "Budget monitoring\n\n1 The report set out the position at the end of the year and was noted.\n"
     lines = [Line(t, 1) for t in text.split("\n")]
     assert _titles_over_numbers(lines) == lines
+
+
+def test_a_title_without_the_year_and_attendance_one_councillor_a_line() -> None:
+    text = (
+        "Minutes 8th May 2017\n\n"
+        "Minutes of the Parish Council Meeting held on 8th May at 7.00pm in the Village Hall\n\n"
+        "Cllr Vaughan (Chairman)\nCllr Wiles\nCllr Chapman\nCllr Mrs Ruth\n\n"
+        "There were 18 members of the public present.\n\n"
+        "Annual General Meeting\nAt this point the Chairman stood down and the proceedings were"
+        " carried out by the Clerk.\n\n"
+        "Planning Meeting\n2/2017/0557/House Haddon Lea, Sackmore Lane – Erect 1 no first floor"
+        " extension.\n\nResolved No Objection.\n\n2/2017/0554/FUL Guy’s Garage – Erect 3 no"
+        " dwellings.\n\nResolved: No Objection.\n"
+    )
+    docs = parse_pack([Page(text, None, 0)], "minutes.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    # the year from the page's title above, for the same day and month
+    assert (doc.meeting.committee, doc.meeting.date) == ("Parish Council", "2017-05-08")
+    # items set off only by a short title in capitals, a blank line above, the text under it
+    assert [m.title for m in doc.minutes] == ["Annual General Meeting", "Planning Meeting"]
+    # 'No Objection' said under each application is a decision each time
+    planning = doc.minutes[1]
+    from kb.parse.decisions import strip_formula
+
+    assert [strip_formula(d.text) for d in planning.decisions] == ["No Objection."] * 2

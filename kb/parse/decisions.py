@@ -136,6 +136,9 @@ def _formula_inside(text: str) -> re.Match[str] | None:
     )
 
 
+SHORT_RESOLVED = re.compile(  # 'Resolved No Objection.': a planning response after the word
+    r"^(?P<verb>Resolved|Agreed|RESOLVED|AGREED)\s+(?=[A-Z])(?:[\w'’-]+\s*){1,5}\.?$"
+)
 PASSED_TO = re.compile(  # 'A resolution was passed to exclude the public …'
     rf"^{LIST_MARKER}(?:A|The)\s+(?:resolution|motion|proposal)\s+was\s+(?:duly\s+|unanimously\s+)?(?:passed|carried|agreed)\s+(?=to\s|that\s)"
 )
@@ -525,7 +528,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             )
         )
     ]
-    return _without_copies([_finish(d, lines) for d in decisions])
+    return _without_copies([_finish(d, lines) for d in decisions], lines)
 
 
 OPENS_DECISION = re.compile(rf"^{LIST_MARKER}(?:That|THAT|To|TO)\b")
@@ -552,9 +555,21 @@ def _field_words(d: _Open) -> str:
     return re.sub(r"^\W*\w+(?:\s+\w+)?\s*:\s*", "", text, count=1)
 
 
-def _without_copies(decisions: list[Decision]) -> tuple[Decision, ...]:
+COPY_WORDS = 4  # words a decision needs before a second printing of it is a copy
+BLOCK_LABEL = re.compile(r"(?i)^\s*(?:decisions?(?:\s+taken)?|minutes|resolutions?)\s*:?\s*$")
+
+
+def _labelled(d: Decision, lines: list[Line]) -> bool:
+    """Whether the decision is a web page block's ('Decision: Noted.', or under 'Decision:')."""
+    above = next((ln.text for ln in reversed(lines[: d.start]) if ln.text.strip()), "")
+    return bool(BLOCK_LABEL.match(above) or FIELD.match(d.text))
+
+
+def _without_copies(decisions: list[Decision], lines: list[Line]) -> tuple[Decision, ...]:
     """One decision printed twice in a minute (a web page's 'Decision:' block and its
-    'Minutes:' block) counts once: the copy that says more (votes, mover) is kept."""
+    'Minutes:' block) counts once: the copy that says more (votes, mover) is kept. A short
+    one said again ('Resolved: No Objection.' under each planning application) is a decision
+    each time, unless one of the two is a block's ('Decision:' / 'Noted.')."""
     kept: list[Decision] = []
     for d in decisions:
         key = _norm_words(strip_formula(d.text))[:12]
@@ -566,6 +581,12 @@ def _without_copies(decisions: list[Decision]) -> tuple[Decision, ...]:
             ),
             None,
         )
+        if (
+            twin is not None
+            and len(key) < COPY_WORDS
+            and not (_labelled(d, lines) or _labelled(kept[twin], lines))
+        ):
+            twin = None  # said again, not printed twice
         if twin is None:
             kept.append(d)
         elif _detail(d) >= _detail(kept[twin]):
@@ -777,6 +798,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
         return "resolution-sentence", None
     if SIGNED_RECORD.match(sentence) and len(sentence.split()) <= 60:
         return "resolution-sentence", None  # 'The minutes … were signed … as a correct record'
+    if at_line_start and (short := SHORT_RESOLVED.match(sentence)):
+        return "resolution", short.group("verb").upper()  # 'Resolved No Objection.'
     if PASSED_TO.match(sentence):
         return "resolution-sentence", "PASSED"
     if APPOINTED.match(sentence) and len(sentence.split()) <= 60:
@@ -1192,6 +1215,8 @@ def strip_formula(text: str) -> str:
         text = text.lstrip("“\"‘'").strip()
         text = re.sub(rf"^{NO_OTHER_NOMINATIONS}", "", text)
         text = PASSED_TO.sub("", text)
+        if SHORT_RESOLVED.match(text):
+            text = text.split(None, 1)[1]  # 'Resolved No Objection.'
         text = re.sub(rf"^{THEREFORE}", "", text)
         if trailing := TRAILING_OUTCOME.match(text):
             text = trailing.group("text")
@@ -1214,6 +1239,11 @@ def strip_formula(text: str) -> str:
     return text
 
 
+FORMULA_AND_VERB = re.compile(
+    rf"^{LIST_MARKER}(?i:resolved|agreed)\s+and\s+(?P<verb>noted|approved|agreed|accepted|deferred)\b"
+)
+
+
 def outcome(
     text: str,
     result: str | None = None,
@@ -1234,6 +1264,8 @@ def outcome(
     if votes and "for" in votes:  # a count against not printed is none
         return "carried" if votes["for"] > votes.get("against", 0) else "lost"
     body = strip_formula(text)
+    if (both := FORMULA_AND_VERB.match(text)) and (found := _verb_outcome(both.group("verb"))):
+        return found  # 'RESOLVED and noted.'
     if trailing := TRAILING_OUTCOME.match(re.sub(r"\s+", " ", text).strip()):
         return _minutes_approved(body, _verb_outcome(trailing.group("verb")))  # '… – agreed'
     if CORRECT_RECORD.search(body[:300]):

@@ -606,6 +606,36 @@ def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
     return found if len(found) >= least else []
 
 
+SMALL_WORD = re.compile(r"(?:of|and|the|for|to|in|on|at|by|with|a|an|&|[-–])$")
+CAPITAL_TITLE_WORDS = 6
+
+
+def capital_title_items(lines: list[Line], least: int = 2) -> list[Heading]:
+    """Items set off only by a short title with capitals to each word on a line of its own,
+    a blank line above it and its text right under it ('Annual General Meeting' / 'At this
+    point the Chairman stood down …'): `least` such titles or more, or none."""
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        title = line.text.strip()
+        words = title.split()
+        if (
+            not 1 <= len(words) <= CAPITAL_TITLE_WORDS
+            or i == 0
+            or lines[i - 1].text.strip()
+            or i + 1 >= len(lines)
+            or len(lines[i + 1].text.split()) < CAPITAL_TITLE_WORDS
+            or not all(w[:1].isupper() or w[:1].isdigit() or SMALL_WORD.match(w) for w in words)
+            or not words[0][:1].isupper()
+            or title.endswith((".", ":", ";", ",", "!", "?"))
+            or FIELD_LIKE.match(title)
+            or split_number(title)
+            or re.match(r"(?i)(?:cllrs?|councillors?|mrs?|ms|dr)\b", title)  # a name, not a title
+        ):
+            continue
+        found.append(Heading(i, 1, "", "gap", title, None, 1.0))
+    return found if len(found) >= least else []
+
+
 REF_ITEM = re.compile(r"^\s*(?:[-–•·*▪]\s+)?(?P<title>[A-Z].*\S)\s*$")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from kb.model import Decision, Line, Meeting, Minute
 
-from .dates import MONTH_WORD, WEEKDAY, parse_date
+from .dates import MONTH_WORD, WEEKDAY, month_number, parse_date
 from .decisions import LIST_MARKER, find_decisions, strip_formula
 from .headings import (
     DISTINCT_FORMS,
@@ -23,6 +23,7 @@ from .headings import (
     SENTENCE_WORDS,
     Heading,
     bullet_items,
+    capital_title_items,
     find_headings,
     gap_items,
     is_upper,
@@ -228,6 +229,8 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     held_on = bool(re.search(r"(?i)\bheld\s+on\s+\S", text))
     dated = [text] if held_on else window
     date = next((d for t in dated if not SIGNED.match(t) and (d := parse_date(t))), None)
+    if date is None and held_on:
+        date = _year_from_above(texts, i, text)
     if date is None and not held_on:
         date = parse_date(joined)
     if date is None and DATE_ONLY.match(above) and not SIGNED.match(above):
@@ -358,10 +361,16 @@ def _opens_the_file(texts: list[str], i: int) -> bool:
     return dated and opening and any(PRESENT.match(t) for t in after)
 
 
+COUNCILLOR_LINE = re.compile(
+    r"^\s*(?:Cllr\.?|Councillor|County\s+Cllr|Cllrs)\s+(?:Mrs?|Ms|Miss|Dr)?\.?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:\([^)]{1,30}\))?\s*[,.;]?\s*$"
+)
+ATTENDANCE_LINES = 3
+
+
 def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
     """Attendance within the next forty lines; for a decision notice, a numbered item or
     a decision field will do."""
-    seen = headed = 0
+    seen = headed = listed = 0
     for k, t in enumerate(texts[i + 1 : i + 80], start=i + 1):
         if not t:
             continue
@@ -369,6 +378,11 @@ def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
         if seen > 40:
             break
         if PRESENT.match(t) or ITEMS_HEADER.match(t):
+            return True
+        # attendance listed one councillor a line with no label ('Cllr Vaughan (Chairman)' /
+        # 'Cllr Wiles' / 'Cllr Chapman')
+        listed = listed + 1 if COUNCILLOR_LINE.match(t) else 0
+        if listed >= ATTENDANCE_LINES:
             return True
         numbered = split_number(t)
         title = numbered.rest if numbered else ""
@@ -545,6 +559,29 @@ def _named_and_dated_head(texts: list[str], i: int) -> MinutesHead | None:
 PLACE_AND_DATE = re.compile(  # 'Glasgow, 8th December 2016.': where and when, the body below
     rf"^\s*(?P<place>[A-Z][\w'’. -]{{1,40}}),\s+(?:(?i:{WEEKDAY}),?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}})\.?\s*$"
 )
+
+
+HELD_ON_DAY = re.compile(
+    rf"(?i)\bheld\s+on\s+(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_WORD})\b(?!,?\s+\d{{4}})"
+)
+
+
+def _year_from_above(texts: list[str], i: int, text: str) -> str | None:
+    """'Minutes 8th May 2017' / 'Minutes of the Parish Council Meeting held on 8th May at
+    7.00pm': a title that gives the day without the year takes the year of the same day
+    printed just above it (the page's title)."""
+    held = HELD_ON_DAY.search(text)
+    if not held:
+        return None
+    for t in reversed([t for t in texts[max(0, i - 4) : i] if t]):
+        day = parse_date(t)
+        if (
+            day
+            and int(day[8:]) == int(held.group("day"))
+            and int(day[5:7]) == month_number(held.group("month"))
+        ):
+            return day
+    return None
 
 
 def _place_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
@@ -1024,7 +1061,7 @@ def _headings(lines: list[Line]) -> list[Heading]:
     tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines) or any(
         MEETING_PAGE_LINE.match(t) for t in [ln.text for ln in lines if ln.text.strip()][:3]
     )
-    return gap_items(lines, least=1 if tabled else 3)
+    return gap_items(lines, least=1 if tabled else 3) or capital_title_items(lines)
 
 
 def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minute]) -> Meeting:
