@@ -851,3 +851,12 @@ def test_a_short_decision_printed_in_a_pages_decision_and_minutes_blocks_counts_
         lines("Decision:\nNoted.\n\nMinutes:\nThe Committee received a schedule.\nNOTED.")
     )
     assert len(found) == 1
+
+
+def test_movers_named_with_abbreviated_titles() -> None:
+    d = only(
+        "It was proposed by Mr. White and seconded by Mr. Rhodes that Cllr. T. Pendleton be"
+        " elected Vice-Chairman of the Panel."
+    )
+    assert strip_formula(d.text).startswith("Cllr. T. Pendleton be elected")
+    assert (d.mover, d.seconder) == ("Mr. White", "Mr. Rhodes")

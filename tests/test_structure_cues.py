@@ -2253,3 +2253,21 @@ def test_a_title_without_the_year_and_attendance_one_councillor_a_line() -> None
     from kb.parse.decisions import strip_formula
 
     assert [strip_formula(d.text) for d in planning.decisions] == ["No Objection."] * 2
+
+
+def test_web_page_item_titles_closed_by_a_full_stop() -> None:
+    from kb.parse.headings import gap_items
+
+    text = (
+        "Venue: County Hall\n\n\nElection of Vice-Chairman.\n\n\nIt was proposed by Mr. White and"
+        " seconded by Mr. Rhodes that Cllr. T. Pendleton be elected Vice-Chairman.\n\n\n"
+        "Mr. Orson in the Chair\n\n\nUrgent items.\n\n\nThere were none.\n\n\n"
+        "Proposed by Cllr Steve Robinson, seconded by Patricia Miller.\n\n\n"
+        "Declarations of interest.\n\n\nThere were no declarations of interest.\n"
+    )
+    found = gap_items([Line(t, 1) for t in text.split("\n")], least=1)
+    assert [h.title for h in found] == [
+        "Election of Vice-Chairman",
+        "Urgent items",
+        "Declarations of interest",
+    ]

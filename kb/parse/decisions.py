@@ -1127,8 +1127,10 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
     )
 
 
+# a character of a sentence: not a stop, unless one of an initial or a title ('Mr. White')
+IN_SENTENCE_CHAR = r"(?:[^.;:]|(?<=[A-Z])\.|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.|(?<=Cllr)\.)"
 MOVER_PREFIX = re.compile(
-    rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?i:proposed|moved)\b(?:[^.;:]|(?<=[A-Z])\.){{0,160}}?"
+    rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?{IN_SENTENCE_CHAR}{{0,200}}?\b(?i:proposed|moved)\b{IN_SENTENCE_CHAR}{{0,160}}?"
     r"\b(?i:seconded)\b(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
     r"(?:and\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?i:carried|resolved|agreed)(?:\s+unanimously)?\s*)?"  # '… and CARRIED:'
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"

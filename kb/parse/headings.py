@@ -565,6 +565,11 @@ def subject_items(lines: list[Line]) -> list[Heading]:
 
 
 GAP = 2  # blank lines above an unnumbered item's title
+DOTTED_TITLE_WORDS = 8
+NOT_A_DOTTED_TITLE = re.compile(  # a sentence about who did what, not a title
+    r"(?i)(?:proposed|seconded|moved|councillors?|cllrs?|mrs?|ms|miss|dr|the|there|it|this|all|none|no)\b"
+)
+IN_THE_CHAIR = re.compile(r"(?i)\bin\s+the\s+chair\b")  # 'Mr. Orson in the Chair': who chaired
 GAP_TITLE_WORDS = 14
 FIELD_LIKE = re.compile(r"^[^:]{1,40}:")
 ICON = re.compile(r"\s*\bpdf\s+icon\b", re.IGNORECASE)
@@ -589,12 +594,20 @@ def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
         if lead.endswith(":") and len(lead.split()) >= 4:
             continue  # '… the appointment to the Panel of:' / 'Cllr Lesley Adams – …': its list
         title = ICON.sub("", ATTACHMENT.sub("", re.sub(r"\s+", " ", text))).strip(" –-")
+        # a full stop closing a short title ('Election of Chairman.'), not a sentence's
+        if (
+            "." not in title[:-1]
+            and len(title.split()) <= DOTTED_TITLE_WORDS
+            and not NOT_A_DOTTED_TITLE.match(title)
+        ):
+            title = re.sub(r"(?<=[a-z)])\.$", "", title)
         if (
             not title
             or re.fullmatch(r"No\.?\s+Item", title)  # the table's header, not an item
             or not title[0].isupper()
             or len(title.split()) > (GAP_TITLE_WORDS if least >= 3 else 2 * GAP_TITLE_WORDS)
             or title.endswith((".", ":", ";", ","))
+            or IN_THE_CHAIR.search(title)
             or FIELD_LIKE.match(title)
             or split_number(title)
             or SENTENCE_WORDS.search(title)
