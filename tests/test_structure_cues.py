@@ -2271,3 +2271,13 @@ def test_web_page_item_titles_closed_by_a_full_stop() -> None:
         "Urgent items",
         "Declarations of interest",
     ]
+
+
+def test_a_meeting_named_without_a_body_keeps_the_word_meeting() -> None:
+    text = (
+        "Minutes of the Planning Meeting held on Wednesday 21st November 2018 at 7.30pm\n\n"
+        "Present: Michael Ash (Chairman), Ann Norman\n\n1. Apologies: Susan Norrish\n\n"
+        "2. Declarations of Interest: None\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "m.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == ("Planning Meeting", "2018-11-21")

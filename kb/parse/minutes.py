@@ -422,6 +422,10 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
             )
             and len(name) < 120
         ) and (BODY_WORD.search(name) or len(name.split()) <= 6):
+            if not BODY_WORD.search(name) and re.search(
+                rf"(?i)\b{re.escape(name)}\s+meeting\b", joined
+            ):
+                return f"{name} Meeting"  # 'the Planning Meeting held …': no body, a meeting
             return name
     alone = re.search(r"(?i)\bminutes?\s*$", texts[i]) or re.match(
         r"\s*MINUTES?\b(?!\s+(?:of|OF)\b)", texts[i]
