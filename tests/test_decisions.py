@@ -860,3 +860,20 @@ def test_movers_named_with_abbreviated_titles() -> None:
     )
     assert strip_formula(d.text).startswith("Cllr. T. Pendleton be elected")
     assert (d.mover, d.seconder) == ("Mr. White", "Mr. Rhodes")
+
+
+def test_on_a_proposition_by_and_brackets_naming_who_proposed() -> None:
+    d = only(
+        "On a proposition by Dr Roscoe, seconded by Mr Rowlands it was agreed that the Parish"
+        " Council proceed with the purchase."
+    )
+    assert (d.mover, d.seconder, d.outcome) == ("Dr Roscoe", "Mr Rowlands", "agreed")
+    assert strip_formula(d.text).startswith("the Parish Council proceed")
+    d = only(
+        "It was AGREED (proposed Mr Parke, seconded Mrs Rae) that the amended minutes of the"
+        " meeting held on 2 December 2019 were approved."
+    )
+    assert strip_formula(d.text).startswith("the amended minutes")
+    assert strip_formula("The Parish Council also resolved to delegate to the Clerk.") == (
+        "delegate to the Clerk."
+    )

@@ -136,6 +136,7 @@ def _formula_inside(text: str) -> re.Match[str] | None:
     )
 
 
+IT_WAS_AGREED = re.compile(r"\bit\s+was\s+(?:unanimously\s+)?(?i:agreed|decided)\s+(?=that\b|to\b)")
 SHORT_RESOLVED = re.compile(  # 'Resolved No Objection.': a planning response after the word
     r"^(?P<verb>Resolved|Agreed|RESOLVED|AGREED)\s+(?=[A-Z])(?:[\w'’-]+\s*){1,5}\.?$"
 )
@@ -784,6 +785,11 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
     if MOTION.search(sentence) and _names_mover(sentence) or MOVED_UNNAMED.search(sentence):
         if IN_SENTENCE.search(sentence):
             return "resolution-sentence", "RESOLVED"
+        if IT_WAS_AGREED.search(sentence):
+            return (
+                "resolution-sentence",
+                "AGREED",
+            )  # '… seconded by Mr Rowlands it was agreed that …'
         return "motion", None
     if CAPITAL_VERB.match(sentence) and not RECOMMENDATION.match(sentence):
         return (
@@ -1147,7 +1153,7 @@ PROPOSED_OBJECT = re.compile(  # a proposer and what was proposed: 'S. Farrow pr
     r"^(?:(?:Cllrs?\.?|Councillor|Mr|Mrs|Ms|Dr)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}proposed\s+(?=(?!(?:that|by|to|and|the|a|an)\b)[a-z])"
 )
 ON_PROPOSAL = re.compile(  # 'On a PROPOSAL by Cllr M Hayes SECONDED by Cllr Carr it was AGREED to …'
-    r"^(?i:on\s+(?:a|the)\s+(?:proposal|motion)\s+(?:by|from))\s+[^.;:]{1,80}?\s+(?i:seconded\s+by)\s+"
+    r"^(?i:on\s+(?:a|the)\s+(?:proposal|proposition|motion)\s+(?:by|from|of))\s+[^.;:]{1,80}?\s+(?i:seconded\s+by)\s+"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?=(?i:it\s+was|and|the)\b)"
 )
 VOTE_TAKEN_ON = re.compile(  # 'a recorded vote was taken on the proposal … that …'
@@ -1170,7 +1176,7 @@ PROPOSED_THAT = re.compile(
     rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s*(?::-?\s*|\s)"
 )
 BODY_RESOLVED = re.compile(
-    rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:unanimously\s+)?(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
+    rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:(?:also|further|then|unanimously)\s+)*(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
     r"\s+(?:unanimously\s+)?(?:to|that)\b\s*:?\s*"
 )
 
@@ -1217,6 +1223,8 @@ def strip_formula(text: str) -> str:
         text = text.lstrip("“\"‘'").strip()
         text = re.sub(rf"^{NO_OTHER_NOMINATIONS}", "", text)
         text = PASSED_TO.sub("", text)
+        # 'It was AGREED (proposed Mr Parke, seconded Mrs Rae) that …': who, in brackets
+        text = re.sub(r"^\((?i:proposed|moved)\b[^)]{0,100}\)\s*(?i:that\s+)?", "", text)
         if SHORT_RESOLVED.match(text):
             text = text.split(None, 1)[1]  # 'Resolved No Objection.'
         text = re.sub(rf"^{THEREFORE}", "", text)
