@@ -877,3 +877,16 @@ def test_on_a_proposition_by_and_brackets_naming_who_proposed() -> None:
     assert strip_formula("The Parish Council also resolved to delegate to the Clerk.") == (
         "delegate to the Clerk."
     )
+
+
+def test_resolving_that_the_minutes_be_signed_approves_them() -> None:
+    d = only(
+        "RESOLVED that the minutes of the following meetings of Council be signed by the"
+        " Business Chair and sealed with the Common Seal of the Council."
+    )
+    assert d.outcome == "approved"
+    # another body's minutes are not this meeting's to approve
+    assert (
+        only("RESOLVED that the minutes of the Planning Committee be circulated.").outcome
+        == "agreed"
+    )

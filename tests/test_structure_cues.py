@@ -2281,3 +2281,16 @@ def test_a_meeting_named_without_a_body_keeps_the_word_meeting() -> None:
     )
     (doc,) = [d for d in parse_pack([Page(text, None, 0)], "m.txt").documents if d.minutes]
     assert (doc.meeting.committee, doc.meeting.date) == ("Planning Meeting", "2018-11-21")
+
+
+def test_an_items_words_about_the_minutes_of_other_meetings_are_no_title_block() -> None:
+    text = (
+        "County Council - Wednesday, 6th July, 2022 3.00 pm\n\nItems\nNo. Item\n\n1.\n\n"
+        "APOLOGIES FOR ABSENCE\n\nMinutes:\n\nApologies were received.\n\n2.\n\nMINUTES\n\n"
+        "Minutes of the following meetings of County Council, as circulated, to be confirmed:-\n\n"
+        "(1) Wednesday 4 May 2022 (annual meeting)\n\nMinutes:\n\nRESOLVED that the minutes be"
+        " signed.\n\n3.\n\nDISCLOSURES OF MEMBERS INTERESTS\n\nMinutes:\n\nNone.\n"
+    )
+    docs = [d for d in parse_pack([Page(text, None, 0)], "page.txt").documents if d.minutes]
+    assert [d.meeting.date for d in docs] == ["2022-07-06"]
+    assert [m.number for m in docs[0].minutes] == ["1", "2", "3"]

@@ -1325,7 +1325,9 @@ def outcome(
         return FORMULA_OUTCOME[formula]
     decided = formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body
     if decided and (formula or _formula_inside(text)):
-        return "agreed"  # '… the Council RESOLVED unanimously there was no objection'
+        # '… the Council RESOLVED unanimously there was no objection'; 'RESOLVED that the
+        # minutes … be signed by the Chair': approving them
+        return _minutes_approved(body, "agreed")
     return None
 
 

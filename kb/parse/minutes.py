@@ -90,7 +90,11 @@ MINUTES_LABEL = re.compile(
     r"^\s*Minutes\s*:"
 )  # a meeting's web page: 'Minutes: Read the Minutes …'
 EMBEDDED_TITLE = re.compile(r"\b(?:MINUTES|Minutes)\s+(?:of|OF)\s+(?:an?|the|A|AN|THE)\b")
-NOT_A_TITLE = re.compile(r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b", re.IGNORECASE)
+NOT_A_TITLE = re.compile(  # an item's words about other minutes, not a title block
+    r"\(\s*Pages?\b|\b(?:previous|last|earlier)\s+meeting\b|\b(?:following|undernoted)\s+meetings\b"
+    r"|\bas\s+circulated\b",
+    re.IGNORECASE,
+)
 COMMITTEE_IN_TITLE = re.compile(
     r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING|^An?\s+(?:\w+\s+)?MEETING)\s+(?:of|for|from|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
