@@ -2294,3 +2294,19 @@ def test_an_items_words_about_the_minutes_of_other_meetings_are_no_title_block()
     docs = [d for d in parse_pack([Page(text, None, 0)], "page.txt").documents if d.minutes]
     assert [d.meeting.date for d in docs] == ["2022-07-06"]
     assert [m.number for m in docs[0].minutes] == ["1", "2", "3"]
+
+
+def test_the_one_number_missing_from_a_run_is_put_back() -> None:
+    text = (
+        "Minutes of the meeting of the Council\nOn Monday 9th October 2017\n\n"
+        "Present: Chairman Cllr M Gough; Cllr P Crumpton.\n\n"
+        "1. Apologies for absence: None.\n\n2. Declarations of interest and dispensation requests: None\n\n"
+        "3. Co-options: Barry Clark was co-opted as a Councillor.\n\n"
+        "4. Minutes of the Parish Council meeting on 14th August 2017 and Parish Council meeting &"
+        " Parish meeting on 11th September 2017. It was RESOLVED to agree and sign the minutes of"
+        " these meetings as a true and accurate record.\n\n5. Public Submissions\n\nNone were made.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "m.txt").documents if d.minutes]
+    assert [m.number for m in doc.minutes] == ["1", "2", "3", "4", "5"]
+    assert doc.minutes[3].title.startswith("Minutes of the Parish Council meeting on 14th August")
+    assert doc.minutes[3].decisions and doc.minutes[3].decisions[0].outcome == "approved"

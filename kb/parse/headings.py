@@ -150,7 +150,31 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     strong = len(best) >= 2 or (best and best[0].score >= (0.0 if known_minutes else 2.0))
     if not strong:
         return []
-    return _with_sub_minutes(best, candidates, layout, lines)
+    return _with_sub_minutes(_gaps_filled(best, candidates), candidates, layout, lines)
+
+
+def _gaps_filled(
+    best: list[Heading], candidates: list[tuple[int, Numbered, Heading]]
+) -> list[Heading]:
+    """The run with the one number missing between two of its headings put back, however
+    weak its title reads ('3. Co-options' … '4. Minutes of the Parish Council meeting on
+    14th August 2017 and …' … '5. Public Submissions'): the numbering says it is one."""
+    numbers = {c[0]: c[1] for c in candidates}
+    out = list(best)
+    for a, b in zip(best, best[1:], strict=False):
+        na, nb = numbers.get(a.line), numbers.get(b.line)
+        if na is None or nb is None or len(na.parts) != 1 or len(nb.parts) != 1:
+            continue
+        if nb.parts[0] - na.parts[0] != 2:
+            continue
+        missing = [
+            h
+            for i, n, h in candidates
+            if a.line < i < b.line and n.form == na.form and n.parts == (na.parts[0] + 1,)
+        ]
+        if len(missing) == 1:
+            out.append(missing[0])
+    return sorted(out, key=lambda h: h.line)
 
 
 def _all_ones(group: list[tuple[int, Numbered, Heading]]) -> bool:

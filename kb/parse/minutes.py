@@ -767,14 +767,15 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _stopped(rest: str) -> tuple[str, str] | None:
-    """A short title ended by a full stop and the text after it, or None."""
+def _stopped(rest: str, words: int = DASH_TITLE_WORDS) -> tuple[str, str] | None:
+    """A title of `words` words or fewer ended by a full stop and the text after it, or
+    None."""
     first = TITLE_STOP.match(rest)
     if not first:
         return None
     title, after = first.group(1), rest[first.end() :]
     if (
-        len(title.split()) > DASH_TITLE_WORDS
+        len(title.split()) > words
         or SENTENCE_WORDS.search(title)
         or re.search(r"(?i)\b(?:resolved|agreed|that)\b", title)
         or not _says_something(after)
@@ -936,6 +937,10 @@ def _run_in(
             return title, dashed.group("body")
     if labels and (labelled := _labelled(rest)):
         return labelled.group("title").strip(), labelled.group("body")
+    if (labels or stops) and (long_title := _stopped(rest, 2 * DASH_TITLE_WORDS)):
+        # where titles are run in, a longer one ended by a stop ('4. Minutes of the Parish
+        # Council meeting on 14th August 2017 and … 11th September 2017. It was RESOLVED …')
+        return long_title[0] + ".", long_title[1]
     match = RUN_IN.match(rest)
     title = match.group("title").strip() if match else ""
     if (
