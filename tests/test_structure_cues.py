@@ -2310,3 +2310,50 @@ def test_the_one_number_missing_from_a_run_is_put_back() -> None:
     assert [m.number for m in doc.minutes] == ["1", "2", "3", "4", "5"]
     assert doc.minutes[3].title.startswith("Minutes of the Parish Council meeting on 14th August")
     assert doc.minutes[3].decisions and doc.minutes[3].decisions[0].outcome == "approved"
+
+
+REPORT_BODY = (
+    "\n\n1. Purpose of the report\n\n1.1 This report sets out the transport capital programme"
+    " for 2024/25.\n\n2. Recommendations\n\n2.1 That the Board approves the programme.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cover", "committee"),
+    [
+        (
+            "To: Audit and Governance Committee\nOn: 12 March 2024\nReport by: Head of Finance\nSubject: Capital Programme",
+            "Audit and Governance Committee",
+        ),
+        (
+            "Name of meeting: Policy Committee\nDate of meeting: 12 March 2024\nTitle of report: Capital Programme",
+            "Policy Committee",
+        ),
+        (
+            "Board: Health and Wellbeing Board\nMeeting date: 12th March 2024\nReport: Capital Programme",
+            "Health and Wellbeing Board",
+        ),
+        (
+            "Report for: Cabinet\nDate of Meeting: 12 March 2024\nPart: 1\nTitle of Report: Capital Programme",
+            "Cabinet",
+        ),
+        # no labels: the body, the date and the title over 'Report of …'
+        (
+            "Mid Pennine Combined Authority\nTransport Committee\n12 March 2024\nCapital Programme\nReport of the Director of Transport",
+            "Transport Committee",
+        ),
+    ],
+)
+def test_report_covers_in_more_vocabularies(cover: str, committee: str) -> None:
+    (doc,) = parse_pack([Page(cover + REPORT_BODY, None, 0)], "report.pdf").documents
+    assert doc.doc_type == "report"
+    assert (doc.meeting.committee, doc.meeting.date) == (committee, "2024-03-12")
+    assert doc.title == "Capital Programme"
+
+
+def test_an_agenda_with_report_of_lines_under_its_items_stays_an_agenda() -> None:
+    text = (
+        "AGENDA\n\nCABINET\n\nThursday, 30th January, 2025, at 10.00 am\n\n1. Apologies\n\n"
+        "2. Capital Programme\nReport of the Director of Finance\n\n3. Budget\n"
+    )
+    assert parse_pack([Page(text, None, 0)], "agenda.pdf").documents[0].doc_type == "agenda"

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from kb.model import AgendaItem, Document, Line, Meeting, Minute, Pack, Page
 
-from .agenda import is_letter, parse_agenda, parse_meeting
+from .agenda import AGENDA_HEADING, REPORT_OF, is_letter, parse_agenda, parse_meeting
 from .cover import LABEL, _field_key, count_cover_fields, is_exempt, parse_cover_fields
 from .dates import MONTH_WORD, WEEKDAY, parse_date
 from .decisions import find_decisions
@@ -649,6 +649,8 @@ def _document(
     elif doc_type in ("appendix", "presentation"):
         heading = next((t for t in body[:40] if _looks_like_title(t)), None)
         title = heading or (item.title if item else None)
+    elif seg.kind == "front" and doc_type == "report":
+        title = _title_over_report_of(body)
     elif seg.kind == "front":
         title = (
             "Agenda"
@@ -679,6 +681,29 @@ def _looks_like_title(text: str) -> bool:
     )
 
 
+def _unlabelled_report(body: list[str]) -> bool:
+    """A report's cover printed without labels ('Transport Committee' / '8 March 2024' /
+    'Capital Programme' / 'Report of the Director of Transport' / '1. Purpose …'): a
+    'Report of …' line among the first lines, before any numbered paragraph, and no
+    'Agenda' heading above it."""
+    for t in [t for t in body if t.strip()][:8]:
+        if AGENDA_HEADING.match(t) or split_number(t) and not parse_date(t):
+            return False  # ('8 March 2024' is the meeting's date, not a paragraph)
+        if REPORT_OF.match(t):
+            return True
+    return False
+
+
+def _title_over_report_of(body: list[str]) -> str | None:
+    """The report's title printed over its 'Report of …' line, if it reads as one."""
+    texts = [t.strip() for t in body if t.strip()][:8]
+    at = next((k for k, t in enumerate(texts) if REPORT_OF.match(t)), None)
+    if not at:
+        return None
+    title = texts[at - 1]
+    return title if _looks_like_title(title) and not parse_date(title) else None
+
+
 def _doc_type(
     seg: _Segment,
     body: list[str],
@@ -689,6 +714,8 @@ def _doc_type(
     if seg.kind == "front":
         if is_letter(body):
             return "letter"
+        if _unlabelled_report(body):
+            return "report"
         return (
             "agenda"
             if parse_agenda(body) or any(t.upper().startswith("MEETING:") for t in body)
