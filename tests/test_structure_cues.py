@@ -2357,3 +2357,14 @@ def test_an_agenda_with_report_of_lines_under_its_items_stays_an_agenda() -> Non
         "2. Capital Programme\nReport of the Director of Finance\n\n3. Budget\n"
     )
     assert parse_pack([Page(text, None, 0)], "agenda.pdf").documents[0].doc_type == "agenda"
+
+
+def test_a_decision_notice_of_a_named_body() -> None:
+    text = (
+        "DECISION NOTICE\n\nDecision of: Cabinet\nDate: 12 March 2024\n\n1. Capital Programme\n"
+        "Decision: That the programme be approved.\nReasons for decision: To deliver the plan.\n\n"
+        "2. Fees and Charges\nDecision: That the fees be increased by 3%.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "notice.pdf").documents
+    assert (doc.meeting.committee, doc.meeting.date) == ("Cabinet", "2024-03-12")
+    assert [m.title for m in doc.minutes] == ["Capital Programme", "Fees and Charges"]

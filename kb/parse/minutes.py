@@ -292,7 +292,7 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
 
 NOTICE_FIELD = re.compile(
     r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>Date\s+of\s+(?:the\s+)?(?:decision|hearing)|Decision\s+date|Hearing\s+date|Date\s+(?:decision\s+)?taken|"
-    r"Decision[- ]?(?:maker|taker)s?|Decision\s+made\s+by|Meeting|Date\s+of\s+meeting|Date)\s*:[-–]?\s*(?P<value>.*)$",
+    r"Decision[- ]?(?:maker|taker)s?|Decisions?\s+(?:made\s+by|of)|Meeting|Date\s+of\s+meeting|Date)\s*:[-–]?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 DECISION_LABEL = re.compile(
