@@ -890,3 +890,30 @@ def test_resolving_that_the_minutes_be_signed_approves_them() -> None:
         only("RESOLVED that the minutes of the Planning Committee be circulated.").outcome
         == "agreed"
     )
+
+
+def test_a_recorded_vote_listed_after_the_result_as_follows() -> None:
+    text = (
+        "Councillor Adams moved and Councillor Brown seconded the following amendment: 'That the"
+        " budget be increased by £1m.'\nUpon a recorded vote being taken the amendment was lost as"
+        " follows:\nFor: Councillors Adams and Brown (2)\nAgainst: Councillors Cole, Dane and Eve"
+        " (3)\nAbstain: (0)"
+    )
+    (d,) = find_decisions(lines(text))
+    assert (d.kind, d.outcome) == ("amendment", "lost")
+    assert d.votes == {"for": 2, "against": 3, "abstain": 0}
+    assert parse_votes("For: A and B (2) Against: C, D and E (3) Abstain: (0)") == {
+        "for": 2,
+        "against": 3,
+        "abstain": 0,
+    }
+
+
+def test_a_sentence_ends_at_a_stop_inside_single_quotes() -> None:
+    text = (
+        "Councillor Adams moved and Councillor Brown seconded the following amendment: 'That the"
+        " budget be increased by £1m.' The Chairman used her casting vote against the amendment,"
+        " which was therefore lost."
+    )
+    (d,) = find_decisions(lines(text))
+    assert (d.kind, d.outcome, d.mover) == ("amendment", "lost", "Councillor Adams")

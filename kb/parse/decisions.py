@@ -183,7 +183,7 @@ VOTE_CALL = re.compile(
     r"|\bshow\s+of\s+hands\b|\bvoting\s+took\s+place\b|\ba\s+vote\s+was\s+(?:held|taken)\b",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?:(?<=[.!?;])|(?<=[.!?;][”\"’)]))\s+(?=[A-Z0-9£(“\"‘'])")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?;])|(?<=[.!?;][”\"’)']))\s+(?=[A-Z0-9£(“\"‘'])")
 LIST_MARK_ONLY = re.compile(
     r"^\s*(?:(?:\(?[0-9]{1,3}|\(?[A-Za-z]|\([ivx]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+\.?|[A-Za-z][a-z]{0,3}\.)\s*$"
 )
@@ -413,6 +413,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 continue
             if kind == "call":
                 voting_on = last_result = target
+            elif kind == "result" and sentence.rstrip().endswith(":"):
+                voting_on = target  # '… the amendment was lost as follows:' / 'For: … (2)'
             if kind == "result" or VOTE_TALK.search(sentence):
                 target.result = target.result or result_of(sentence)
                 last_result = target if kind == "result" else last_result

@@ -143,13 +143,13 @@ def _count(word: str) -> int:
 
 TRAILING_COUNT = {
     "for": re.compile(
-        r"(?:^|\n|[.;:]\s+)(?:For|FOR|In\s+favour)(?:\s+(?:of\s+)?the\s+\w+)?\s*:[^()\n]{1,600}?\((\d{1,3})\)"
+        r"(?:^|\n|[.;:)]\s+)(?:For|FOR|In\s+favour)(?:\s+(?:of\s+)?the\s+\w+)?\s*:[^()\n]{1,600}?\((\d{1,3})\)"
     ),
     "against": re.compile(
-        r"(?:^|\n|[.;:]\s+)(?:Against|AGAINST)(?:\s+the\s+\w+)?\s*:[^()\n]{1,600}?\((\d{1,3})\)"
+        r"(?:^|\n|[.;:)]\s+)(?:Against|AGAINST)(?:\s+the\s+\w+)?\s*:[^()\n]{1,600}?\((\d{1,3})\)"
     ),
     "abstain": re.compile(
-        r"(?:^|\n|[.;:]\s+)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)(?:\s+from\s+voting)?\s*:[^()\n]{1,600}?\((\d{1,3})\)"
+        r"(?:^|\n|[.;:)]\s+)(?:Abstentions?|ABSTENTIONS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?)(?:\s+from\s+voting)?\s*:[^()\n]{1,600}?\((\d{1,3})\)"
     ),
 }
 
