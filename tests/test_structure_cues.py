@@ -2368,3 +2368,26 @@ def test_a_decision_notice_of_a_named_body() -> None:
     (doc,) = parse_pack([Page(text, None, 0)], "notice.pdf").documents
     assert (doc.meeting.committee, doc.meeting.date) == ("Cabinet", "2024-03-12")
     assert [m.title for m in doc.minutes] == ["Capital Programme", "Fees and Charges"]
+
+
+def test_a_minute_number_then_its_agenda_item_in_brackets() -> None:
+    text = (
+        "Minutes of the Parish Council Meeting held on Thursday 16th April 2020 at 7.30pm\n"
+        "Present: Councillors Janet Ivison (Chairman), Anne Reece\n"
+        "19.168 (20.02) CO-OPTION OF NEW PARISH COUNCILLOR\nMr James Wilson was co-opted.\n"
+        "19.169 (20.03) DECLARATION OF ACCEPTANCE OF OFFICE\nCouncillor Wilson signed it.\n"
+        "19.170 (20.04) To receive DECLARATIONS OF INTEREST and written dispensation requests for"
+        " Disclosable pecuniary interests on agenda items\nNone received\n"
+        "19.171 (20.05) PUBLIC PARTICIPATION\nNone\n"
+        "19.172 (20.06) FINANCE: Current Account balance as at 1st March 2020: £6218.99\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "m.txt").documents if d.minutes]
+    found = [(m.number, m.agenda_item, m.title.split()[0]) for m in doc.minutes]
+    assert found == [
+        ("19.168", "20.02", "Co-Option"),
+        ("19.169", "20.03", "Declaration"),
+        ("19.170", "20.04", "To"),  # the one missing number of the run put back
+        ("19.171", "20.05", "Public"),
+        ("19.172", "20.06", "Finance"),  # its text after the colon run in
+    ]
+    assert doc.minutes[-1].title == "Finance"

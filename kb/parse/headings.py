@@ -163,14 +163,15 @@ def _gaps_filled(
     out = list(best)
     for a, b in zip(best, best[1:], strict=False):
         na, nb = numbers.get(a.line), numbers.get(b.line)
-        if na is None or nb is None or len(na.parts) != 1 or len(nb.parts) != 1:
+        if na is None or nb is None or len(na.parts) != len(nb.parts):
             continue
-        if nb.parts[0] - na.parts[0] != 2:
-            continue
+        if na.parts[:-1] != nb.parts[:-1] or nb.parts[-1] - na.parts[-1] != 2:
+            continue  # ('19.169' … '19.171': the last part steps over one)
+        wanted = (*na.parts[:-1], na.parts[-1] + 1)
         missing = [
             h
             for i, n, h in candidates
-            if a.line < i < b.line and n.form == na.form and n.parts == (na.parts[0] + 1,)
+            if a.line < i < b.line and n.form == na.form and n.parts == wanted
         ]
         if len(missing) == 1:
             out.append(missing[0])
@@ -271,10 +272,18 @@ def _with_sub_minutes(
     return out
 
 
+# '19.168 (20.01) To receive …': the agenda item's reference in brackets after the minute's
+# number (a part '(1)' alone is the minute's own: '5. (1) MINUTES')
+BRACKETED_ITEM = re.compile(r"^\(\s*(?P<item>\d{1,3}(?:[./]\d{1,3}){1,2}[a-z]?)\s*\)\s*(?=[A-Z])")
+
+
 def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -> Heading | None:
     """Score a numbered line as a minute heading; None when it cannot be one."""
     rest, span = numbered.rest, 1
     prefix_at = None
+    bracketed = BRACKETED_ITEM.match(rest)
+    if bracketed:  # '19.168 (20.01) To receive …': the minute, its agenda item, the title
+        rest = rest[bracketed.end() :]
     if not rest:  # the number on a line of its own, the title on the next
         above = next((k for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text.strip()), None)
         if above is not None and PREFIX_ALONE.match(lines[above].text):
@@ -354,6 +363,8 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         # 'Approval of the payment schedule (Ref 24/92) – Ref 24/107': the list number is
         # the agenda item, the reference at the end the minute's own number
         title, number, item = title[: ref.start()].strip(" .:–-"), ref.group("ref"), item or number
+    if bracketed and not item:
+        item = bracketed.group("item")
     if prefix_at is not None:
         number = f"{lines[prefix_at].text.strip()} {number}"
         return Heading(prefix_at, span + i - prefix_at, number, numbered.form, title, item, score)

@@ -18,6 +18,7 @@ from kb.model import Decision, Line, Meeting, Minute
 from .dates import MONTH_WORD, WEEKDAY, month_number, parse_date
 from .decisions import LIST_MARKER, find_decisions, strip_formula
 from .headings import (
+    BRACKETED_ITEM,
     DISTINCT_FORMS,
     MINUTE_REF,
     SENTENCE_WORDS,
@@ -879,6 +880,9 @@ def _run_in(
     it; None when the line is not a heading run in to its text. `labels` and `stops`: the
     document prints short titles run in after a colon or dash, or after a full stop."""
     rest = numbered.rest
+    if bracketed := BRACKETED_ITEM.match(rest):  # '19.173 (20.07) FINANCE: Current …'
+        inner = _run_in(replace(numbered, rest=rest[bracketed.end() :]), labels, stops)
+        return (rest[: bracketed.end()] + inner[0], inner[1]) if inner else None
     if ref := REF_RUN_IN.match(rest):
         return ref.group("title"), ref.group("body")
     if numbered.form in ("dot", "plain") and (colon_ref := TITLE_REF_RUN_IN.match(rest)):
