@@ -2391,3 +2391,33 @@ def test_a_minute_number_then_its_agenda_item_in_brackets() -> None:
         ("19.172", "20.06", "Finance"),  # its text after the colon run in
     ]
     assert doc.minutes[-1].title == "Finance"
+
+
+def test_a_meeting_page_without_its_title_with_decisions_under_its_items() -> None:
+    text = (
+        "SCC County Council\nWednesday, 25th May, 2022 10.00 am\n\n"
+        "Venue: Hollinsworth Hall, Marsh Lane, Huntworth\n\n"
+        "Election of the Chair of the Council\n\nTo invite nominations and elect the Chair of the"
+        " Council\n\n\nCouncillor Mike Best was elected as Chair of the Council to serve until May"
+        " 2023.\n\n\nCouncillor Peter Clayton invited nominations from proposers and seconders.\n\n\n"
+        "Proposed by Councillor Revans and Seconded by Councillor Fothergill, the Council elected"
+        " Councillor Mike Best\n\n\nDeclarations of Interest\n\nThe following declared interests:\n\n"
+        "a Councillor Suria Aujila - member Bridgwater Town Council\n"
+        "b Councillor S Ashton – member Crewkerne Town Council\n\n\n"
+        "Apologies for Absence\n\nApologies were received from Councillor Smith.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "m.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == ("SCC County Council", "2022-05-25")
+    assert [m.title for m in doc.minutes] == [
+        "Election of the Chair of the Council",
+        "Declarations of Interest",
+        "Apologies for Absence",
+    ]
+    (elected,) = doc.minutes[0].decisions  # moved and seconded a paragraph later: one decision
+    assert (elected.mover, elected.seconder) == ("Councillor Revans", "Councillor Fothergill")
+    # the same page with no decision is an agenda's page: no minutes
+    agenda = text.replace(
+        "Councillor Mike Best was elected as Chair of the Council to serve until May 2023.", ""
+    )
+    agenda = agenda.split("Proposed by")[0]
+    assert not [d for d in parse_pack([Page(agenda, None, 0)], "a.txt").documents if d.minutes]

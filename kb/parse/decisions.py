@@ -334,7 +334,9 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             missing = last is not None and (
                 mover and not last.mover or seconder and not last.seconder
             )
-            follows_it = last is not None and line_no - last.end <= 2 and not label_since
+            follows_it = last is not None and (
+                line_no - last.end <= 2 and not label_since or _elects_the_same(last, sentence)
+            )
             moved_last = last is not None and last.kind == "resolution" and missing and follows_it
             if moved_last and last is not None and not _moves_words(sentence):
                 # 'RESOLVED that … . Proposed Cllr Ashworth, seconded Cllr Dalby, all in
@@ -978,6 +980,24 @@ def _result_target(decisions: list[_Open], sentence: str, pending: _Open | None)
         if d.result is None and d.formula != "RECEIVED":  # a report received is not voted on
             return d
     return None
+
+
+ELECTED_NAME = re.compile(
+    r"\b(?:elected|appointed)\s+(?:as\s+)?(?:(?:County\s+)?Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _elects_the_same(last: _Open, sentence: str) -> bool:
+    """'Councillor Mike Best was elected as Chair …' / … / 'Proposed by Councillor Revans and
+    Seconded by Councillor Fothergill, the Council elected Councillor Mike Best': who moved
+    the election just recorded, a paragraph later."""
+    named = ELECTED_NAME.search(sentence)
+    return bool(
+        named
+        and last.kind == "resolution"
+        and re.search(rf"\b{re.escape(named.group('name'))}\b", " ".join(last.text_lines))
+    )
 
 
 def _nomination_named(decisions: list[_Open], sentence: str) -> _Open | None:

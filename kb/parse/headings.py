@@ -600,6 +600,7 @@ def subject_items(lines: list[Line]) -> list[Heading]:
 
 
 GAP = 2  # blank lines above an unnumbered item's title
+PAGE_FIELD = re.compile(r"(?i)^\s*(?:venue|contact|location|place|date|time)\s*:")
 DOTTED_TITLE_WORDS = 8
 NOT_A_DOTTED_TITLE = re.compile(  # a sentence about who did what, not a title
     r"(?i)(?:proposed|seconded|moved|councillors?|cllrs?|mrs?|ms|miss|dr|the|there|it|this|all|none|no)\b"
@@ -623,7 +624,10 @@ def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
             blanks += 1
             continue
         above, blanks = blanks, 0
-        if above < GAP or not found and i - above <= 0:
+        # the first item may follow the page's fields with one blank line ('Venue: …' /
+        # '' / 'Election of the Chair of the Council')
+        after_fields = not found and above == 1 and i >= 2 and PAGE_FIELD.match(lines[i - 2].text)
+        if (above < GAP and not after_fields) or not found and i - above <= 0:
             continue
         lead = lines[i - above - 1].text.strip()
         if lead.endswith(":") and len(lead.split()) >= 4:

@@ -658,10 +658,20 @@ def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
         ]
         if business is None or items:
             return None
-    elif not any(PRESENT.match(t) for t in after):
+    elif not any(PRESENT.match(t) for t in after) and not _meeting_page_decided(texts, i):
         return None
     committee = _name_over_two_lines(texts, i) if is_upper(name) else name
     return MinutesHead(line=i, meeting=Meeting(committee=meeting_committee(committee), date=date))
+
+
+def _meeting_page_decided(texts: list[str], i: int) -> bool:
+    """A meeting's web page copied without its page title ('SCC County Council' /
+    'Wednesday, 25th May, 2022 10.00 am' / 'Venue: …'): the venue printed right under the
+    date, and decisions in what follows (an agenda page has none)."""
+    near = [t for t in texts[i + 1 : i + 8] if t][:3]
+    if not any(re.match(r"(?i)\s*venue\s*:", t) for t in near):
+        return False
+    return bool(find_decisions([Line(t, None) for t in texts[i + 1 : i + 120]]))
 
 
 def _name_over_two_lines(texts: list[str], i: int) -> str:
@@ -1070,6 +1080,8 @@ def _headings(lines: list[Line]) -> list[Heading]:
             # none numbered, or a notice whose every item restarts '(a) Subject: …' ('(b)
             # Decision taken: …'): its items are its subjects, not the run of its letters
             return subjects
+        if numbered and len(gaps := gap_items(lines, least=3)) > len(numbered):
+            return gaps  # a web page's unnumbered items, one of them holding a lettered list
     if numbered:
         return numbered
     if refs := ref_items(lines):
