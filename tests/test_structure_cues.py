@@ -2421,3 +2421,25 @@ def test_a_meeting_page_without_its_title_with_decisions_under_its_items() -> No
     )
     agenda = agenda.split("Proposed by")[0]
     assert not [d for d in parse_pack([Page(agenda, None, 0)], "a.txt").documents if d.minutes]
+
+
+def test_a_flattened_copy_with_a_mixed_case_title_and_paragraph_numbers() -> None:
+    line = (
+        "Norfolk Police and Crime Panel Minutes of the Meeting held on 5 February 2019 at 10am in"
+        " the Edwards Room, County Hall, Norwich Main Panel Members Present: Mr W Richmond"
+        " (Chairman) Norfolk County Council Mr Timothy Adams Norfolk County Council Mr Martin"
+        " Storey Norfolk County Council 1. To receive apologies and details of any substitute"
+        " Members attending 1.1 Apologies had been received from Mrs Sarah Butikofer. 2. Members"
+        " to Declare any Interests 2.1 There were no interests declared. 3. Public questions 3.1"
+        " There were no public questions.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(line, None, 0)], "m.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "Norfolk Police and Crime Panel",
+        "2019-02-05",
+    )
+    assert [m.title for m in doc.minutes] == [
+        "To receive apologies and details of any substitute Members attending",
+        "Members to Declare any Interests",
+        "Public questions",
+    ]

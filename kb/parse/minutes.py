@@ -895,6 +895,14 @@ def _run_in(
         return (rest[: bracketed.end()] + inner[0], inner[1]) if inner else None
     if ref := REF_RUN_IN.match(rest):
         return ref.group("title"), ref.group("body")
+    if numbered.form in ("dot", "plain") and (
+        first_part := re.search(rf"\s(?={re.escape(numbered.number)}\.1\s+[A-Z])", rest)
+    ):
+        # '1. To receive apologies 1.1 Apologies had been received …': a copy that lost its
+        # line breaks; the title ends where the item's first paragraph starts
+        title = rest[: first_part.start()].strip()
+        if 1 <= len(title.split()) <= 2 * DASH_TITLE_WORDS:
+            return title, rest[first_part.end() :]
     if numbered.form in ("dot", "plain") and (colon_ref := TITLE_REF_RUN_IN.match(rest)):
         return colon_ref.group("head"), colon_ref.group("body")
     if numbered.form == "letter":
