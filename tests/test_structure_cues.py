@@ -2443,3 +2443,23 @@ def test_a_flattened_copy_with_a_mixed_case_title_and_paragraph_numbers() -> Non
         "Members to Declare any Interests",
         "Public questions",
     ]
+
+
+def test_a_title_block_of_name_date_and_time_then_minutes_is_one_set_of_minutes() -> None:
+    text = (
+        "August 2023 Minutes\n\nFULL PARISH MEETING OF THE COUNCIL\n\n07 August 2023 – 7pm\n\n"
+        "MINUTES\n\nPresent:\n\nCouncillors: Cllr. Buckenham (Chair), Cllr. Gallop\n\n"
+        "1.   Chair’s welcome\n\nThe Chair welcomed everyone.\n\n"
+        "2.   Public Participation\n\nNo questions were raised.\n"
+    )
+    docs = parse_pack([Page(text, None, 0)], "m.txt").documents
+    (doc,) = [d for d in docs if d.doc_type == "minutes"]
+    assert len(docs) == 1  # the name and date, then 'MINUTES': one title block, read once
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "Full Parish Meeting of the Council",
+        "2023-08-07",
+    )
+    assert [m.number for m in doc.minutes] == ["1", "2"]
+    from kb.parse.names import meeting_committee
+
+    assert meeting_committee("Full Brandon Town Council") == "Full Council"

@@ -138,7 +138,7 @@ VENUE_LINE = re.compile(
 SIGNED = re.compile(
     r"^\s*(?:Signed|Signature|Chair(?:man)?\s*[:.]|Date[d]?\s*[:.]|Dated\b)", re.IGNORECASE
 )
-DATE_ONLY = re.compile(r"^[\w ,.:]{6,45}$")
+DATE_ONLY = re.compile(r"^[\w ,.:]{6,45}(?:\s+[–-]\s+[\w .:]{2,12})?$")  # ('07 August 2023 – 7pm')
 DATE_LABEL = re.compile(
     r"(?i)^\s*(?:date(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+date)\s*:\s*(.*)$"
 )

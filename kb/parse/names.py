@@ -61,7 +61,9 @@ COUNCIL_KIND = re.compile(
     r"(?i)\b(?:(?:parish|town|community|village|city|district|borough|county)\s+)?council\s*$|^(?:parish|town)\s*$"
 )
 MODE = re.compile(r"(?i)\s+(?:virtual|remote|online|hybrid|zoom|teams)\s*$")
-FULL_COUNCIL = re.compile(r"(?i)^(?P<full>full)\s+(?:[\w&'’.-]+\s+){1,6}?(?P<council>council)$")
+FULL_COUNCIL = re.compile(  # 'Full Brandon Town Council' (not 'Full Parish Meeting of the Council')
+    r"(?i)^(?P<full>full)\s+(?:(?!meeting\b)[\w&'’.-]+\s+){1,6}?(?P<council>council)$"
+)
 FOR_PLACE = re.compile(
     r"^(?P<name>.+?\bAuthority)\s+for\s+(?:the\s+)?(?:[A-Z][\w'’.-]*|and|&|of|the)(?:\s+(?:[A-Z][\w'’.-]*|and|&|of|the))*$"
 )

@@ -99,6 +99,9 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
 # --- finding where documents start -------------------------------------------------------
 
 
+SAME_BLOCK = 6  # lines: a title block read twice (its name and date, then its 'MINUTES')
+
+
 def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
     starts: dict[int, _Segment] = {}
     # minutes headings may repeat as running headers: search them with headers kept
@@ -113,6 +116,11 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
         if head and _same_record(starts, head):
             i += 4  # the title block repeated on each page of one record (a decision form)
             continue
+        last = starts[max(starts)] if starts else None
+        if head and last is not None and last.kind == "minutes" and last.meeting == head.meeting:
+            if i - last.start <= SAME_BLOCK:
+                i += 4  # 'FULL PARISH MEETING …' / '07 August 2023 – 7pm' / 'MINUTES': one block
+                continue
         if head:
             s = _extend_back(raw, texts, _committee_line(texts, i))
             title = "Record of decisions" if head.notice else "Minutes"
