@@ -117,10 +117,15 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
             i += 4  # the title block repeated on each page of one record (a decision form)
             continue
         last = starts[max(starts)] if starts else None
-        if head and last is not None and last.kind == "minutes" and last.meeting == head.meeting:
-            if i - last.start <= SAME_BLOCK:
-                i += 4  # 'FULL PARISH MEETING …' / '07 August 2023 – 7pm' / 'MINUTES': one block
-                continue
+        if (
+            head
+            and last is not None
+            and last.kind == "minutes"
+            and last.meeting == head.meeting
+            and i - last.start <= SAME_BLOCK
+        ):
+            i += 4  # 'FULL PARISH MEETING …' / '07 August 2023 – 7pm' / 'MINUTES': one block
+            continue
         if head:
             s = _extend_back(raw, texts, _committee_line(texts, i))
             title = "Record of decisions" if head.notice else "Minutes"
