@@ -2463,3 +2463,24 @@ def test_a_title_block_of_name_date_and_time_then_minutes_is_one_set_of_minutes(
     from kb.parse.names import meeting_committee
 
     assert meeting_committee("Full Brandon Town Council") == "Full Council"
+
+
+def test_titles_run_on_into_sentences_that_open_as_one() -> None:
+    text = (
+        "Killearn Community Council Adopted Minutes of the Meeting Held on 20 November 2013\n\n"
+        "Present: J. Allan; M. Burdon; A. Donaldson; M. Harrison (Chair).\n\n"
+        "1 Welcome Anne-Marie welcomed everyone to the inaugural meeting of the new Community"
+        " Council.\n\n2 Announcement of returned members The following members had been elected:"
+        " Jim Allan; Margery Burdon.\n\n3 Information exchange Anne-Marie outlined the process of"
+        " Priority Based Budgeting.\n\n4 Adoption of Constitution It was agreed to adopt the model"
+        " constitution.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "m.txt").documents if d.minutes]
+    # the minutes' status is not the body's name
+    assert (doc.meeting.committee, doc.meeting.date) == ("Killearn Community Council", "2013-11-20")
+    assert [m.title.lower() for m in doc.minutes] == [
+        "welcome",
+        "announcement of returned members",
+        "information exchange",
+        "adoption of constitution",
+    ]

@@ -761,9 +761,12 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     # so, where two lines or more print it, a short title ended by a stop ('1. Members’
     # declarations of interest. None.', '3. Invitation to the public. There being none …')
     stops = sum(1 for n in numbers if n is not None and n.rest and _stopped(n.rest))
+    # or run on into a sentence that opens as one ('2 Announcement of returned members The
+    # following members …', '3 Information exchange Anne-Marie outlined …')
+    run_ons = sum(1 for n in numbers if n is not None and n.rest and _opened(n.rest))
     for line, numbered in zip(lines, numbers, strict=True):
         found = (
-            _run_in(numbered, labels >= 2, stops >= 2)
+            _run_in(numbered, labels >= 2, stops >= 2, run_ons >= 2)
             if numbered is not None and numbered.rest
             else None
         )
@@ -776,6 +779,30 @@ def split_run_in(lines: list[Line]) -> list[Line]:
         if body:
             out.append(replace(line, text=body))
     return out
+
+
+RUN_ON = re.compile(
+    r"^(?P<title>[A-Z][\w’'&()-]*(?:\s+[\w’'&()-]+){0,7})\s+"
+    r"(?P<body>(?:The|It|There|These|This|Following)\s+[a-z]\S*\s+\S+.*"
+    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+[a-z]+ed\b.*)$"
+)
+
+
+def _opened(rest: str) -> tuple[str, str] | None:
+    """A short title run on into a sentence that opens as one: 'The following …', 'It
+    was …', or a name and what they did ('Anne-Marie outlined …'); or None."""
+    match = RUN_ON.match(rest)
+    if not match:
+        return None
+    title = match.group("title")
+    if (
+        SENTENCE_WORDS.search(title)
+        or DETERMINER.fullmatch(title)
+        or title.endswith(",")
+        or re.search(r"(?i)\b(?:resolved|agreed|approved|noted|decided|that)\b", title)
+    ):
+        return None  # ('4. RESOLVED that Cabinet considered …' is a resolution, no title)
+    return title, match.group("body")
 
 
 def _stopped(rest: str, words: int = DASH_TITLE_WORDS) -> tuple[str, str] | None:
@@ -884,14 +911,14 @@ def _labelled(rest: str) -> re.Match[str] | None:
 
 
 def _run_in(
-    numbered: Numbered, labels: bool = False, stops: bool = False
+    numbered: Numbered, labels: bool = False, stops: bool = False, run_on: bool = False
 ) -> tuple[str, str | None] | None:
     """The heading a numbered line's words open with, as printed, and the text run in after
     it; None when the line is not a heading run in to its text. `labels` and `stops`: the
     document prints short titles run in after a colon or dash, or after a full stop."""
     rest = numbered.rest
     if bracketed := BRACKETED_ITEM.match(rest):  # '19.173 (20.07) FINANCE: Current …'
-        inner = _run_in(replace(numbered, rest=rest[bracketed.end() :]), labels, stops)
+        inner = _run_in(replace(numbered, rest=rest[bracketed.end() :]), labels, stops, run_on)
         return (rest[: bracketed.end()] + inner[0], inner[1]) if inner else None
     if ref := REF_RUN_IN.match(rest):
         return ref.group("title"), ref.group("body")
@@ -959,6 +986,8 @@ def _run_in(
             return title, dashed.group("body")
     if labels and (labelled := _labelled(rest)):
         return labelled.group("title").strip(), labelled.group("body")
+    if run_on and numbered.form in ("dot", "plain") and (sentence := _opened(rest)):
+        return sentence
     if (labels or stops) and (long_title := _stopped(rest, 2 * DASH_TITLE_WORDS)):
         # where titles are run in, a longer one ended by a stop ('4. Minutes of the Parish
         # Council meeting on 14th August 2017 and … 11th September 2017. It was RESOLVED …')

@@ -121,6 +121,8 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     name = re.sub(
         r"(?i)\s+(?:meeting\s+)?minutes$", "", name
     )  # 'Dumfries and Galloway Council Minutes'
+    # 'Killearn Community Council Adopted (Minutes …)': the minutes' status, not the name
+    name = re.sub(r"(?i)\s+(?:draft|adopted|approved|confirmed|unconfirmed|signed)$", "", name)
     # 'the Parish Council Meeting': the body met; 'Meeting' names no type of it
     name = re.sub(
         r"(?i)\b(council|committee|board|authority|panel|forum|cabinet)\s+meeting$", r"\1", name
