@@ -2467,7 +2467,7 @@ def test_a_title_block_of_name_date_and_time_then_minutes_is_one_set_of_minutes(
 
 def test_titles_run_on_into_sentences_that_open_as_one() -> None:
     text = (
-        "Killearn Community Council Adopted Minutes of the Meeting Held on 20 November 2013\n\n"
+        "Killearn Community Council\n\nAdopted Minutes of the Meeting Held on 20 November 2013\n\n"
         "Present: J. Allan; M. Burdon; A. Donaldson; M. Harrison (Chair).\n\n"
         "1 Welcome Anne-Marie welcomed everyone to the inaugural meeting of the new Community"
         " Council.\n\n2 Announcement of returned members The following members had been elected:"
@@ -2484,3 +2484,10 @@ def test_titles_run_on_into_sentences_that_open_as_one() -> None:
         "information exchange",
         "adoption of constitution",
     ]
+
+
+def test_a_minutes_status_after_the_bodys_name_is_not_its_name() -> None:
+    from kb.parse.names import meeting_committee
+
+    assert meeting_committee("Killearn Community Council Adopted") == "Killearn Community Council"
+    assert meeting_committee("Planning Committee Draft") == "Planning Committee"

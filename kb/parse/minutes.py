@@ -64,8 +64,8 @@ MODERNGOV_TITLE_WORDS = (  # a ModernGov meeting page's title: 'Agenda, decision
     r"(?:draft\s+|unconfirmed\s+)?minutes\s*$"
 )
 TITLE = re.compile(
-    r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
-    r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF|(?:for|FOR|from|FROM)(?=\s+(?:an?|the|AN?|THE)\s))\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
+    r"^\s*(?:(?:DRAFT|UNCONFIRMED|CONFIRMED|APPROVED|ADOPTED|SIGNED)\s+)?MINUTES(?:\s+(?:of|OF)\b|\s*$)"
+    r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Adopted|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF|(?:for|FOR|from|FROM)(?=\s+(?:an?|the|AN?|THE)\s))\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
