@@ -917,3 +917,11 @@ def test_a_sentence_ends_at_a_stop_inside_single_quotes() -> None:
     )
     (d,) = find_decisions(lines(text))
     assert (d.kind, d.outcome, d.mover) == ("amendment", "lost", "Councillor Adams")
+
+
+def test_a_body_deciding_not_to() -> None:
+    d = only(
+        "The committee decided not to award grants to the Buildings Record and the Bowls Club."
+    )
+    assert strip_formula(d.text).startswith("not to award grants")
+    assert d.outcome == "agreed"

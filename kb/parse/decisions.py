@@ -1199,7 +1199,7 @@ PROPOSED_THAT = re.compile(
 )
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:(?:also|further|then|unanimously)\s+)*(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
-    r"\s+(?:unanimously\s+)?(?:to|that)\b\s*:?\s*"
+    r"\s+(?:unanimously\s+)?(?:(?=not\s+to\b)|(?:to|that)\b\s*:?\s*)"  # ('… decided not to award …')
 )
 
 
@@ -1346,7 +1346,7 @@ def outcome(
     if formula in FORMULA_OUTCOME:
         return FORMULA_OUTCOME[formula]
     decided = formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body
-    if decided and (formula or _formula_inside(text)):
+    if decided and (formula or _formula_inside(text) or BODY_RESOLVED.match(text)):
         # '… the Council RESOLVED unanimously there was no objection'; 'RESOLVED that the
         # minutes … be signed by the Chair': approving them
         return _minutes_approved(body, "agreed")
