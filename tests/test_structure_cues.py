@@ -625,7 +625,7 @@ def test_minutes_of_a_sentence_in_capitals_are_not_a_title() -> None:
     ],
 )
 def test_a_heading_run_in_to_its_text(line: str, title: str, body: str) -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     assert [ln.text for ln in split_run_in([Line(line, 1)])] == [title, body]
 
@@ -640,7 +640,7 @@ def test_a_heading_run_in_to_its_text(line: str, title: str, body: str) -> None:
     ],
 )
 def test_lines_that_are_not_run_in_headings(line: str) -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     assert [ln.text for ln in split_run_in([Line(line, 1)])] == [line]
 
@@ -1223,7 +1223,7 @@ def test_a_flattened_meeting_is_split_where_its_minutes_start() -> None:
     ],
 )
 def test_a_title_run_in_to_its_text_without_a_colon(line: str, title: str, text: str) -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     heading, body = split_run_in([Line(line, 1)])
     assert heading.text.split(maxsplit=1)[1] == title
@@ -1231,7 +1231,7 @@ def test_a_title_run_in_to_its_text_without_a_colon(line: str, title: str, text:
 
 
 def test_a_numbered_sentence_is_not_split_as_a_run_in_title() -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     line = Line("2. Members noted the report of the Clerk on the bus shelter.", 1)
     assert split_run_in([line]) == [line]
@@ -1508,7 +1508,7 @@ def test_a_motion_agreed_in_its_own_sentence_keeps_its_words() -> None:
 
 
 def test_run_in_titles_of_zero_padded_numbers_and_agenda_wording() -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     heading, body = split_run_in(
         [Line("045 Vice-Chair's Remarks: The Vice-Chair thanked everyone.", 1)]
@@ -1800,7 +1800,7 @@ def test_numbers_glued_to_titles_in_capitals_and_a_dated_body_line() -> None:
     ],
 )
 def test_titles_in_capitals_run_in_after_a_stop_or_a_dash(line: str, title: str) -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     head, _body = (ln.text for ln in split_run_in([Line(line, 1)]))
     assert head.split(maxsplit=1)[1] == title
@@ -1814,7 +1814,7 @@ def test_titles_in_capitals_run_in_after_a_stop_or_a_dash(line: str, title: str)
     ],
 )
 def test_titles_in_capitals_with_a_dash_are_kept_whole(line: str) -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     assert [ln.text for ln in split_run_in([Line(line, 1)])] == [line]
 
@@ -1890,7 +1890,7 @@ def test_one_item_whose_number_is_printed_alone_over_long_agenda_wording() -> No
     ],
 )
 def test_a_running_reference_title_run_in_after_a_dash(line: str, parts: list[str]) -> None:
-    from kb.parse.minutes import split_run_in
+    from kb.parse.runin import split_run_in
 
     assert [ln.text for ln in split_run_in([Line(line, 1)])] == parts
 
@@ -2103,8 +2103,8 @@ def test_a_bare_number_over_a_title_with_attendance_under_it_is_a_page_number() 
 
 
 def test_capitals_then_a_capitalised_word_stay_one_title_when_short() -> None:
-    from kb.parse.minutes import _run_in
     from kb.parse.numbering import split_number as number
+    from kb.parse.runin import _run_in
 
     assert _run_in(number("7. CIL Update on receipts")) is None  # one word in capitals
 
