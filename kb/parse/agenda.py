@@ -8,7 +8,7 @@ from dataclasses import replace
 from kb.model import AgendaItem, Meeting
 
 from .dates import parse_date
-from .names import BODY_WORDS, normalise_committee
+from .names import BODY_WORD, normalise_committee
 
 FIELD = re.compile(r"^\s*(MEETING|COMMITTEE|DATE|TIME|VENUE|PLACE)\s*:\s*(.*)$", re.IGNORECASE)
 AGENDA_HEADING = re.compile(r"^\s*(?:A\s*G\s*E\s*N\s*D\s*A|AGENDA)\s*$", re.IGNORECASE)
@@ -31,7 +31,6 @@ TIME = re.compile(
 PAGES = re.compile(r"\(\s*Pages?\s+(\d{1,4})\s*(?:[-–]\s*(\d{1,4}))?\s*\)", re.IGNORECASE)
 TO_FOLLOW = re.compile(r"\(\s*To\s+Follow\s*\)", re.IGNORECASE)
 REPORT_OF = re.compile(r"^\s*(?:Report|Presentation)\s+of\s+(?:the\s+)?(.+?)\.?\s*$", re.IGNORECASE)
-NAMED_BODY = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(
     r"^\s*([A-Z][A-Z ,'’()&/\-]{6,}?)\s*[-–]\s*(?:[A-Z]+DAY),?\s+(.+\d{4})\s*$"
 )
@@ -88,7 +87,7 @@ def parse_meeting(lines: list[str]) -> Meeting:
                 break
     if date is None and (named := _name_over_date(lines)):
         # a meeting's web page: 'Council' / '21 Feb 2018 - 18:00 to 21:00'
-        if committee is None or not NAMED_BODY.search(committee):
+        if committee is None or not BODY_WORD.search(committee):
             committee = normalise_committee(named[0])
         date = named[1]
     return Meeting(committee=committee, date=date, time=time, venue=values.get("VENUE") or None)
@@ -98,7 +97,7 @@ def _name_over_date(lines: list[str]) -> tuple[str, str] | None:
     """A body's name printed alone with a line holding only a date (and times) under it."""
     texts = [t.strip() for t in lines[:40] if t.strip()]
     for name, below in zip(texts, texts[1:], strict=False):
-        if not (_is_name_line(name) and NAMED_BODY.search(name)):
+        if not (_is_name_line(name) and BODY_WORD.search(name)):
             continue
         day = parse_date(below)
         bare = re.sub(r"\b\d{1,2}[.:]\d{2}\b|\b(?:to|from|am|pm)\b|[-–—,]", " ", below)

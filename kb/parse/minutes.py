@@ -29,7 +29,7 @@ from .headings import (
     subject_items,
 )
 from .moderngov import record_head, records
-from .names import BODY_WORDS, meeting_committee, normalise_committee
+from .names import BODY_WORD, BODY_WORDS, meeting_committee, normalise_committee
 from .numbering import Numbered, follows, split_number
 from .runin import split_run_in
 
@@ -119,7 +119,6 @@ PRESENT = re.compile(
     r"(?:Councillors|Cllrs\.?)(?=\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|\([^)]{1,20}\))){0,4},\s+[A-Z])|Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
     re.IGNORECASE,
 )
-BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
 INLINE_PRESENT = re.compile(
     r"[.;]\s+(?:Members\s+)?Present\s*:", re.IGNORECASE
 )  # '… 7.30pm. Present: …'

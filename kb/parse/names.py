@@ -11,6 +11,7 @@ BODY_WORDS = (  # the words a body's or a meeting's name ends with
     r"Committee|Sub-Committee|Board|Cabinet|Council|Panel|Executive|Authority|Forum|Group|"
     r"Partnership|Assembly|Commission"
 )
+BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
 
 
 def _word_case(word: str, first: bool) -> str:

@@ -102,6 +102,17 @@ def parse_pack(pages: list[Page], source: str) -> Pack:
 SAME_BLOCK = 6  # lines: a title block read twice (its name and date, then its 'MINUTES')
 
 
+def _read_twice(starts: dict[int, _Segment], head: MinutesHead, i: int) -> bool:
+    """Whether the title block at line `i` is the last one's, read again a few lines on."""
+    last = starts[max(starts)] if starts else None
+    return (
+        last is not None
+        and last.kind == "minutes"
+        and last.meeting == head.meeting
+        and i - last.start <= SAME_BLOCK
+    )
+
+
 def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
     starts: dict[int, _Segment] = {}
     # minutes headings may repeat as running headers: search them with headers kept
@@ -116,14 +127,7 @@ def _segments(raw: list[RawLine], texts: list[str]) -> list[_Segment]:
         if head and _same_record(starts, head):
             i += 4  # the title block repeated on each page of one record (a decision form)
             continue
-        last = starts[max(starts)] if starts else None
-        if (
-            head
-            and last is not None
-            and last.kind == "minutes"
-            and last.meeting == head.meeting
-            and i - last.start <= SAME_BLOCK
-        ):
+        if head and _read_twice(starts, head, i):
             i += 4  # 'FULL PARISH MEETING …' / '07 August 2023 – 7pm' / 'MINUTES': one block
             continue
         if head:
@@ -694,25 +698,26 @@ def _looks_like_title(text: str) -> bool:
     )
 
 
-def _unlabelled_report(body: list[str]) -> bool:
+def _unlabelled_report(body: list[str]) -> tuple[list[str], int] | None:
     """A report's cover printed without labels ('Transport Committee' / '8 March 2024' /
     'Capital Programme' / 'Report of the Director of Transport' / '1. Purpose …'): a
     'Report of …' line among the first lines, before any numbered paragraph, and no
-    'Agenda' heading above it."""
-    for t in [t for t in body if t.strip()][:8]:
+    'Agenda' heading above it. Those first lines and where the 'Report of' line is."""
+    texts = [t.strip() for t in body if t.strip()][:8]
+    for k, t in enumerate(texts):
         if AGENDA_HEADING.match(t) or split_number(t) and not parse_date(t):
-            return False  # ('8 March 2024' is the meeting's date, not a paragraph)
+            return None  # ('8 March 2024' is the meeting's date, not a paragraph)
         if REPORT_OF.match(t):
-            return True
-    return False
+            return texts, k
+    return None
 
 
 def _title_over_report_of(body: list[str]) -> str | None:
     """The report's title printed over its 'Report of …' line, if it reads as one."""
-    texts = [t.strip() for t in body if t.strip()][:8]
-    at = next((k for k, t in enumerate(texts) if REPORT_OF.match(t)), None)
-    if not at:
+    found = _unlabelled_report(body)
+    if found is None or not found[1]:
         return None
+    texts, at = found
     title = texts[at - 1]
     return title if _looks_like_title(title) and not parse_date(title) else None
 
