@@ -2491,3 +2491,125 @@ def test_a_minutes_status_after_the_bodys_name_is_not_its_name() -> None:
 
     assert meeting_committee("Killearn Community Council Adopted") == "Killearn Community Council"
     assert meeting_committee("Planning Committee Draft") == "Planning Committee"
+
+
+def test_a_voting_record_of_several_items_is_one_minute_each() -> None:
+    text = (
+        "Voting record\n\n Council, Tuesday, 14th May, 2024 7.00 pm\n\n"
+        "Item: Minutes\n\nMinutes of the last meeting:\n\nResolution status:Carried\n\n"
+        "RESOLVED: That the minutes of 9 April 2024 be APPROVED as a correct record.\n\n"
+        "Jo Bloggs For\n\n"
+        "Item: Parking Strategy\n\nParking Strategy:\n\nResolution status:Carried\n\n"
+        "RESOLVED: That Council\n\n1. NOTE the consultation responses;\n\n"
+        "2. ADOPT the Parking Strategy 2024-2029.\n\nJo Bloggs For\n\n"
+        "Item: Motion on Libraries\n\nMotion:\n\nMotion status:Lost\n\n"
+        "That the library budget be increased by £50,000.\n\nJo Bloggs Against\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "v.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == ("Council", "2024-05-14")
+    assert [m.title for m in doc.minutes] == ["Minutes", "Parking Strategy", "Motion on Libraries"]
+    assert [[d.outcome for d in m.decisions] for m in doc.minutes] == [
+        ["carried"],
+        ["carried"],
+        ["lost"],
+    ]
+    listed = doc.minutes[1].decisions[0]
+    # the resolution whole, its body's lead-in and list left out of its opening words
+    assert "ADOPT the Parking Strategy" in listed.text
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(listed.text).startswith("NOTE the consultation responses")
+
+
+def test_web_item_numbers_over_titles_that_open_with_a_report_reference() -> None:
+    text = (
+        "Minutes of a meeting of the Council held on Thursday, 6th June, 2024\n\n"
+        "Present: Councillors A, B and C\n\n"
+        "    12.\n\n    APOLOGIES FOR ABSENCE\n\n    Minutes:\n\n    None were received.\n\n"
+        "    13.\n\n    RC/05/24 TO CONFIRM THE MINUTES OF THE MEETING HELD ON 2 MAY 2024 pdf icon PDF 120 KB\n\n"
+        "    Minutes:\n\n    It was Resolved:-\n\n    That the Minutes be confirmed as a true record.\n\n"
+        "  • View Recorded Vote for this item\n  • 14.\n\n    CHAIRMAN'S ANNOUNCEMENTS\n\n"
+        "    Minutes:\n\n    The Chairman reported on her engagements.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "w.txt").documents if d.minutes]
+    # the reference is the report's, part of the title; the number over it the minute's
+    assert [(m.number, m.printed_title) for m in doc.minutes] == [
+        ("12", "APOLOGIES FOR ABSENCE"),
+        ("13", "RC/05/24 TO CONFIRM THE MINUTES OF THE MEETING HELD ON 2 MAY 2024"),
+        ("14", "CHAIRMAN'S ANNOUNCEMENTS"),  # behind a bullet of the page's flattened list
+    ]
+    assert [d.outcome for d in doc.minutes[1].decisions] == ["approved"]
+
+
+def test_a_unanimous_vote_on_a_motion_moved_and_seconded() -> None:
+    text = (
+        "Minutes of a meeting of the Council held on 12 March 2025\n\n"
+        "Present: Councillors A, B and C\n\n"
+        "41.\n\nApologies\n\nNone.\n\n42.\n\nMotion on Town Centre Parking\n\n"
+        "It was RESOLVED on a motion MOVED by Councillor Ahmed and SECONDED by Councillor Brown:\n\n"
+        "a)    that Council support free parking in December;\n\n"
+        "b)    that the Executive be asked to consider the cost.\n\n"
+        "The vote on this motion was unanimous.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "u.txt").documents if d.minutes]
+    (decision,) = doc.minutes[1].decisions
+    assert (decision.outcome, decision.mover, decision.seconder) == (
+        "carried",
+        "Councillor Ahmed",
+        "Councillor Brown",
+    )
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(decision.text).startswith("Council support free parking")
+
+
+def test_a_parish_proposal_seconded_and_resolved_in_one_sentence() -> None:
+    text = (
+        "Minutes of the annual meeting of Little Ashby Parish Council held on Tuesday 10th May"
+        " 2022 at 7pm in the village hall.\n"
+        "Present: Councillors Hill, Dale and Moor.\n"
+        "1. Election of Chairman – Councillor Hill did not stand again.\n"
+        "It was:-\n"
+        "Proposed by Councillor Dale that Councillor Moor be Chairman which was Seconded by"
+        " Councillor Hill and RESOLVED. Councillor Moor signed the declaration.\n"
+        "2. Apologies for absence – There were none.\n"
+        "3. To receive declarations of interest under the Localism Act 2011 – There were none.\n"
+        "4. Grass cutting – Proposed by Councillor Hill and seconded by Councillor Dale and"
+        " RESOLVED that the quote of £480 be accepted.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "p.txt").documents if d.minutes]
+    assert [m.title for m in doc.minutes] == [
+        "Election of Chairman",
+        "Apologies for absence",
+        "To receive declarations of interest under the Localism Act 2011",
+        "Grass cutting",
+    ]
+    (chair,) = doc.minutes[0].decisions
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(chair.text).startswith("Councillor Moor be Chairman")
+    assert (chair.outcome, chair.mover, chair.seconder) == (
+        "agreed",
+        "Councillor Dale",
+        "Councillor Hill",
+    )
+
+
+def test_a_council_named_by_its_borough_and_a_committee_by_its_initials() -> None:
+    from kb.parse.names import meeting_committee
+
+    assert meeting_committee("Borough of Castle Point") == "Castle Point Borough Council"
+    assert meeting_committee("the District of Ashby & Coleorton") == (
+        "Ashby & Coleorton District Council"
+    )
+    text = (
+        "Draft Minutes of NVCC Meeting held 5th June 2018\n\nNorth Vale Community Council\n\n"
+        "A Meeting of North Vale Community Council took place in the hall on Tuesday 5 June"
+        " 2018 at 7pm\n\nPresent: Cllrs Ann Lee (Chair), Bob Ray\n\n"
+        "1. Apologies: Cllr Sam Oak\n\n2. Minutes: The minutes were approved.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "n.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "North Vale Community Council",
+        "2018-06-05",
+    )

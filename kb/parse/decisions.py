@@ -1195,7 +1195,7 @@ BODY_AGREED_COLON = re.compile(
     rf"^(?:[Tt]he\s+)?{BODY}\s+(?:further\s+)?(?P<verb>agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*-?\s*"
 )
 PROPOSED_THAT = re.compile(
-    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s*(?::-?\s*|\s)"
+    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion|proposed|moved)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s*(?::-?\s*|\s)"
 )
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:(?:also|further|then|unanimously)\s+)*(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
@@ -1203,6 +1203,11 @@ BODY_RESOLVED = re.compile(
 )
 
 
+# 'RESOLVED: That Full Council / 1. NOTE …': the body, then its list with nothing between
+# (with a colon, 'That the Committee: 1. noted …', the words are kept as the gold keeps them)
+BODY_OVER_LIST = re.compile(
+    rf"^(?:That\s+)?(?:[Tt]he\s+)?{BODY}\s+(?=(?:\(?\d{{1,2}}[.)]|\([a-z]\))\s+\S)"
+)
 BODY_AGREED_THAT = re.compile(  # 'Council agreed that the TOR be reviewed …'
     rf"^{LIST_MARKER}(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+|formally\s+)?(?P<verb>agreed|AGREED)\s+that\s+"
 )
@@ -1225,6 +1230,7 @@ def strip_formula(text: str) -> str:
     for _ in range(4):  # formulas nest: 'Decision taken: Cabinet RESOLVED to: (1) …'
         before = text
         text = re.sub(r"^(?i:proposal)\s*:\s*", "", text)  # 'Proposal: X proposed and Y seconded …'
+        text = re.sub(r"^(?i:it\s+was)\s*:-?\s+", "", text)  # 'It was:- / Proposed by X that …'
         text = ON_PROPOSAL.sub("", text)
         text = PROPOSED_OBJECT.sub("", text)  # 'S. Farrow proposed acceptance of the accounts'
         text = re.sub(
@@ -1252,7 +1258,7 @@ def strip_formula(text: str) -> str:
         text = re.sub(rf"^{THEREFORE}", "", text)
         if trailing := TRAILING_OUTCOME.match(text):
             text = trailing.group("text")
-        if agreed := BODY_AGREED_COLON.match(text):
+        if agreed := BODY_AGREED_COLON.match(text) or BODY_OVER_LIST.match(text):
             text = text[agreed.end() :]
         if (inside := _formula_inside(text[:160])) and not FORMULA.match(text):
             text = text[inside.end() :].strip()
@@ -1343,6 +1349,10 @@ def outcome(
     for name, _ in VERB_OUTCOMES:
         if name in found_any:
             return _minutes_approved(body, name)
+    if settled := SECONDED_AND.search(text):  # '… which was Seconded by Z and RESOLVED.'
+        if settled.group("verb").lower() == "carried":
+            return "carried"
+        return _minutes_approved(body, "agreed")
     if formula in FORMULA_OUTCOME:
         return FORMULA_OUTCOME[formula]
     decided = formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body
@@ -1353,6 +1363,9 @@ def outcome(
     return None
 
 
+SECONDED_AND = re.compile(  # 'Proposed by X that Y be Chairman which was Seconded by Z and RESOLVED.'
+    r"\b(?i:seconded)\b[^.;:]{0,80}?\band\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?P<verb>(?i:resolved|carried|agreed))\s*[.;]?\s*$"
+)
 AGREED_BY_ALL = re.compile(  # '… seconded payment of the fee and the meeting unanimously agreed'
     rf"(?:\band\s+|,\s+)(?:(?:(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?)"
     r"|(?:was\s+)?unanimously\s+)"  # '…, seconded by C. Cuckson and unanimously agreed'

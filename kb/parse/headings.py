@@ -123,7 +123,7 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     (a minutes title block found above them) one minute alone needs only nothing against
     it; else it must look like a heading (capitals, bold or an item reference)."""
     layout = _Layout.of(lines)
-    numbered_lines = [(i, n) for i, line in enumerate(lines) if (n := split_number(line.text))]
+    numbered_lines = [(i, n) for i, line in enumerate(lines) if (n := _numbered(line.text))]
     numbered_lines = sorted([*numbered_lines, *_year_like_run(lines)])
     if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
         layout = _Layout(False, 0.0, 0.0)  # headings printed like the body: layout tells nothing
@@ -151,6 +151,17 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     if not strong:
         return []
     return _with_sub_minutes(_gaps_filled(best, candidates), candidates, layout, lines)
+
+
+BULLETED_NUMBER = re.compile(r"^\s*[•·▪]\s+(?=\d{1,4}\.?\s*$)")
+
+
+def _numbered(text: str) -> Numbered | None:
+    """The number a line opens with; a number alone behind a bullet ('• 57.') is a web
+    page's item list flattened to text, the number over its title as in any list."""
+    if bullet := BULLETED_NUMBER.match(text):
+        return split_number(text[bullet.end() :])
+    return split_number(text)
 
 
 def _gaps_filled(
@@ -297,7 +308,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
             # '2.' / '2.1' / 'URGENT ITEMS': the item's number, its first paragraph's, its title
             j = _next_text(lines, j + 1, 2)
             below = split_number(lines[j].text) if j is not None else None
-        if j is None or below is not None:
+        if j is None or below is not None and not _report_ref(below):
             return None
         rest, span = lines[j].text.strip(), j - i + 1
     if numbered.form == "letter" and not (
@@ -345,7 +356,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
     if not numbered.rest:
         score += ALONE_BONUS  # '75.' on a line of its own over its title: laid out as a heading
     number = numbered.number
-    lead = split_number(title) if numbered.form in ("dot", "plain") else None
+    lead = split_number(title) if numbered.form in ("dot", "plain") and numbered.rest else None
     if (
         lead is not None
         and lead.form in ("dotted", "slash", "prefixed")
@@ -369,6 +380,13 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         number = f"{lines[prefix_at].text.strip()} {number}"
         return Heading(prefix_at, span + i - prefix_at, number, numbered.form, title, item, score)
     return Heading(i, span, number, numbered.form, title, item, score)
+
+
+def _report_ref(title: Numbered) -> bool:
+    """A title line that opens with a report's reference ('56.' / 'MC/20/23 TO CONFIRM THE
+    MINUTES …', 'C/24/23 To Consider a Report …'): a prefix and two numbers, the report's
+    own and its year, before the words; part of the title under a number printed alone."""
+    return title.form == "prefixed" and len(title.parts) >= 2 and title.rest[:1].isupper()
 
 
 def _bare_parent(parent: Numbered | None, child: Numbered) -> bool:

@@ -29,7 +29,7 @@ from .headings import (
     subject_items,
 )
 from .moderngov import record_head, records
-from .names import BODY_WORD, BODY_WORDS, meeting_committee, normalise_committee
+from .names import BODY_WORD, BODY_WORDS, meeting_committee, normalise_committee, spelled_out
 from .numbering import Numbered, follows, split_number
 from .runin import split_run_in
 
@@ -274,6 +274,9 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         committee = _moderngov_committee(texts, i)
     if committee is None and not notice and not _opens_the_file(texts, i):
         return None  # 'Minutes of the meeting held on …' under an agenda item names no body
+    if committee and (acronym := re.match(r"^([A-Z]{2,6})(?:\s+Meeting)?$", committee.strip())):
+        # 'Minutes of ELCC Meeting …' / 'East Lammermuir Community Council': the name in full
+        committee = spelled_out(acronym.group(1), texts[i : i + 8]) or committee
     venue = None
     if v := VENUE_IN_HEAD.search(joined):
         venue = re.sub(r"\s+", " ", v.group("v")).strip(" ,")

@@ -131,10 +131,14 @@ def records(lines: list[Line]) -> list[Record] | None:
         kind = _kind(texts, k)
         if kind == "issue":
             return _issue(texts, k)
-        if kind == "vote":
-            item = _next(texts, k)
-            assert item is not None
-            return [_voting_record(lines, texts, item)]
+        if kind == "vote":  # one minute per 'Item:' the record lists
+            first = _next(texts, k)
+            assert first is not None
+            items = [j for j in range(first, len(texts)) if ITEM_FIELD.match(texts[j])]
+            ends = [*items[1:], len(texts)]
+            return [
+                _voting_record(lines, texts, j, end) for j, end in zip(items, ends, strict=True)
+            ]
         if kind in ("register", "details"):
             m = REGISTER_ENTRY.match(texts[k])
             answer = _to_answer(texts, k)
@@ -162,14 +166,16 @@ def _issue(texts: list[str], k: int) -> list[Record] | None:
     return [Record(Heading(t, answer - t, number, "web", _title(title), number or None, 3.0))]
 
 
-def _voting_record(lines: list[Line], texts: list[str], item: int) -> Record:
-    """'Item: <title>' and, after it, each vote: label, 'X status:Y', words, voters."""
+def _voting_record(lines: list[Line], texts: list[str], item: int, stop: int) -> Record:
+    """'Item: <title>' and, after it up to line `stop`, each vote: label, 'X status:Y',
+    its words (all their lines: 'RESOLVED: That Full Council' / '1. NOTE …' / '2. AGREE …')
+    and voters."""
     title = ITEM_FIELD.match(texts[item]).group("title")  # type: ignore[union-attr]
-    statuses = [k for k in range(item + 1, len(texts)) if STATUS.match(texts[k])]
+    statuses = [k for k in range(item + 1, stop) if STATUS.match(texts[k])]
     decisions: list[Decision] = []
     amended = False
     for n, s in enumerate(statuses):
-        end = statuses[n + 1] if n + 1 < len(statuses) else len(texts)
+        end = statuses[n + 1] if n + 1 < len(statuses) else stop
         label_at = _previous(texts, s, floor=statuses[n - 1] if n else item)
         label = texts[label_at].rstrip(" :") if label_at is not None else ""
         # the next vote's label is printed just above its status line
@@ -194,7 +200,7 @@ def _voting_record(lines: list[Line], texts: list[str], item: int) -> Record:
             else "resolution"
         )
         amended = amended or kind == "amendment"
-        text = texts[words[0]] if words else label
+        text = "\n".join(texts[k] for k in words) if words else label
         votes, voters = _tally([texts[k] for k in block])
         mover, seconder = movers(label)  # 'Amendment in the name of Councillor Brazil:'
         decisions.append(

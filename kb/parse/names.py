@@ -73,6 +73,9 @@ NOT_A_NAME = re.compile(  # a page's field caught as the committee: 'Venue: Cabi
     r"(?i)^(?:venue|contact|date|time|place|location|e-?mail|tel(?:ephone)?|web(?:site)?|address|"
     r"(?:\w+\s+){0,2}present|apologies|in\s+attendance)\s*[:;]"
 )
+PLACE_COUNCIL = re.compile(  # 'the Borough of Telford & Wrekin': the borough's council
+    r"^(?:[Tt]he\s+)?(?P<kind>Borough|District|County)\s+of\s+(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|upon|on|in))*)$"
+)
 DASHED = re.compile(r"^(?P<a>.+?)\s+[-–—]\s+(?P<b>.+)$")
 BODY_OF = re.compile(r"(?i)\b(?:council|authority)$")
 
@@ -142,4 +145,20 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
         name = f"{full.group('full')} {full.group('council')}"
     if area := FOR_PLACE.match(name):
         name = area.group("name")
+    if place := PLACE_COUNCIL.match(name):
+        name = f"{place.group('place')} {place.group('kind')} Council"
     return name
+
+
+def spelled_out(acronym: str, texts: list[str]) -> str | None:
+    """The name among `texts` whose initials an acronym is ('ELCC' and 'East Lammermuir
+    Community Council' printed under it), or None."""
+    for text in texts:
+        for m in re.finditer(
+            r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|&|the|for)\s+)?){1,7}[A-Z][\w'’-]*", text
+        ):
+            words = [w for w in m.group(0).split() if w[:1].isupper()]
+            for start in range(len(words)):
+                if "".join(w[0] for w in words[start:]) == acronym and BODY_WORD.search(words[-1]):
+                    return " ".join(m.group(0).split()[m.group(0).split().index(words[start]) :])
+    return None

@@ -155,7 +155,9 @@ def _says_something(text: str) -> bool:
         and (
             words[0][:1].islower()
             or re.match(r"(?:Agreed|Approved|Noted|None|Nil|Resolved|Carried|Deferred)\b", text)
-            or re.match(r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b", text)
+            or re.match(
+                r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b|(?:Proposed|Moved|Seconded)\s+by\b", text
+            )
             or sum(w[:1].islower() for w in words) >= 2
         )
     )
@@ -172,7 +174,12 @@ def _labelled(rest: str) -> re.Match[str] | None:
         labelled
         and len(labelled.group("title").split()) <= words
         and not SENTENCE_WORDS.search(labelled.group("title"))
-        and not re.search(r"(?i)\b(?:resolved|agreed|that|to)\b", labelled.group("title"))
+        # (an agenda's wording opens with 'To': '4. To receive declarations of interest
+        # under the Localism Act 2011 – There were none.')
+        and not re.search(
+            r"(?i)\b(?:resolved|agreed|that|to)\b",
+            re.sub(r"^To\s+(?=[a-z])", "", labelled.group("title")),
+        )
         and labelled.group("body").strip()
         and not labelled.group("body")[:1].isdigit()  # '3.2 Application: 170522 Land at …'
     ):

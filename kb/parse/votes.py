@@ -65,6 +65,8 @@ RATIO = re.compile(
 ALL_IN_FAVOUR = re.compile(
     r"\ball\s+(?:members\s+)?(?:were\s+)?in\s+favour\b|\bnem(?:ine)?\.?\s*con"
     r"|\b(?:the\s+)?vot(?:e|ing)\s+(?:was\s+)?unanimous(?:ly)?\b"  # 'Vote unanimous to accept'
+    # 'The vote on this motion was unanimous.'
+    r"|\bvote\s+(?:on|for)\s+(?:the|this|that)\s+(?:motion|amendment|proposal|resolution|recommendations?)\s+was\s+unanimous\b"
     r"|\ba\s+unanimous\s+vote\b"  # 'following a unanimous vote in support, it was RESOLVED'
     r"|\bvoted\b[^.;]{0,20}?\bunanimously\b|\bunanimously\s+voted\b",  # 'voted upon and unanimously RESOLVED'
     re.IGNORECASE,
