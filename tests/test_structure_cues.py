@@ -2613,3 +2613,142 @@ def test_a_council_named_by_its_borough_and_a_committee_by_its_initials() -> Non
         "North Vale Community Council",
         "2018-06-05",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "form", "rest"),
+    [
+        ("83/19/TC Apologies", "83/19/TC", "slash", "Apologies"),
+        ("12/24/FC Planning applications", "12/24/FC", "slash", "Planning applications"),
+        ("05/24-1 Election of Chair.", "05/24-1", "slash", "Election of Chair."),
+        ("11/23-12 Finance", "11/23-12", "slash", "Finance"),
+        ("2743: Apologies for Absence:", "2743", "colon", "Apologies for Absence:"),
+    ],
+)
+def test_numbering_schemes_of_town_and_parish_councils(
+    line: str, number: str, form: str, rest: str
+) -> None:
+    numbered = split_number(line)
+    assert numbered is not None
+    assert (numbered.number, numbered.form, numbered.rest) == (number, form, rest)
+    assert split_number("10: 30 the meeting resumed") is None  # a time, not a number
+
+
+def test_a_parish_numbered_by_month_and_item_with_short_proposer_labels() -> None:
+    text = (
+        "Minutes- Annual Meeting of the Parish Council 14 May 2024\n"
+        "Minutes of the meeting held Tuesday, 14th May 2024 at 7:30pm in the Village Hall\n"
+        "05/24-1 Election of Chair. Cllr Ann Lee was proposed and seconded. There being no other"
+        " nominations, it was RESOLVED to reappoint Cllr Ann Lee as Chair.\n"
+        "P: BR S: CD, All in favour\n"
+        "05/24-2 Record of Members Present\nPresent: Cllr Ann Lee, Cllr Bob Ray\n"
+        "05/24-3 Election of Vice-Chair. Bob Ray proposed that Cath Day be Vice-Chair. This was"
+        " seconded by Dan Fox and unanimously agreed.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "c.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == ("Annual Meeting", "2024-05-14")
+    assert [m.number for m in doc.minutes] == ["05/24-1", "05/24-2", "05/24-3"]
+    (chair,) = doc.minutes[0].decisions
+    assert (chair.outcome, chair.mover, chair.seconder) == ("carried", "BR", "CD")
+    (vice,) = doc.minutes[2].decisions
+    assert (vice.outcome, vice.mover, vice.seconder) == ("agreed", "Bob Ray", "Dan Fox")
+
+
+def test_a_town_council_numbered_with_its_letters_and_its_date_before_its_name() -> None:
+    text = (
+        "9th July Town Council Extraordinary Meeting Minutes\n\n"
+        "Minutes of the meeting held on Tuesday 9th July 2019 at 7pm in the Council Chamber\n\n"
+        "Present: Cllr A Brown (Chairman) and Cllrs B Green, C White\n\n"
+        "61/19/TC Apologies\nApologies were received from Cllr D Black.\n\n"
+        "62/19/TC Declarations of Interest\nThere were none.\n\n"
+        "63/19/TC Payment of invoices\nIt was resolved to pay the invoice of £420 for grass cutting.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "t.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "Town Council Extraordinary Meeting",
+        "2019-07-09",
+    )
+    assert [m.number for m in doc.minutes] == ["61/19/TC", "62/19/TC", "63/19/TC"]
+    assert [d.outcome for d in doc.minutes[2].decisions] == ["agreed"]
+
+
+def test_a_running_number_and_a_colon_over_each_title() -> None:
+    text = (
+        "Minutes Annual Parish Council Meeting 10th May 2012\n"
+        "Held at the School on Thursday, 10th May 2012, starting at 7.30pm\n"
+        "Present: A Lee, B Ray and C Day.\n"
+        "2901: Apologies for Absence:\nD Fox (work)\n"
+        "2902: Election of Chairman:\nA Lee proposed that B Ray be Chairman. This was seconded by"
+        " C Day and unanimously agreed.\n"
+        "2903: Finance:\nThe accounts were noted.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "r.txt").documents if d.minutes]
+    assert doc.meeting.date == "2012-05-10"
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("2901", "Apologies for Absence"),
+        ("2902", "Election of Chairman"),
+        ("2903", "Finance"),
+    ]
+
+
+def test_a_meeting_line_with_a_dated_note_on_the_body() -> None:
+    text = (
+        "Agenda and minutes\n\n"
+        "Vale Joint Committee (Administered by Vale Council from 1st April 2020) - Thursday,"
+        " 12th December, 2019 2.00 pm\n\nVenue: County Hall\n\nItems\nNo. Item\n\n"
+        "1.\n\nAPOLOGIES FOR ABSENCE\n\nMinutes:\n\nThere were none.\n\n"
+        "2.\n\nMINUTES OF THE LAST MEETING pdf icon PDF 164 KB\n\n"
+        "RECOMMENDED that the minutes of the meeting held on 3 October 2019 be signed.\n\n"
+        "Minutes:\n\nRESOLVED that the minutes of the meeting held on 3 October 2019 be signed"
+        " as a correct record.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "j.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == ("Vale Joint Committee", "2019-12-12")
+    # the agenda's recommendation over the 'Minutes:' label is not a decision
+    (decision,) = doc.minutes[1].decisions
+    assert decision.text.startswith("RESOLVED")
+
+
+def test_a_scottish_vote_of_motion_against_amendment_counted_by_members() -> None:
+    text = (
+        "Minutes of a meeting of Glenmore Council held on 3 May 2017\n\n"
+        "Present: Councillors Adams, Bell, Clark, Dunn\n\n"
+        "12 ELECTION OF PROVOST\n\n"
+        "The Chief Executive called for nominations for the office of Provost of Glenmore and"
+        " Councillor Adams seconded by Councillor Bell moved that Councillor Clark be appointed"
+        " as Provost. As an amendment, Councillor Dunn seconded by Councillor Evans moved that"
+        " Councillor Ford be so appointed. On a vote, 5 Members voted for the amendment and 9 for"
+        " the motion which was declared carried.\n\n"
+        "13 DECLARATIONS OF INTEREST\n\nNone.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "s.txt").documents if d.minutes]
+    amendment, motion = doc.minutes[0].decisions
+    assert (amendment.kind, amendment.outcome, amendment.votes) == (
+        "amendment",
+        "lost",
+        {"for": 5, "against": 9},
+    )
+    assert (amendment.mover, amendment.seconder) == ("Councillor Dunn", "Councillor Evans")
+    assert (motion.outcome, motion.votes, motion.mover, motion.seconder) == (
+        "carried",
+        {"for": 9, "against": 5},
+        "Councillor Adams",
+        "Councillor Bell",
+    )
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(motion.text).startswith("Councillor Clark be appointed")
+
+
+def test_a_flattened_minute_book_page_with_its_reference_before_the_title() -> None:
+    text = (
+        "2-114 MINUTES of MEETING of the GLENMORE COUNCIL held in the Council Chambers, Glenmore"
+        " House on Tuesday, 9 June 2015 at 2.00pm. Present:- Provost Adams and Councillors Bell,"
+        " Clark and Dunn. 1 Declarations of Interest No declarations of interest were intimated."
+        " 2 Minutes of Council The Minutes of Meetings of Glenmore Council of 5 May and 19 May"
+        " 2015 were submitted and approved as correct records. 3 Other Meetings The undernoted"
+        " Minutes were submitted and noted. 4 Question to Leader No questions had been received.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "f.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == ("Glenmore Council", "2015-06-09")
+    assert [m.number for m in doc.minutes] == ["1", "2", "3", "4"]  # not '5 May'

@@ -420,6 +420,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             if kind == "result" or VOTE_TALK.search(sentence):
                 target.result = target.result or result_of(sentence)
                 last_result = target if kind == "result" else last_result
+                if kind == "result" and target.mover is None and target.seconder is None:
+                    target.mover, target.seconder = movers(sentence)
             else:
                 target.result = target.result or _inline_result(sentence)
             target.votes = _add_votes(target.votes, parse_votes(sentence, partial=True))
@@ -831,6 +833,8 @@ def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | No
     words = len(sentence.split())
     if result_of(sentence) and (VOTE_TALK.search(sentence) and words <= 80 or words <= 4):
         return "result", None
+    if words <= 12 and result_of(sentence) and all(movers(sentence)):
+        return "result", None  # 'P: TA S: IA, All in favour': who moved, who seconded, the vote
     return None
 
 
@@ -868,16 +872,31 @@ RECEIVED = re.compile(  # 'the MOTION received 9 votes', 'Amendment (Ms Rendall)
 )
 
 
+# 'On a vote, 4 Members voted for the amendment and 11 for the motion': the count first
+COUNT_FOR = re.compile(
+    r"\b(\d{1,3})\s+(?:(?:Members?|Councillors?|members?|councillors?)\s+)?(?:voted\s+)?for\s+the\s+"
+    r"(MOTION|AMENDMENT|[Mm]otion|[Aa]mendment)\b"
+)
+
+
+def _motion_and_amendment_count(sentence: str) -> dict[str, int]:
+    """The counts of a vote of motion against amendment, by which ('motion', 'amendment')."""
+    counts = {
+        m.group(1).lower(): int(m.group(2) or m.group(3)) for m in RECEIVED.finditer(sentence)
+    }
+    for m in COUNT_FOR.finditer(sentence):
+        counts.setdefault(m.group(2).lower(), int(m.group(1)))
+    return counts
+
+
 def _motion_and_amendment_counts(sentence: str) -> bool:
     """A vote of motion against amendment, each with its count."""
-    return len({m.group(1).lower() for m in RECEIVED.finditer(sentence)}) == 2
+    return len(_motion_and_amendment_count(sentence)) == 2
 
 
 def _motion_against_amendment(decisions: list[_Open], sentence: str, pending: _Open | None) -> None:
     """A vote of motion against amendment: each one's votes are the other's against."""
-    counts = {
-        m.group(1).lower(): int(m.group(2) or m.group(3)) for m in RECEIVED.finditer(sentence)
-    }
+    counts = _motion_and_amendment_count(sentence)
     abstain = re.search(r"(\d{1,3})\s+abstentions?", sentence)
     amendment = next(
         (d for d in reversed(decisions) if d.kind == "amendment" and d.result is None), None
@@ -928,6 +947,11 @@ def _joins_motion(decisions: list[_Open], sentence: str, last_line: int) -> bool
     last.mover = last.mover or mover
     last.seconder = last.seconder or seconder
     last.result = last.result or _inline_result(sentence)  # '… Seconded by X. Vote unanimous'
+    if last.result is None and (settled := SECONDED_AND_SAID.search(sentence)):
+        if settled.group("verb").lower() == "carried":
+            last.result = "carried"
+        else:  # 'This was seconded by Z and unanimously agreed.'
+            last.formula = last.formula or "AGREED"
     last.end = max(last.end, last_line + 1)
     if not last.closed:
         last.text_lines.append(sentence)
@@ -1195,7 +1219,7 @@ BODY_AGREED_COLON = re.compile(
     rf"^(?:[Tt]he\s+)?{BODY}\s+(?:further\s+)?(?P<verb>agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?:\s+as\s+follows)?\s*:\s*-?\s*"
 )
 PROPOSED_THAT = re.compile(
-    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,120}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion|proposed|moved)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s*(?::-?\s*|\s)"
+    rf"^{LIST_MARKER}(?:[^.;:]|(?<=[A-Z])\.){{0,200}}?\b(?:proposed|moved|MOVED|PROPOSED|(?i:proposal|motion|proposed|moved)\s+by\s+(?:[A-Z][\w'’.-]*\s*){{1,5}})\b(?:,?\s+(?:as\s+)?an?\s+(?:amendment|motion),?)?\s*that\s*(?::-?\s*|\s)"
 )
 BODY_RESOLVED = re.compile(
     rf"^{LIST_MARKER}(?:That\s+)?(?:[Tt]he\s+|[Tt]his\s+)?{BODY}\s+(?:(?:also|further|then|unanimously)\s+)*(?:RESOLVED|resolved|resolves|DECIDED|decided|decides)"
@@ -1363,9 +1387,14 @@ def outcome(
     return None
 
 
-SECONDED_AND = re.compile(  # 'Proposed by X that Y be Chairman which was Seconded by Z and RESOLVED.'
-    r"\b(?i:seconded)\b[^.;:]{0,80}?\band\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?P<verb>(?i:resolved|carried|agreed))\s*[.;]?\s*$"
+# 'Proposed by X that Y be Chairman which was Seconded by Z and RESOLVED.', 'This was
+# seconded by Z and unanimously agreed.': seconded, and so decided
+SECONDED_AND_WORDS = (
+    r"\b(?i:seconded)\b[^.;:]{0,80}?\band\s+(?:it\s+was\s+)?(?:unanimously\s+)?"
+    r"(?P<verb>(?i:resolved|carried|agreed))\b"
 )
+SECONDED_AND = re.compile(SECONDED_AND_WORDS + r"\s*[.;]?\s*$")
+SECONDED_AND_SAID = re.compile(SECONDED_AND_WORDS)
 AGREED_BY_ALL = re.compile(  # '… seconded payment of the fee and the meeting unanimously agreed'
     rf"(?:\band\s+|,\s+)(?:(?:(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?)"
     r"|(?:was\s+)?unanimously\s+)"  # '…, seconded by C. Cuckson and unanimously agreed'

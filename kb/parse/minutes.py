@@ -175,6 +175,16 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         text = texts[i]
     below_at = next((k for k in range(i + 1, min(len(texts), i + 3)) if texts[k]), None)
     if (
+        (lead := split_number(text))
+        and re.match(r"MINUTES\s+(?i:of)\s+\S.*\bheld\b", lead.rest)
+        and below_at is not None
+        and PRESENT.match(texts[below_at])
+    ):
+        # '1-795 MINUTES of MEETING of the MIDLOTHIAN COUNCIL held … on …' / 'Present:-': a
+        # minute book's page reference before the title block
+        text = lead.rest
+        texts = [*texts[:i], text, *texts[i + 1 :]]
+    if (
         below_at is not None
         and re.match(r"(?i)held\s+(?:at|in|on|via)\b", texts[below_at])
         and BODY_MEETING_HELD.match(f"{text} {texts[below_at]}")
@@ -514,6 +524,9 @@ def _moderngov_committee(texts: list[str], i: int) -> str | None:
         return agenda_for[0].group("c")  # 'Agenda for Council on Wednesday, 27th January, 2021'
     line = next((t for t in texts[i + 1 : i + 4] if t), "")
     name = _undated(line).strip()
+    # '… Joint Committee (Administered by Swansea Council from 1st June 2019)': a note on
+    # the body, dated, is not part of its name
+    name = re.sub(r"\s*\([^()]*\)", lambda m: "" if parse_date(m.group(0)) else m.group(0), name)
     if not name or len(name) > 100 or parse_date(name) or split_number(name):
         return None
     return name
@@ -770,7 +783,7 @@ def parse_minutes(
             lines[head.line].style,
         )
         read = page[n].decisions if page else None
-        decisions = read if read is not None else find_decisions(body)
+        decisions = read if read is not None else _minuted(body, find_decisions(body))
         decisions = _minutes_agreed(head.title, decisions)
         minutes.append(
             Minute(
@@ -787,6 +800,21 @@ def parse_minutes(
     if not headings and notice and (untitled := _untitled_item(lines)):
         minutes.append(untitled)
     return _with_attendance(meeting, preamble, minutes), tuple(minutes), preamble
+
+
+RECOMMENDS = re.compile(r"^\s*(?:RECOMMENDED|Recommended|RECOMMENDATIONS?|Recommendations?)\b")
+MINUTES_FIELD = re.compile(r"^\s*Minutes\s*:\s*$")  # ModernGov's label over an item's minutes
+
+
+def _minuted(body: list[Line], decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:
+    """The decisions of an item's minutes: on a web page that prints the agenda's words
+    over a 'Minutes:' label ('RECOMMENDED that the minutes … be confirmed' / 'Minutes:' /
+    'RESOLVED that …'), a recommendation above the label is what the agenda asked for
+    (other words above it may be the minutes, where a copy put the label after them)."""
+    label = next((k for k, ln in enumerate(body) if MINUTES_FIELD.match(ln.text)), None)
+    if label is None:
+        return decisions
+    return tuple(d for d in decisions if d.start >= label or not RECOMMENDS.match(d.text))
 
 
 def _untitled_item(lines: list[Line]) -> Minute | None:

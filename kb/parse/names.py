@@ -50,6 +50,10 @@ def normalise_committee(name: str | None) -> str | None:
     return name
 
 
+DAY_MONTH = (
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)"
+)
 MEETING_TYPE = r"annual(?:\s+general)?|extra[- ]?ordinary|extra(?=\s+meeting\b)|ordinary|inaugural|special|emergency"
 TYPED_MEETING = re.compile(
     rf"(?i)\b(?P<type>{MEETING_TYPE})\s+(?P<mid>(?:(?!meeting\b)[\w&'’.-]+\s+){{0,5}}?)(?P<word>meeting)\b"
@@ -112,6 +116,12 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     and Strategy'), the place of a full council ('Full Brandon Town Council' → 'Full
     Council') and an authority's area ('Combined Fire Authority for County Durham and
     Darlington') left out."""
+    if name:
+        # 'Minutes- Annual Meeting of the Parish Council 30 May 2024', '13th August Town
+        # Council Extraordinary Meeting Minutes': the word and the date are not the name
+        name = re.sub(r"^(?i:minutes)\s*[-–—:]\s*(?=[A-Z])", "", name)
+        name = re.sub(rf"^{DAY_MONTH}\s+(?=[A-Z])", "", name)
+        name = re.sub(rf"\s+{DAY_MONTH}(?:,?\s+\d{{4}})?\s*$", "", name)
     if typed := typed_meeting(title) or (TYPE_OF.match(name or "") and typed_meeting(name or "")):
         return typed  # (or the name is one: 'Extraordinary Meeting of Withiel Parish Council')
     if name and name.count(" / ") >= 2:

@@ -36,8 +36,11 @@ UNDERSCORED = re.compile(  # '2020-05_1 PUBLIC PARTICIPATION': a meeting referen
 BIG_RUNNING = re.compile(  # '14365 CHAIRMAN’S ANNOUNCEMENTS': a five-digit running number over a title in capitals
     r"^\s*(?P<n>\d{5})\s+(?P<rest>[A-Z][A-Z0-9’'&/(),. -]{3,})$"
 )
-SLASH = re.compile(
-    r"^\s*(?P<n>\d{1,4}/\d{1,4}(?:/\d{1,3}(?!\d))?)\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"
+MONTH_REF = re.compile(  # '05/24-1 Election of Chair': the meeting's month and year, then the item
+    r"^\s*(?P<n>(?:0?[1-9]|1[0-2])/\d{2}-\d{1,3})(?!\d)[.:–—-]?\s*(?P<rest>.*)$"
+)
+SLASH = re.compile(  # '12/24', '21/03/04', '83/19/TC' (the body's letters after the number)
+    r"^\s*(?P<n>\d{1,4}/\d{1,4}(?:/\d{1,3}(?!\d))?(?:/[A-Z]{1,4}\b)?)\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"
 )
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(
@@ -96,6 +99,7 @@ def split_number(line: str) -> Numbered | None:
         ("slash", YEAR_REF),
         ("slash", COUNCIL_YEAR),
         ("slash", UNDERSCORED),
+        ("slash", MONTH_REF),
         ("slash", SLASH),
         ("slash", HYPHENED),
         ("big", BIG_RUNNING),  # a running number and the item's: printed like '12/24'
@@ -121,8 +125,12 @@ def split_number(line: str) -> Numbered | None:
         number = match.group("n")
         if form == "plain":
             year_like = len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
+            rest = match.group("rest").strip()
+            if match.group("dot") == ":" and not year_like and rest[:1].isupper():
+                # '2743: Apologies for Absence:': a number and a colon before a title
+                return Numbered(number, "colon", _parts(number), rest)
             if match.group("dot") == ":" or year_like and not match.group("dot"):
-                return None  # '10:30 am', '2024 ...'; running numbers '1296.', '2715' are kept
+                return None  # '10: 30 am', '2024 ...'; running numbers '1296.', '2715' are kept
             form = "dot" if match.group("dot") else "plain"
         return Numbered(number, form, _parts(number), match.group("rest").strip())
     match = ROMAN.match(line)

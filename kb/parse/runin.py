@@ -40,7 +40,7 @@ DASH_TITLE_WORDS = 12  # a dash sets a title off more surely than a colon does
 TITLE_WORD = r"(?:[A-Z][\w’'&()-]*|\d[\w/.-]*|[a-z][\w’'-]*|&|[-–])"  # 'Approval of the accounts for 2019-20'
 TITLE_THEN_TEXT = re.compile(  # '2715 Apologies for Absence On a PROPOSAL by …', 'Matters Arising The Clerk …'
     rf"^(?P<title>(?P<first>[A-Z][\w’'&()-]*)(?:(?:\s+{TITLE_WORD}){{0,10}}?\s+(?:[A-Z][\w’'&()-]*|\d[\w/.-]*))??)"
-    r"\s+(?P<body>(?:The|It|There|These|Following|On\s+(?:a|the|behalf)|RESOLVED:?|This(?=\s+[a-z])"
+    r"\s+(?P<body>(?:The|It|There|These|Following|On\s+(?:a|the|behalf)|RESOLVED:?|(?:This|No)(?=\s+[a-z])"
     # a person who does something, not a title's word ('District Councillor Report')
     r"|(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Dr)(?=(?:\s+[A-Z][\w.'’-]*){1,3}\s+(?:[a-z]|[–-]\s))|Members(?=\s+[a-z])"
     r"|[A-Z]{2,4}(?=\s+[a-z])|(?i:(?P=first))(?=\s+[a-z]))\s+"  # initials 'JA started', 'Apologies Apologies were'

@@ -105,13 +105,19 @@ MOVED_AND_SECONDED = [
     re.compile(
         rf"(?i:approved|adopted|accepted)\s+by\s+(?P<mover>{PERSON})\s*,?\s*(?:and\s+)?(?:was\s+)?(?i:seconded)\s+by\s+(?P<seconder>{PERSON})"
     ),
-    # 'Mr A Cattanach, seconded by Ms R Drummond, moved …'
+    # 'Mr A Cattanach, seconded by Ms R Drummond, moved …', 'Councillor Brooks seconded by
+    # Councillor MacLeod moved that …'
     # 'a motion … in the name of Councillor Adeyemi and seconded by Councillor Lister'
     re.compile(
         rf"\bin\s+the\s+name\s+of\s+(?P<mover>{PERSON})(?:,?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>{PERSON}))?"
     ),
     re.compile(
-        rf"(?P<mover>{PERSON}),\s+seconded\s+by\s+(?P<seconder>{PERSON}),\s+(?i:moved|proposed)\b"
+        rf"(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON}),?\s+(?i:moved|proposed)\b"
+    ),
+    # 'P: TA S: IA, All in favour': a parish's short labels and members' initials
+    re.compile(
+        r"(?:^|(?<=[\s(]))(?:P|Prop)\s*:\s*(?P<mover>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s*[;,]?\s+"
+        r"(?:S|Sec)\s*:\s*(?P<seconder>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)(?=\s*(?:[,;.]|$|All\b))"
     ),
     # 'Proposer: Cllr A Hext' / 'Seconder: Cllr B Tamblyn'
     re.compile(
