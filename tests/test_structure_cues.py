@@ -2752,3 +2752,19 @@ def test_a_flattened_minute_book_page_with_its_reference_before_the_title() -> N
     (doc,) = [d for d in parse_pack([Page(text, None, 0)], "f.txt").documents if d.minutes]
     assert (doc.meeting.committee, doc.meeting.date) == ("Glenmore Council", "2015-06-09")
     assert [m.number for m in doc.minutes] == ["1", "2", "3", "4"]  # not '5 May'
+
+
+def test_a_flattened_title_block_with_its_time_before_the_attendance() -> None:
+    from kb.parse.flattened import unflatten
+
+    line = (
+        "GLEN VALE NATIONAL PARK AUTHORITY MINUTES OF THE BOARD MEETING held at The Lodge,"
+        " Glenvale on 14 November 2003 at 10.30am Present: Ann Lee Bob Ray Cath Day Dan Fox"
+        " In Attendance: Ed Gray 1. Apologies None were received. 2. Minutes The minutes of"
+        " the meeting of 10 October were approved. 3. Finance The accounts were noted and"
+        " the budget for the next year was agreed by members without a vote."
+    )
+    pieces = unflatten(line)
+    title = next(k for k, p in enumerate(pieces) if p.startswith("MINUTES OF THE BOARD"))
+    assert pieces[title].endswith("at 10.30am")  # the title block alone, not the attendance
+    assert pieces[title + 1].startswith("Present: Ann Lee")

@@ -19,6 +19,7 @@ NUMBER = re.compile(
 LABEL = re.compile(
     r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+(?i:of\s+(?:a|an|the))\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:"
     r"|(?<=[.;] )(?:Members\s+)?Present\s*:|(?<=\d{4} )Present\s*:"  # '… 23 November 2017 Present:-'
+    r"|(?<=\dam )Present\s*:|(?<=\dpm )Present\s*:|(?<=\.m\. )Present\s*:"  # '… at 10.30am Present: …'
     # '… Crime Panel Minutes of the Meeting held on 5 February 2019 … Members Present: …'
     r"|(?<=[a-z] )Minutes\s+of\s+(?:a|an|the)\s+(?i:meeting)\b|(?<=[a-z] )Members\s+Present\s*:)"
 )
