@@ -2768,3 +2768,73 @@ def test_a_flattened_title_block_with_its_time_before_the_attendance() -> None:
     title = next(k for k, p in enumerate(pieces) if p.startswith("MINUTES OF THE BOARD"))
     assert pieces[title].endswith("at 10.30am")  # the title block alone, not the attendance
     assert pieces[title + 1].startswith("Present: Ann Lee")
+
+
+def test_a_cmis_meeting_page_with_minutes_under_its_agenda_items() -> None:
+    text = (
+        "Meeting Details\n\nFull Council\n14 May 2019 - 10:00 to 15:30\nOccurred\n"
+        "  • Documents\n  • Members\n\nDocuments\n\nAgenda\n\nStandard Items\n"
+        "1 Election of Chairman (Full Council)\n1\n\n"
+        "It having been proposed by Councillor Hart and seconded by Councillor Lane and there"
+        " being no other nominations it was\n\nResolved:\n\n"
+        "That Councillor Moss be elected Chairman of the County Council for the year.\n\n"
+        "2 Apologies for Absence (Full Council)\n2\n\nApologies were received from Councillor Ray.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "cmis.txt").documents if d.minutes]
+    assert (doc.doc_type, doc.meeting.committee, doc.meeting.date) == (
+        "minutes",
+        "Full Council",
+        "2019-05-14",
+    )
+    # the body each item is for, in brackets after its title, is not part of the title
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("1", "Election of Chairman"),
+        ("2", "Apologies for Absence"),
+    ]
+    (election,) = doc.minutes[0].decisions
+    assert (election.mover, election.seconder) == ("Councillor Hart", "Councillor Lane")
+
+
+def test_a_parish_numbered_by_item_and_council_year_acknowledging_payments() -> None:
+    text = (
+        "HOLBY PARISH COUNCIL\n\nMinutes of an extraordinary meeting held by Holby Parish"
+        " Council on Tuesday 9th May 2023 at 7.00 pm in the Village Hall\n\n"
+        "Members Present:\n\nCllr. A. Lee (Chair); Cllr. B. Ray\n\n"
+        "001-23/24.  Chairperson’s remarks.\n\nNone.\n\n"
+        "002-23/24.  To resolve the following payments\n\n"
+        "Councillor Lee proposed, and it was unanimously resolved to pay the invoice of £90.\n\n"
+        "003-23/24.  To acknowledge receipt of payments\n\n"
+        "The council acknowledged the payments received from the district council.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "h.txt").documents if d.minutes]
+    assert [m.number for m in doc.minutes] == ["001-23/24", "002-23/24", "003-23/24"]
+    assert [d.outcome for d in doc.minutes[2].decisions] == ["noted"]
+
+
+def test_nominations_proposed_and_seconded_respectively() -> None:
+    from kb.parse.votes import movers
+
+    assert movers(
+        "Councillor Lee was proposed and seconded by Councillors Ray and Day respectively."
+    ) == ("Ray", "Day")
+    assert movers(
+        "Councillor Ray was proposed and seconded by Mrs Fox and Councillor Day respectively."
+    ) == ("Mrs Fox", "Councillor Day")
+
+
+def test_an_unnumbered_item_titled_with_its_agenda_item() -> None:
+    text = (
+        "Agenda and minutes\n\nFull Council\nMonday, 8th January, 2018 7.30 pm\n\n"
+        "Venue: Civic Centre. View directions\n\nNo. Item\n\n\n"
+        "To receive apologies for absence (Agenda Item 1)\n\n\n"
+        "Apologies for absence were received from Councillor Khan.\n\n\n"
+        "Declarations of Interest (Agenda Item 2)\n\n\nThere were none.\n\n\n"
+        "Minutes of the last meeting (Agenda Item 3)\n\n\n"
+        "RESOLVED that the minutes of the meeting held on 4 December 2017 be confirmed.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "i.txt").documents if d.minutes]
+    assert [(m.number, m.title, m.agenda_item) for m in doc.minutes] == [
+        ("", "To receive apologies for absence", "1"),
+        ("", "Declarations of Interest", "2"),
+        ("", "Minutes of the last meeting", "3"),
+    ]

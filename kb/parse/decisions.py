@@ -66,7 +66,8 @@ OUTCOME_VERBS = (
     r"resolved|agreed|agree|agrees|approved|approve|approves|noted|note|notes|decided|decide|decides|"
     r"endorsed|endorse|endorses|deferred|defer|defers|ratified|ratify|"
     r"ratifies|adopted|adopt|adopts|supported|support|supports|"
-    r"confirmed|confirm|confirms|RESOLVED|AGREED|NOTED|APPROVED|DECIDED"
+    r"confirmed|confirm|confirms|acknowledged|acknowledge|acknowledges|"  # 'The council acknowledged the payments …'
+    r"RESOLVED|AGREED|NOTED|APPROVED|DECIDED"
 )
 SUBJECT_VERB = re.compile(
     rf"^{LIST_MARKER}(?:That\s+|THAT\s+)?(?:[Tt]he\s+|THE\s+)?(?P<subject>{BODY})\s*:?\s+(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s+)?"
@@ -212,7 +213,7 @@ VERB_OUTCOMES = (
         r"agree(?:d|s)?|endors(?:ed|es|e)|support(?:ed|s)?|accept(?:ed|s)?|adopt(?:ed|s)?|decide[ds]?|resolved|passed"
         r"|refer(?:red|s)?",
     ),
-    ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)"),
+    ("noted", r"not(?:ed|es|e)|receiv(?:ed|es|e)|acknowledg(?:ed|es|e)"),
 )
 FORMULA_OUTCOME = {
     "APPOINTED": "agreed",

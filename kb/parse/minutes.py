@@ -18,6 +18,7 @@ from kb.model import Decision, Line, Meeting, Minute
 from .dates import MONTH_WORD, WEEKDAY, month_number, parse_date
 from .decisions import LIST_MARKER, find_decisions, strip_formula
 from .headings import (
+    ITEM_REF,
     SENTENCE_WORDS,
     Heading,
     bullet_items,
@@ -135,7 +136,8 @@ VENUE_LINE = re.compile(
 SIGNED = re.compile(
     r"^\s*(?:Signed|Signature|Chair(?:man)?\s*[:.]|Date[d]?\s*[:.]|Dated\b)", re.IGNORECASE
 )
-DATE_ONLY = re.compile(r"^[\w ,.:]{6,45}(?:\s+[–-]\s+[\w .:]{2,12})?$")  # ('07 August 2023 – 7pm')
+# ('07 August 2023 – 7pm', a CMIS page's '16 May 2017 - 10:00 to 16:00')
+DATE_ONLY = re.compile(r"^[\w ,.:]{6,45}(?:\s+[–-]\s+[\w .:]{2,16})?$")
 DATE_LABEL = re.compile(
     r"(?i)^\s*(?:date(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+date)\s*:\s*(.*)$"
 )
@@ -677,12 +679,17 @@ def _committee_and_date_head(texts: list[str], i: int) -> MinutesHead | None:
     return MinutesHead(line=i, meeting=Meeting(committee=meeting_committee(committee), date=date))
 
 
+TIME_RANGE = re.compile(r"\b\d{4}\s+[-–]\s+\d{1,2}[:.]\d{2}\s+to\s+\d{1,2}[:.]\d{2}\s*$")
+
+
 def _meeting_page_decided(texts: list[str], i: int) -> bool:
     """A meeting's web page copied without its page title ('SCC County Council' /
     'Wednesday, 25th May, 2022 10.00 am' / 'Venue: …'): the venue printed right under the
     date, and decisions in what follows (an agenda page has none)."""
     near = [t for t in texts[i + 1 : i + 8] if t][:3]
-    if not any(re.match(r"(?i)\s*venue\s*:", t) for t in near):
+    # (or a CMIS page's meeting line with its times: 'Full Council' / '16 May 2017 - 10:00
+    # to 16:00')
+    if not any(re.match(r"(?i)\s*venue\s*:", t) or TIME_RANGE.search(t) for t in near):
         return False
     return bool(find_decisions([Line(t, None) for t in texts[i + 1 : i + 120]]))
 
@@ -785,6 +792,13 @@ def parse_minutes(
         read = page[n].decisions if page else None
         decisions = read if read is not None else _minuted(body, find_decisions(body))
         decisions = _minutes_agreed(head.title, decisions)
+        if not head.agenda_item and (ref := TRAILING_ITEM_REF.search(head.title)):
+            # 'Declarations of Interest (Agenda Item 3)' on a page that prints no minute
+            # numbers: the agenda's item, not the minute's number
+            head = replace(head, title=head.title[: ref.start()].strip(), agenda_item=ref.group(1))
+        if meeting.committee and head.title.endswith(f" ({meeting.committee})"):
+            # 'Welcome and Announcements (Council)': a CMIS item names the body it is for
+            head = replace(head, title=head.title[: -len(meeting.committee) - 3])
         minutes.append(
             Minute(
                 number=head.number,
@@ -802,6 +816,7 @@ def parse_minutes(
     return _with_attendance(meeting, preamble, minutes), tuple(minutes), preamble
 
 
+TRAILING_ITEM_REF = re.compile(ITEM_REF.pattern + r"\s*$", re.IGNORECASE)
 RECOMMENDS = re.compile(r"^\s*(?:RECOMMENDED|Recommended|RECOMMENDATIONS?|Recommendations?)\b")
 MINUTES_FIELD = re.compile(r"^\s*Minutes\s*:\s*$")  # ModernGov's label over an item's minutes
 

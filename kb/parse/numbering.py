@@ -24,10 +24,12 @@ HYPHENED = re.compile(  # '304-1.To receive apologies', '2022-107 To agree …' 
 YEAR_REF = re.compile(  # '1-0607/8 - Welcome and Apologies': the item and the council year
     r"^\s*(?P<n>\d{1,3}-\d{4}/\d{1,2})(?=\s)\s*[-–—:]?\s*(?P<rest>.*)$"
 )
-# the council year beside the item: '21/22-045', '24-25/012', '012/24-25' (two years in a row)
+# the council year beside the item: '21/22-045', '24-25/012', '012/24-25', '001-22/23' (two
+# years in a row)
 YEAR_PAIR = r"(?:(?P<y1>\d{2})[/-](?P<y2>\d{2}))"
 COUNCIL_YEAR = re.compile(
-    rf"^\s*(?P<n>{YEAR_PAIR}[/-]\d{{1,4}}|\d{{1,4}}/(?P<z1>\d{{2}})-(?P<z2>\d{{2}}))"
+    rf"^\s*(?P<n>{YEAR_PAIR}[/-]\d{{1,4}}|\d{{1,4}}/(?P<z1>\d{{2}})-(?P<z2>\d{{2}})"
+    r"|\d{1,4}-(?P<w1>\d{2})/(?P<w2>\d{2}))"
     r"(?=[\s.:])\.?\s*[:–—-]?\s*(?P<rest>.*)$"
 )
 UNDERSCORED = re.compile(  # '2020-05_1 PUBLIC PARTICIPATION': a meeting reference, then the item
@@ -149,7 +151,8 @@ def split_number(line: str) -> Numbered | None:
 
 def _council_year(match: re.Match[str]) -> bool:
     """Whether the two years of a COUNCIL_YEAR reference follow one another ('21/22')."""
-    first, second = match.group("y1") or match.group("z1"), match.group("y2") or match.group("z2")
+    first = match.group("y1") or match.group("z1") or match.group("w1")
+    second = match.group("y2") or match.group("z2") or match.group("w2")
     return (int(first) + 1) % 100 == int(second)
 
 

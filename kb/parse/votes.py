@@ -85,6 +85,12 @@ RESULT = re.compile(
     r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
 )
 MOVED_AND_SECONDED = [
+    # 'Councillor Smith was proposed and seconded by Councillors Mercer and Maxwell
+    # respectively', '… by Mrs Shields and Councillor Maxwell respectively'
+    re.compile(
+        rf"(?i:proposed|moved|nominated)\s+and\s+seconded\s+by\s+(?:(?:Councillors|Cllrs\.?)\s+)?"
+        rf"(?P<mover>{PERSON}|{NAME_WORD})\s+and\s+(?P<seconder>{PERSON}|{NAME_WORD})\s+respectively\b"
+    ),
     # a nomination: 'Cllr Tong proposed Cllr Williams, seconded by Cllr Holiday' / '…
     # proposed County Councillor O’Toole which was seconded by County Councillor Woollam'
     re.compile(
