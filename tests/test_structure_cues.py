@@ -2838,3 +2838,69 @@ def test_an_unnumbered_item_titled_with_its_agenda_item() -> None:
         ("", "Declarations of Interest", "2"),
         ("", "Minutes of the last meeting", "3"),
     ]
+
+
+def test_agenda_items_over_paragraphs_that_open_with_the_running_minute_number() -> None:
+    text = (
+        "Approved Minutes of the Ashby Parish Council Meeting held on Tuesday 6th October 2020\n"
+        "Present: Cllrs A. Lee (Chairman), B. Ray, C. Day\n"
+        "1. Chairman’s Opening Remarks\n"
+        "412. The Chairman welcomed everyone to the meeting.\n"
+        "2. Apologies for absence\n"
+        "413.The Clerk reported that apologies had been received from Cllr Fox.\n"
+        "3. To Approve the Minutes of the Meeting held on the 1st September 2020 and to sign them\n"
+        "414. It was Resolved by a show of hands to accept the Minutes as a true record.\n"
+        "4. To consider the grass cutting quotes received from three contractors this year\n"
+        "415. It was Resolved to accept the quote of £480 from contractor A.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "a.txt").documents if d.minutes]
+    # the list number is the agenda's item; the number opening the text, the minute's own
+    assert [(m.number, m.agenda_item) for m in doc.minutes] == [
+        ("412", "1"),
+        ("413", "2"),
+        ("414", "3"),
+        ("415", "4"),
+    ]
+    assert [d.outcome for d in doc.minutes[2].decisions] == ["approved"]
+    assert split_number("413.The Clerk reported") is not None  # a stop glued to the text
+
+
+def test_a_scottish_division_with_each_sides_names_and_count() -> None:
+    text = (
+        "At a MEETING of the GLENMORE CITY COUNCIL held on Monday, 2nd March, 2009.\n"
+        "Present:- Lord Provost ADAMS, Councillors BELL, CLARK, DUNN and EVANS.\n\n"
+        "I ADJOURNMENT\n"
+        "Councillor Bell, seconded by Councillor Clark, moved that the meeting be adjourned.\n"
+        "As an amendment, Councillor Dunn, seconded by Councillor Evans, moved that the meeting"
+        " be not adjourned.\n"
+        "On a division, there voted for the motion - Councillors Bell, Clark and Ford (3); and for"
+        " the amendment - Lord Provost Adams, Councillors Dunn, Evans and Gray (4) - whereupon the"
+        " amendment was declared carried.\n"
+        "II STANDING ORDERS\nThe Council unanimously approved the amended Standing Orders.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "d.txt").documents if d.minutes]
+    by_kind = {d.kind: d for d in doc.minutes[0].decisions}
+    assert (by_kind["motion"].outcome, by_kind["motion"].votes) == (
+        "lost",
+        {"for": 3, "against": 4},
+    )
+    assert (by_kind["amendment"].outcome, by_kind["amendment"].votes) == (
+        "carried",
+        {"for": 4, "against": 3},
+    )
+
+
+def test_a_decision_printed_twice_in_other_words_counts_once() -> None:
+    text = (
+        "Minutes of a meeting of the Vale Police and Crime Panel held on 15 June 2023\n\n"
+        "Present: Councillors Lee, Ray and Day\n\n"
+        "12.\n\nAppointment of the Panel Deputy Chair\n\nDecision:\n\n"
+        "RESOLVED that: Councillor Ann Ray be appointed as Deputy Chair of the Panel for 2023/24.\n\n"
+        "Minutes:\n\nCouncillor Ray was proposed and seconded by Mrs Fox and Councillor Day"
+        " respectively. There were no further nominations.\n\n"
+        "RESOLVED that: Councillor Ray be appointed as Deputy Chair of the Panel for 2023/24.\n\n"
+        "13.\n\nApologies\n\nNone.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "p.txt").documents if d.minutes]
+    (decision,) = doc.minutes[0].decisions  # the copy that names who moved it is kept
+    assert (decision.mover, decision.seconder) == ("Mrs Fox", "Councillor Day")

@@ -24,6 +24,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from kb.model import Decision, Line
 
 from .numbering import split_number
@@ -107,7 +109,7 @@ FIELD_ALONE = re.compile(
 IN_SENTENCE = re.compile(
     r"\b(?:it\s+was\s+|and\s+(?:it\s+was\s+)?|council\s+|members\s+|committee\s+|board\s+)?"
     r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)(?:\s*[:–—-])?\s+"
-    r"(?:(?:unanimously|by\s+(?:a\s+)?majority(?:\s+(?:vote|decision))?(?:\s+of\s+\d+\s+(?:votes?\s+)?"
+    r"(?:(?:unanimously|by\s+(?:a\s+)?show\s+of\s+hands|by\s+(?:a\s+)?majority(?:\s+(?:vote|decision))?(?:\s+of\s+\d+\s+(?:votes?\s+)?"
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
     r"(?=(?:not\s+)?(?:to|that|That|THAT)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
 )
@@ -564,6 +566,7 @@ def _field_words(d: _Open) -> str:
 
 
 COPY_WORDS = 4  # words a decision needs before a second printing of it is a copy
+COPY_LIKENESS = 90  # per cent alike (rapidfuzz ratio) for a reworded copy of a long decision
 BLOCK_LABEL = re.compile(r"(?i)^\s*(?:decisions?(?:\s+taken)?|minutes|resolutions?)\s*:?\s*$")
 
 
@@ -585,7 +588,7 @@ def _without_copies(decisions: list[Decision], lines: list[Line]) -> tuple[Decis
             (
                 k
                 for k, other in enumerate(kept)
-                if key and _norm_words(strip_formula(other.text))[:12] == key
+                if key and _same_words(_norm_words(strip_formula(other.text))[:12], key)
             ),
             None,
         )
@@ -600,6 +603,17 @@ def _without_copies(decisions: list[Decision], lines: list[Line]) -> tuple[Decis
         elif _detail(d) >= _detail(kept[twin]):
             kept[twin] = d
     return tuple(kept)
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    """The same opening words, or, for a decision long enough to be a copy, nearly the
+    same ('Councillor Gill Mercer be appointed …' in the 'Decision:' block, 'Councillor
+    Mercer be appointed …' in the minutes)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 2 * COPY_WORDS:
+        return False
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= COPY_LIKENESS
 
 
 def _norm_words(text: str) -> list[str]:
@@ -880,6 +894,13 @@ COUNT_FOR = re.compile(
 )
 
 
+# 'On a division, there voted for the motion - Councillors Keenan, … (14); and for the
+# amendment - Lord Provost Letford, … (15)': each side's names, then its count
+DIVISION_LIST = re.compile(
+    r"\bfor\s+the\s+(MOTION|AMENDMENT|[Mm]otion|[Aa]mendment)\s*[-–—:]\s*[^()]{1,1500}?\((\d{1,3})\)"
+)
+
+
 def _motion_and_amendment_count(sentence: str) -> dict[str, int]:
     """The counts of a vote of motion against amendment, by which ('motion', 'amendment')."""
     counts = {
@@ -887,6 +908,8 @@ def _motion_and_amendment_count(sentence: str) -> dict[str, int]:
     }
     for m in COUNT_FOR.finditer(sentence):
         counts.setdefault(m.group(2).lower(), int(m.group(1)))
+    for m in DIVISION_LIST.finditer(sentence):
+        counts.setdefault(m.group(1).lower(), int(m.group(2)))
     return counts
 
 
@@ -904,7 +927,7 @@ def _motion_against_amendment(decisions: list[_Open], sentence: str, pending: _O
     )
     motion = pending or next((d for d in reversed(decisions) if d.kind == "motion"), None)
     won = re.search(
-        r"\b(MOTION|AMENDMENT|motion|amendment)\s+was\s+(?:therefore\s+)?(?:CARRIED|carried)",
+        r"\b(MOTION|AMENDMENT|motion|amendment)\s+was\s+(?:(?:therefore|declared|duly)\s+)*(?:CARRIED|carried)",
         sentence,
     )
     winner = won.group(1).lower() if won else max(counts, key=counts.__getitem__, default="motion")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.model import Line
 
@@ -127,9 +127,23 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     numbered_lines = sorted([*numbered_lines, *_year_like_run(lines)])
     if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
         layout = _Layout(False, 0.0, 0.0)  # headings printed like the body: layout tells nothing
+    running = _running_numbers_under(lines, numbered_lines)
     candidates: list[tuple[int, Numbered, Heading]] = []
     for i, numbered in numbered_lines:
+        if i in running.values():
+            continue  # '347. The Chairman welcomed …': the minute's number opening its text
         heading = _candidate(lines, i, numbered, layout)
+        if heading is not None and i in running:
+            # '4. To Approve the Minutes …' / '350. It was Resolved …': the agenda's item over
+            # the minute's own running number, a heading however its wording reads
+            under = split_number(lines[running[i]].text)
+            assert under is not None
+            heading = replace(
+                heading,
+                number=under.number,
+                agenda_item=heading.agenda_item or numbered.number,
+                score=max(heading.score, 1.0),
+            )
         if heading is not None:
             candidates.append((i, numbered, heading))
     best: list[Heading] = []
@@ -151,6 +165,39 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     if not strong:
         return []
     return _with_sub_minutes(_gaps_filled(best, candidates), candidates, layout, lines)
+
+
+RUNNING_UNDER = 3  # agenda items over a running number each before it is read as a scheme
+
+
+def _running_numbers_under(
+    lines: list[Line], numbered_lines: list[tuple[int, Numbered]]
+) -> dict[int, int]:
+    """Agenda items each over a paragraph that opens with the minute's running number ('1.
+    Chairman's Opening Remarks' / '347. The Chairman welcomed …', '2. Apologies' / '348.The
+    Clerk reported …'): the item's line → its running number's line, where three or more
+    items in a row are so printed, the running numbers going up one by one; else nothing."""
+    at = dict(numbered_lines)
+    pairs: list[tuple[int, int, int]] = []  # item line, number line, running number
+    for i, numbered in numbered_lines:
+        if numbered.form not in ("dot", "plain") or not numbered.rest:
+            continue
+        j = _next_text(lines, i + 1, 2)
+        under = at.get(j) if j is not None else None
+        if (
+            under is not None
+            and under.form in ("dot", "plain")
+            and under.rest
+            and under.parts[0] > numbered.parts[0] + 20  # a number of its own series
+        ):
+            pairs.append((i, j, under.parts[0]))  # type: ignore[arg-type]
+    best: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    for pair in pairs:
+        run = [*run, pair] if run and 0 < pair[2] - run[-1][2] <= 2 else [pair]
+        if len(run) > len(best):
+            best = run
+    return {i: j for i, j, _ in best} if len(best) >= RUNNING_UNDER else {}
 
 
 BULLETED_NUMBER = re.compile(r"^\s*[•·▪]\s+(?=\d{1,4}\.?\s*$)")

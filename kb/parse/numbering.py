@@ -46,7 +46,7 @@ SLASH = re.compile(  # '12/24', '21/03/04', '83/19/TC' (the body's letters after
 )
 DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
 PLAIN = re.compile(
-    r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?P<dot>[.:])?(?=\s|$)\s*[–—-]?\s*(?P<rest>.*)$"
+    r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?:(?P<dot>[.:])?(?=\s|$)|(?P<glued_dot>\.)(?=[A-Z][a-z]))\s*[–—-]?\s*(?P<rest>.*)$"
     r"|^\s*(?P<glued>(?!(?:19|20)\d\d[A-Z])\d{2,4})(?=[A-Z]{4,}\b)(?P<caps>.*)$"  # '3563DECLARATIONS OF INTEREST': glued to a title in capitals
 )
 PREFIXED = re.compile(
@@ -133,7 +133,7 @@ def split_number(line: str) -> Numbered | None:
                 return Numbered(number, "colon", _parts(number), rest)
             if match.group("dot") == ":" or year_like and not match.group("dot"):
                 return None  # '10: 30 am', '2024 ...'; running numbers '1296.', '2715' are kept
-            form = "dot" if match.group("dot") else "plain"
+            form = "dot" if match.group("dot") or match.group("glued_dot") else "plain"
         return Numbered(number, form, _parts(number), match.group("rest").strip())
     match = ROMAN.match(line)
     if match and match.group("n") and not re.match(r"[a-z]", match.group("rest")[:1]):
