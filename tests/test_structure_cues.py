@@ -2904,3 +2904,31 @@ def test_a_decision_printed_twice_in_other_words_counts_once() -> None:
     (doc,) = [d for d in parse_pack([Page(text, None, 0)], "p.txt").documents if d.minutes]
     (decision,) = doc.minutes[0].decisions  # the copy that names who moved it is kept
     assert (decision.mover, decision.seconder) == ("Mrs Fox", "Councillor Day")
+
+
+def test_a_named_vote_between_two_nominated_candidates() -> None:
+    text = (
+        "Issue - meetings\n\n\nMeeting: 20/05/2016 - Council (Item 3)\n\n\n"
+        "To appoint the Vice-Chairman of the Council.\n\n\n"
+        "Councillor AB Hart proposed and Councillor CD Lane seconded the nomination of"
+        " Councillor EF Moss.\n\n\n"
+        "Councillor GH Nash proposed and Councillor IJ Owen seconded the nomination of"
+        " Councillor KL Pope.\n\n\nA named vote was held.\n\n\n"
+        "For Councillor Pope (10)\n\n\nCouncillors GH Nash, IJ Owen, MN Reed.\n\n\n"
+        "For Councillor Moss (30)\n\n\nCouncillors AB Hart, CD Lane, OP Shaw.\n\n\n"
+        "RESOLVED:   That Councillor EF Moss be elected Vice-Chairman of the Council.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "i.txt").documents if d.minutes]
+    lost, carried = doc.minutes[0].decisions
+    assert (lost.outcome, lost.votes, lost.mover) == (
+        "lost",
+        {"for": 10, "against": 30},
+        "Councillor GH Nash",
+    )
+    assert (carried.outcome, carried.votes, carried.mover, carried.seconder) == (
+        "carried",
+        {"for": 30, "against": 10},
+        "Councillor AB Hart",
+        "Councillor CD Lane",
+    )
+    assert carried.text.startswith("RESOLVED:")

@@ -246,11 +246,12 @@ class _Open:
     block: bool = False  # a formula block: its text is its printed lines
     merged: bool = False  # a motion that has taken the resolution recording it
     nominee: str | None = None  # a nomination's candidate, by surname
+    nominee_count: bool = False  # a count was printed for the candidate
     settled: bool = False  # a motion whose sentence says it was agreed: no later resolution is its
 
 
 NOMINATION = re.compile(
-    rf"\b(?:proposed|nominated)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})"
+    rf"\b(?:proposed|nominated|(?<=seconded )the\s+nomination\s+of)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})"
     r"(?=\s*(?:[,;.]|which|who|and|as|for|to|be|$))"
 )
 NOTHING_DECIDED = re.compile(
@@ -290,6 +291,9 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
                 moved.formula = "RESOLVED"
                 moved.end = max(moved.end, last_line + 1)
                 continue
+        if (cast := CANDIDATE_COUNT.match(sentence)) and _count_for_candidate(decisions, cast):
+            last_end = last_line + 1
+            continue  # 'For Councillor Lloyd-Hayes (12)': a named vote between candidates
         event = _classify(sentence, offset == 0)
         if event is None and voting_on is not None and parse_votes(sentence, partial=True):
             event = ("votes", None)  # 'A vote was held:' / '13 for (…).' / '7 against (…).'
@@ -1046,6 +1050,30 @@ def _elects_the_same(last: _Open, sentence: str) -> bool:
         and last.kind == "resolution"
         and re.search(rf"\b{re.escape(named.group('name'))}\b", " ".join(last.text_lines))
     )
+
+
+CANDIDATE_COUNT = re.compile(
+    rf"^\s*(?:Votes\s+)?For\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})\s*"
+    r"\(\s*(?P<n>\d{1,3})\s*\)\s*:?\s*$"
+)
+
+
+def _count_for_candidate(decisions: list[_Open], cast: re.Match[str]) -> bool:
+    """A count printed for one of the nominated candidates: that nomination's votes for,
+    the other candidates' counts its votes against, the most votes carried."""
+    nominations = [d for d in decisions if d.kind == "motion" and d.nominee]
+    named = [d for d in nominations if d.nominee == cast.group("surname").strip(".")]
+    if len(nominations) < 2 or len(named) != 1:
+        return False
+    named[0].votes = {"for": int(cast.group("n"))}
+    named[0].nominee_count = True
+    counted = [d for d in nominations if d.nominee_count and d.votes]
+    if len(counted) >= 2:
+        fors = [d.votes["for"] for d in counted if d.votes]
+        for d, got in zip(counted, fors, strict=True):
+            d.votes = {"for": got, "against": sum(fors) - got}
+            d.result = "carried" if got == max(fors) else "lost"
+    return True
 
 
 def _nomination_named(decisions: list[_Open], sentence: str) -> _Open | None:

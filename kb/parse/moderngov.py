@@ -163,6 +163,10 @@ def _issue(texts: list[str], k: int) -> list[Record] | None:
     if numbered is not None and numbered.rest:
         title, number = numbered.rest, numbered.number
     answer = _to_answer(texts, t)
+    if re.match(r"(?i)\s*resol(?:ved|ution)\s*:", texts[answer] if answer < len(texts) else ""):
+        # no 'Decision:' / 'Minutes:' field, only the resolution's own 'RESOLVED:': what is
+        # printed above it (the nominations, the vote) is the minute's text too
+        answer = t + 1
     return [Record(Heading(t, answer - t, number, "web", _title(title), number or None, 3.0))]
 
 
