@@ -925,3 +925,41 @@ def test_a_body_deciding_not_to() -> None:
     )
     assert strip_formula(d.text).startswith("not to award grants")
     assert d.outcome == "agreed"
+
+
+def test_an_amendment_as_follows_not_passed_then_its_named_vote() -> None:
+    found = find_decisions(
+        lines(
+            "Councillor Rowe moved an amendment to the recommendations as follows, this was"
+            " seconded by Councillor Dale –\n"
+            "1.    The Council notes the new political balance;\n"
+            "2.    Chairs would be appointed in line with it.\n"
+            "The Mayor advised that if this amendment was passed, it would be referred to the"
+            " Audit Committee.\n"
+            "Following a discussion, the amendment was not passed.\n"
+            "For (4)\nCouncillors Rowe, Dale, Ince and Jay.\n"
+            "Against (30)\nCouncillors Abel, Bird, Cole and others.\n"
+            "Abstain (2)\nCouncillors Kay and Lamb.\n"
+            "The Council agreed to approve the appointments as set out in the report."
+        )
+    )
+    assert [(d.kind, d.outcome, d.votes, d.mover) for d in found] == [
+        ("amendment", "lost", {"for": 4, "against": 30, "abstain": 2}, "Councillor Rowe"),
+        ("resolution", "agreed", None, None),
+    ]
+    assert "The Council notes the new political balance" in found[0].text
+    assert found[1].text.startswith("The Council agreed to approve the appointments")
+
+
+def test_moved_and_seconded_and_then_the_resolution_on_the_next_line() -> None:
+    d = only(
+        "It was moved by Councillor Ann Lee, seconded by Councillor Bob Ray and\n"
+        "That the minutes of the meeting held on 12 March 2024 be approved as a correct record.\n"
+        "11 For\n0 Against\n2 Abstentions\nThe Chair declared the motion CARRIED."
+    )
+    assert strip_formula(d.text).startswith("the minutes of the meeting held on 12 March")
+    assert (d.outcome, d.votes, d.mover) == (
+        "carried",
+        {"for": 11, "against": 0, "abstain": 2},
+        "Councillor Ann Lee",
+    )

@@ -331,8 +331,10 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         kind, formula = event
         if kind != "votes":
             voting_on = None
-        if kind not in ("result", "call"):
-            last_result = None
+        if kind not in ("result", "call", "votes"):
+            last_result = (
+                None  # (a vote's lists after its result: '… was not passed.' / 'For (6) …')
+            )
         if kind == "motion" and DECLINED.search(sentence):
             continue  # 'Cllr Holiday proposed Cllr Tong, who declined the nomination.'
         if kind == "motion":
@@ -371,7 +373,10 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             motion.settled = bool(SETTLED.search(sentence))
             motion.votes = parse_votes(sentence)
             motion.closed = not (
-                _opens_list(sentence) or MOVED_ONLY.match(sentence) or LEADS_IN.search(sentence)
+                _opens_list(sentence)
+                or MOVED_ONLY.match(sentence)
+                or LEADS_IN.search(sentence)
+                or AS_FOLLOWS.search(sentence)
             )
             if nominated := NOMINATION.search(sentence):
                 motion.nominee = nominated.group("surname").strip(".")
@@ -786,10 +791,19 @@ NOTED_THAT = re.compile(  # 'It was noted that …': information the meeting was
 )
 
 
+IF_PASSED = re.compile(  # what would follow a decision, not one
+    r"\bif\s+(?:this|the|that|any)\s+(?:amendment|motion|recommendation|proposal)s?\s+(?:was|were|is|are)\s+"
+    r"(?:passed|carried|agreed|approved|adopted)\b",
+    re.IGNORECASE,
+)
+
+
 def _classify(sentence: str, at_line_start: bool) -> tuple[str, str | None] | None:
     """What a sentence is: a decision start, a motion, a result or a vote record, or None."""
     if NOTED_THAT.match(sentence) and not sentence.lstrip()[:12].isupper():
         return None  # what the meeting was told, not what it decided ('NOTED that' stays)
+    if IF_PASSED.search(sentence):
+        return None  # 'The Lord Mayor advised that if this amendment was passed, it would …'
     if m := FORMULA.match(sentence):
         verb = m.group("verb")
         written = m.group("f")
@@ -1131,6 +1145,9 @@ def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
 # a motion's sentence that ends where its words begin, printed below it: '… MOVED and
 # Councillor Y SECONDED that' / '… the following amendment' / '… as follows'
 LEADS_IN = re.compile(r"(?i)\b(?:that|the\s+following(?:\s+\w+){0,2}|as\s+follows)\s*[-–—]?\s*$")
+AS_FOLLOWS = re.compile(  # '… moved an amendment … as follows, this was seconded by X –'
+    r"\bas\s+follows\b[^.;]{0,100}[-–—:]\s*$"
+)
 MOVED_ONLY = re.compile(  # who moved and seconded, and nothing else
     r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+by\s+[^.;:]{1,80}?,?\s+(?:and\s+)?(?i:seconded)\s+by\s+[^.;:]{1,80}?\.?\s*$"
 )
@@ -1237,7 +1254,7 @@ MOVER_PREFIX = re.compile(
     rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?{IN_SENTENCE_CHAR}{{0,200}}?\b(?i:proposed|moved)\b{IN_SENTENCE_CHAR}{{0,160}}?"
     r"\b(?i:seconded)\b(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
     r"(?:and\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?i:carried|resolved|agreed)(?:\s+unanimously)?\s*)?"  # '… and CARRIED:'
-    r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?i:that)\s+|[:–—]\s*"
+    r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?:and\s+)?(?i:that)\s+|[:–—]\s*"
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'
     # '… seconded a motion, which was agreed unanimously … as set out below:'
     r"|(?:a|an|the)\s+(?:motion|proposal|amendment)\b[^:.;]{0,120}:\s*"

@@ -35,7 +35,7 @@ ABSTAIN_WORD = r"(?:abstentions?|ABSTENTIONS?|Abstentions?|abstained|ABSTAINED|A
 COUNT_FIRST = {
     "for": re.compile(
         rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:(?:voting|voted|votes?(?:\s+cast)?)\s+{FOR_WORD}|(?:were\s+)?in\s+favour"
-        r"|for\b(?=\s*[,;()]|\s+and\s+\d|\s*$))",
+        r"|for\b(?=\s*[,;()]|\s+and\s+\d|\s*$|\s+\d{1,3}\s+against\b))",  # ('11 For 0 Against')
         re.IGNORECASE,
     ),
     "against": re.compile(rf"\b{COUNT}\s+(?:(?:members?|councillors?)\s+)?(?:voting\s+|voted\s+|votes?\s+(?:cast\s+)?|were\s+)?{AGAINST_WORD}\b", re.IGNORECASE),
@@ -82,7 +82,8 @@ NAMED_VOTE = re.compile(
 # ('Abstain (1): Cllr Kemp The amendment was LOST.'), begins
 NEXT_SENTENCE = re.compile(r"\s+(?=(?:The|This|It|There|Upon|On\s+being|Following|Accordingly)\s)")
 RESULT = re.compile(
-    r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew)\b"
+    r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew"
+    r"|(?<=was\s)not\s+passed|(?<=were\s)not\s+passed)\b"  # '… the amendment was not passed.'
 )
 MOVED_AND_SECONDED = [
     # 'Councillor Smith was proposed and seconded by Councillors Mercer and Maxwell
@@ -186,16 +187,23 @@ def parse_votes(text: str, partial: bool = False) -> dict[str, int] | None:
     for key, pattern in TRAILING_COUNT.items():
         if key not in votes and (match := pattern.search(text)):
             votes[key] = int(match.group(1))
-    for key, pattern in LABEL_FIRST.items():
-        if key not in votes and (match := pattern.search(text)):
-            votes[key] = int(match.group(1))
-    for key, pattern in COUNT_FIRST.items():
-        if key not in votes and (match := pattern.search(text)):
-            if key == "for" and re.match(
-                r"\s*(?:\w+\s+){0,2}(?:months?|years?|weeks?|days?|hours?)\b", text[match.end() :]
+    # '11 For 0 Against 2 Abstentions' (count lines run together): counts before their
+    # labels, read so before 'For 0' is read as a label and its count
+    count_first = bool(re.match(r"\s*\d{1,3}\s+(?i:for|against|in\s+favour)\b", text))
+    for table in (COUNT_FIRST, LABEL_FIRST) if count_first else (LABEL_FIRST, COUNT_FIRST):
+        for key, pattern in table.items():
+            if key in votes or not (match := pattern.search(text)):
+                continue
+            if (
+                table is COUNT_FIRST
+                and key == "for"
+                and re.match(
+                    r"\s*(?:\w+\s+){0,2}(?:months?|years?|weeks?|days?|hours?)\b",
+                    text[match.end() :],
+                )
             ):
                 continue
-            votes[key] = _count(match.group(1))
+            votes[key] = _count(match.group(1)) if table is COUNT_FIRST else int(match.group(1))
     if "against" in votes and "for" not in votes and not partial:
         return None  # '2 against' alone is not a vote record
     return votes or None
