@@ -13,6 +13,9 @@ MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+MONTH_NAME = (  # a month's whole name, as a title or a run of text prints it
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY_MONTH_YEAR = re.compile(
     # the day may be run on to a time before it: '4.00pm1 July 2021'; an ordinal to the

@@ -332,9 +332,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
         if kind != "votes":
             voting_on = None
         if kind not in ("result", "call", "votes"):
-            last_result = (
-                None  # (a vote's lists after its result: '… was not passed.' / 'For (6) …')
-            )
+            # (kept over a vote's lists after its result: '… was not passed.' / 'For (6) …')
+            last_result = None
         if kind == "motion" and DECLINED.search(sentence):
             continue  # 'Cllr Holiday proposed Cllr Tong, who declined the nomination.'
         if kind == "motion":
@@ -990,7 +989,7 @@ def _joins_motion(decisions: list[_Open], sentence: str, last_line: int) -> bool
     last.seconder = last.seconder or seconder
     last.result = last.result or _inline_result(sentence)  # '… Seconded by X. Vote unanimous'
     if last.result is None and (settled := SECONDED_AND_SAID.search(sentence)):
-        if settled.group("verb").lower() == "carried":
+        if _seconded_result(settled) == "carried":
             last.result = "carried"
         else:  # 'This was seconded by Z and unanimously agreed.'
             last.formula = last.formula or "AGREED"
@@ -1443,9 +1442,7 @@ def outcome(
         if name in found_any:
             return _minutes_approved(body, name)
     if settled := SECONDED_AND.search(text):  # '… which was Seconded by Z and RESOLVED.'
-        if settled.group("verb").lower() == "carried":
-            return "carried"
-        return _minutes_approved(body, "agreed")
+        return _minutes_approved(body, _seconded_result(settled))
     if formula in FORMULA_OUTCOME:
         return FORMULA_OUTCOME[formula]
     decided = formula in ("RESOLVED", "DECIDED", "RECOMMENDED", "DECISION") or body
@@ -1464,6 +1461,13 @@ SECONDED_AND_WORDS = (
 )
 SECONDED_AND = re.compile(SECONDED_AND_WORDS + r"\s*[.;]?\s*$")
 SECONDED_AND_SAID = re.compile(SECONDED_AND_WORDS)
+
+
+def _seconded_result(settled: re.Match[str]) -> str:
+    """What 'seconded … and CARRIED / RESOLVED / agreed' decided: carried, else agreed."""
+    return "carried" if settled.group("verb").lower() == "carried" else "agreed"
+
+
 AGREED_BY_ALL = re.compile(  # '… seconded payment of the fee and the meeting unanimously agreed'
     rf"(?:\band\s+|,\s+)(?:(?:(?:the\s+meeting|members|all(?:\s+members)?|(?:the\s+)?{BODY})\s+(?:(?:then|duly|unanimously)\s+)?)"
     r"|(?:was\s+)?unanimously\s+)"  # '…, seconded by C. Cuckson and unanimously agreed'

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTH_NAME
+
 LONG_LINE = 250  # characters: longer than any heading or title line a layout prints
 MIN_RUN = 3  # consecutive numbers that make a run of minutes rather than figures
 MAX_STEP = 2  # a run may skip one number (an item withdrawn, or left out of a web copy)
 NUMBER = re.compile(
     r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/)?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?\.?"  # with or without a stop
-    r"\s+(?=[A-Z])(?!(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b)"  # '… of 4 November and 2 December 2014': dates, not minutes
+    rf"\s+(?=[A-Z])(?!{MONTH_NAME}\b)"  # '… of 4 November and 2 December 2014': dates, not minutes
 )
 LABEL = re.compile(
     r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+(?i:of\s+(?:a|an|the))\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:"

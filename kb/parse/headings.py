@@ -128,16 +128,16 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
         layout = _Layout(False, 0.0, 0.0)  # headings printed like the body: layout tells nothing
     running = _running_numbers_under(lines, numbered_lines)
+    running_lines = {j for j, _ in running.values()}
     candidates: list[tuple[int, Numbered, Heading]] = []
     for i, numbered in numbered_lines:
-        if i in running.values():
+        if i in running_lines:
             continue  # '347. The Chairman welcomed …': the minute's number opening its text
         heading = _candidate(lines, i, numbered, layout)
         if heading is not None and i in running:
             # '4. To Approve the Minutes …' / '350. It was Resolved …': the agenda's item over
             # the minute's own running number, a heading however its wording reads
-            under = split_number(lines[running[i]].text)
-            assert under is not None
+            under = running[i][1]
             heading = replace(
                 heading,
                 number=under.number,
@@ -172,13 +172,14 @@ RUNNING_UNDER = 3  # agenda items over a running number each before it is read a
 
 def _running_numbers_under(
     lines: list[Line], numbered_lines: list[tuple[int, Numbered]]
-) -> dict[int, int]:
+) -> dict[int, tuple[int, Numbered]]:
     """Agenda items each over a paragraph that opens with the minute's running number ('1.
     Chairman's Opening Remarks' / '347. The Chairman welcomed …', '2. Apologies' / '348.The
-    Clerk reported …'): the item's line → its running number's line, where three or more
-    items in a row are so printed, the running numbers going up one by one; else nothing."""
+    Clerk reported …'): the item's line → its running number's line and number, where
+    three or more items in a row are so printed, the running numbers going up one by one;
+    else nothing."""
     at = dict(numbered_lines)
-    pairs: list[tuple[int, int, int]] = []  # item line, number line, running number
+    pairs: list[tuple[int, int, Numbered]] = []  # item line, number line, running number
     for i, numbered in numbered_lines:
         if numbered.form not in ("dot", "plain") or not numbered.rest:
             continue
@@ -190,14 +191,15 @@ def _running_numbers_under(
             and under.rest
             and under.parts[0] > numbered.parts[0] + 20  # a number of its own series
         ):
-            pairs.append((i, j, under.parts[0]))  # type: ignore[arg-type]
-    best: list[tuple[int, int, int]] = []
-    run: list[tuple[int, int, int]] = []
+            pairs.append((i, j, under))  # type: ignore[arg-type]
+    best: list[tuple[int, int, Numbered]] = []
+    run: list[tuple[int, int, Numbered]] = []
     for pair in pairs:
-        run = [*run, pair] if run and 0 < pair[2] - run[-1][2] <= 2 else [pair]
+        step = pair[2].parts[0] - run[-1][2].parts[0] if run else 0
+        run = [*run, pair] if 0 < step <= 2 else [pair]
         if len(run) > len(best):
             best = run
-    return {i: j for i, j, _ in best} if len(best) >= RUNNING_UNDER else {}
+    return {i: (j, under) for i, j, under in best} if len(best) >= RUNNING_UNDER else {}
 
 
 BULLETED_NUMBER = re.compile(r"^\s*[•·▪]\s+(?=\d{1,4}\.?\s*$)")

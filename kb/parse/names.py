@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTH_NAME
+
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "with", "at", "a", "an", "or", "by"}
 KEEP_UPPER = {"nhs", "icb", "send", "sen", "pcc", "lgbt", "uk", "ofsted"}
 
@@ -50,10 +52,7 @@ def normalise_committee(name: str | None) -> str | None:
     return name
 
 
-DAY_MONTH = (
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)"
-)
+DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME}"
 MEETING_TYPE = r"annual(?:\s+general)?|extra[- ]?ordinary|extra(?=\s+meeting\b)|ordinary|inaugural|special|emergency"
 TYPED_MEETING = re.compile(
     rf"(?i)\b(?P<type>{MEETING_TYPE})\s+(?P<mid>(?:(?!meeting\b)[\w&'’.-]+\s+){{0,5}}?)(?P<word>meeting)\b"
@@ -167,8 +166,11 @@ def spelled_out(acronym: str, texts: list[str]) -> str | None:
         for m in re.finditer(
             r"(?:[A-Z][\w'’-]*\s+(?:(?:of|and|&|the|for)\s+)?){1,7}[A-Z][\w'’-]*", text
         ):
-            words = [w for w in m.group(0).split() if w[:1].isupper()]
-            for start in range(len(words)):
-                if "".join(w[0] for w in words[start:]) == acronym and BODY_WORD.search(words[-1]):
-                    return " ".join(m.group(0).split()[m.group(0).split().index(words[start]) :])
+            words = m.group(0).split()
+            if not BODY_WORD.search(words[-1]):
+                continue
+            for start, word in enumerate(words):
+                capitals = [w for w in words[start:] if w[:1].isupper()]
+                if word[:1].isupper() and "".join(w[0] for w in capitals) == acronym:
+                    return " ".join(words[start:])
     return None
