@@ -328,6 +328,10 @@ def test_the_count_on_the_substantive_motion_is_not_the_amendments() -> None:
             "On the motion of Councillor Lee, seconded by Councillor Khan, it was",
             ("Councillor Lee", "Councillor Khan"),
         ),
+        (  # no article, 'from'
+            "On proposal from Councillor Ames seconded by Councillor Boyd and with no objections",
+            ("Councillor Ames", "Councillor Boyd"),
+        ),
         (
             "Cllr Ansell proposed that Mrs D Penrose be appointed; seconded by Cllr Marchetti.",
             ("Cllr Ansell", "Cllr Marchetti"),
@@ -963,3 +967,12 @@ def test_moved_and_seconded_and_then_the_resolution_on_the_next_line() -> None:
         {"for": 11, "against": 0, "abstain": 2},
         "Councillor Ann Lee",
     )
+
+
+def test_resolved_for_a_person_to() -> None:
+    d = only(
+        "On proposal from Councillor Ames seconded by Councillor Boyd and with no objections,"
+        " all resolved for Councillor Crane to continue as Chair for the coming year."
+    )
+    assert strip_formula(d.text).startswith("Councillor Crane to continue as Chair")
+    assert (d.outcome, d.mover, d.seconder) == ("agreed", "Councillor Ames", "Councillor Boyd")

@@ -549,6 +549,8 @@ def test_a_moderngov_issue_page_names_its_meeting() -> None:
         ("Date :-2011/12/14", "2011-12-14"),  # year first, as record systems print it
         ("Meeting date: 2024-06-25", "2024-06-25"),
         ("ref 2019/20/1", None),  # a reference, not a date
+        ("held on 9TH MARCH2019 at 7pm", "2019-03-09"),  # a lost space before the year
+        ("ref 12 May20199", None),  # not a year
     ],
 )
 def test_more_date_forms(text: str, iso: str | None) -> None:
@@ -2932,3 +2934,74 @@ def test_a_named_vote_between_two_nominated_candidates() -> None:
         "Councillor CD Lane",
     )
     assert carried.text.startswith("RESOLVED:")
+
+
+def test_parish_minutes_under_notes_with_titles_set_off_by_a_spaced_hyphen() -> None:
+    """Minutes under a title block of no known form ('Notes <date>'), their headings run in
+    before ' - ', an agenda's wording among them and 'PROPOSED; SECONDED; RESOLVED' after
+    it; a label line that mentions the council ('Public Forum: …') names no body."""
+    text = (
+        "Notes 2nd September 2022\n\nThese notes are a draft until approved at the next meeting.\n\n"
+        "Public Forum: No members of the public attended the Parish Council\n\n"
+        "31. Chair's remarks - The Chair welcomed everyone to the meeting.\n\n"
+        "32. Apologies for absence and reasons given - Cllr Dean (work).\n\n"
+        "33. To confirm and sign the minutes of the meeting held on 3rd June 2022 - PROPOSED;"
+        " SECONDED; RESOLVED that the minutes be approved as a correct record.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "n.txt").documents if d.minutes]
+    assert (doc.meeting.committee, doc.meeting.date) == (None, "2022-09-02")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("31", "Chair's remarks"),
+        ("32", "Apologies for absence and reasons given"),
+        ("33", "To confirm and sign the minutes of the meeting held on 3rd June 2022"),
+    ]
+    (decision,) = doc.minutes[2].decisions
+    assert (decision.outcome, decision.mover) == ("approved", None)  # 'PROPOSED;' names no one
+
+
+def test_a_hyphen_inside_a_title_does_not_set_text_off() -> None:
+    text = (
+        "Minutes of the Finance Committee held on 4 March 2024\n\n"
+        "5. Budget 2025/26 - timetable\n\nThe Clerk set out the timetable for the budget.\n\n"
+        "6. Item 4.1 - Grants to local groups\n\nIt was agreed to award £200 to the youth club.\n"
+    )
+    (doc,) = [d for d in parse_pack([Page(text, None, 0)], "f.txt").documents if d.minutes]
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("5", "Budget 2025/26 - timetable"),
+        ("6", "Item 4.1 - Grants to local groups"),
+    ]
+
+
+def test_a_community_council_web_page_titled_meeting_minutes() -> None:
+    text = (
+        "March 2024 Minutes\n\nDownload the minutes as a PDF\n\nGlenbrae Community Council\n\n"
+        "Meeting Minutes\n\nDate of Meeting: 14th March 2024, 19:30.\n\n"
+        "Present: Anna Bell (AB), Colin Dunn (CD), Eve Fox (EF).\n\n"
+        "Matters arising: There were none.\n\n"
+        "Item 1: AB reported on the path repairs and it was agreed to write to the council.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
+    assert doc.doc_type == "minutes"
+    assert (doc.meeting.committee, doc.meeting.date) == ("Glenbrae Community Council", "2024-03-14")
+
+
+def test_agenda_wording_as_a_heading_is_not_held_to_a_titles_length() -> None:
+    lines = [
+        Line(t, 1)
+        for t in [
+            "1. To elect a Chair for the coming year 2024/25 and to receive the Declaration of"
+            " Acceptance of Office from the Chair, witnessed by the Proper Officer.",
+            "Councillor Ames was elected Chair.",
+            "2. To elect a Vice Chair for the coming year 2024/25 and to receive the Declaration"
+            " of Acceptance of Office from the Vice Chair, witnessed by the Proper Officer.",
+            "Councillor Boyd was elected Vice Chair.",
+            "3. Apologies for absence",
+            "None.",
+        ]
+    ]
+    found = [(h.number, h.title.split(" for the coming")[0]) for h in find_headings(lines)]
+    assert found == [
+        ("1", "To elect a Chair"),
+        ("2", "To elect a Vice Chair"),
+        ("3", "Apologies for absence"),
+    ]

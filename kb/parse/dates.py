@@ -19,8 +19,10 @@ MONTH_NAME = (  # a month's whole name, as a title or a run of text prints it
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY_MONTH_YEAR = re.compile(
     # the day may be run on to a time before it: '4.00pm1 July 2021'; an ordinal to the
-    # month after it, as text layers lose spaces: '15thMay 2019'
-    rf"(?:\b|(?<=[ap]m))(\d{{1,2}})(?:\s*(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?({MONTH_WORD})\.?,?\s+(\d{{4}})\b",
+    # month after it, and the month to the year, as text layers lose spaces: '15thMay 2019',
+    # '18TH JULY2017'
+    rf"(?:\b|(?<=[ap]m))(\d{{1,2}})(?:\s*(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?({MONTH_WORD})\.?,?"
+    r"(?:\s+|(?=(?:19|20)\d\d\b))(\d{4})\b",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR = re.compile(

@@ -111,7 +111,8 @@ IN_SENTENCE = re.compile(
     r"(?:unanimously\s+)?(?:RESOLVED|[Rr]esolved)(?:\s*[:–—-])?\s+"
     r"(?:(?:unanimously|by\s+(?:a\s+)?show\s+of\s+hands|by\s+(?:a\s+)?majority(?:\s+(?:vote|decision))?(?:\s+of\s+\d+\s+(?:votes?\s+)?"
     r"(?:in\s+favour|for)(?:\s+(?:to|and)\s+\d+\s+(?:votes?\s+)?against)?(?:,?\s+(?:with\s+)?\d+\s+abstentions?)?)?)\s+)?"
-    r"(?=(?:not\s+)?(?:to|that|That|THAT)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
+    r"(?:(?=(?:not\s+)?(?:to|that|That|THAT)\b)"  # '… RESOLVED by a majority of 4 in favour to 1 against to …'
+    r"|for\s+(?=[A-Z][^.;:]{0,60}?\sto\s))"  # '… all resolved for Councillor Nunn to continue as Chair'
 )
 TRAILING_OUTCOME = re.compile(  # a parish minute's outcome after a dash: '… – agreed', '… – Agreed.'
     r"^(?P<text>\S.{2,}?)\s+[–—-]\s+(?P<verb>(?i:agreed|approved|noted|carried|resolved|accepted))\.?\s*$"
@@ -1267,7 +1268,7 @@ PROPOSED_OBJECT = re.compile(  # a proposer and what was proposed: 'S. Farrow pr
     r"^(?:(?:Cllrs?\.?|Councillor|Mr|Mrs|Ms|Dr)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}proposed\s+(?=(?!(?:that|by|to|and|the|a|an)\b)[a-z])"
 )
 ON_PROPOSAL = re.compile(  # 'On a PROPOSAL by Cllr M Hayes SECONDED by Cllr Carr it was AGREED to …'
-    r"^(?i:on\s+(?:a|the)\s+(?:proposal|proposition|motion)\s+(?:by|from|of))\s+[^.;:]{1,80}?\s+(?i:seconded\s+by)\s+"
+    r"^(?i:on\s+(?:(?:a|the)\s+)?(?:proposal|proposition|motion)\s+(?:by|from|of))\s+[^.;:]{1,80}?\s+(?i:seconded\s+by)\s+"
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?=(?i:it\s+was|and|the)\b)"
 )
 VOTE_TAKEN_ON = re.compile(  # 'a recorded vote was taken on the proposal … that …'

@@ -41,6 +41,9 @@ PREFIX_ALONE = re.compile(
 )
 ALONE_BONUS = 1.0  # a number printed on its own line, its title on the next
 MAX_TITLE = 220
+# an agenda's wording copied as the minute's title: 'To confirm and sign the minutes of the …'
+AGENDA_WORDING = re.compile(r"To\s+[a-z]+\b(?:\s+\S+){1,18}$")
+AGENDA_TITLE = re.compile(r"To\s+[a-z]+\b(?:\s+\S+){1,28}$")  # as a heading: up to 30 words
 MAX_DISTINCT_TITLE = 400  # agenda wording under a running reference ('2022-109 To receive …')
 REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
 MINUTE_REF = r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})"  # ' – Ref 24/107'
@@ -483,6 +486,7 @@ def _score(
     paragraph uses ('F06:04/24', '58/24', 'Minute 12') is not held to a title's length."""
     score = 0.0
     words = title.split()
+    agenda_wording = bool(AGENDA_TITLE.match(title)) and not SENTENCE_WORDS.search(title)
     stands_out = layout.stands_out(lines[i])
     if stands_out:
         score += 2.5
@@ -494,9 +498,16 @@ def _score(
         score += 2.5
     if len(words) <= 12 or distinct:
         score += 0.5
+    elif agenda_wording:
+        pass  # the agenda's wording of the item, long as it is ('To consider the applications …')
     elif not stands_out and not distinct:  # a long title printed as a heading is still one
         score -= (len(words) - 12) * 0.25
-    if title.rstrip().endswith((".", ";", ",")) and len(words) > 6 and not distinct:
+    if (
+        title.rstrip().endswith((".", ";", ","))
+        and len(words) > 6
+        and not distinct
+        and not agenda_wording  # ('To elect a Chair … witnessed by the Proper Officer.')
+    ):
         score -= 1.5
     if SENTENCE_WORDS.search(title) and not is_upper(title) and not item:
         score -= 1.5

@@ -67,6 +67,7 @@ TITLE = re.compile(
     r"|^\s*(?:(?:DRAFT|UNCONFIRMED|Draft|Unconfirmed|Approved|Adopted|Confirmed|Signed)\s+)?Minutes?\s+(?:of|OF|(?:for|FOR|from|FROM)(?=\s+(?:an?|the|AN?|THE)\s))\b|^\s*MEETING\s+HELD\b|^[^a-z]*\bMEETING\s+HELD\b"
     r"|^\s*(?:(?:Draft|Unconfirmed)\s+)?(?:MINUTE|Minute)\s+(?i:of\s+(?:the\s+)?meeting)\b"
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
+    r"|^\s*(?i:meeting\s+minutes)\s*$"  # 'Trossachs Community Council' / 'Meeting Minutes' / 'Date of Meeting: …'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
     r"|^\s*An?\s+(?:\w+\s+)?[Mm]eeting\s+of\s+(?:the\s+)?.{3,80}?\s+was\s+held\b"  # 'A meeting of the Community Council was held …'
     # 'Inaugural Meeting of the … Community Council held in …', 'The Monthly Meeting of the
@@ -126,7 +127,8 @@ INLINE_PRESENT = re.compile(
 MODERNGOV_TITLE = re.compile(MODERNGOV_TITLE_WORDS, re.IGNORECASE)
 ITEMS_HEADER = re.compile(r"^\s*No\.?\s+Item\s*$")  # a ModernGov page's table of items
 LONE_TITLE = re.compile(
-    r"^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?MINUTES?\s*$", re.IGNORECASE
+    r"^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?(?:Meeting\s+)?MINUTES?\s*$",
+    re.IGNORECASE,
 )
 VENUE_LINE = re.compile(
     r"\b(?:Town|City|Guild|Civic|County|Shire|Village|Memorial|Community|Parish|Church|Public|Sports)\s+(?i:Hall|Centre|Center)\b|\bCouncil\s+(?:Chambers?|Offices?|House|Buildings?)\b"

@@ -28,6 +28,7 @@ from .headings import find_headings
 from .minutes import BODY_WORD, SIGNED, MinutesHead, find_minutes_head, parse_minutes, title_case
 from .names import meeting_committee, normalise_committee
 from .numbering import split_number
+from .runin import split_run_in
 
 QUESTIONS = re.compile(
     r"^\s*(?:Public\s+Questions?\b|Questions?\s+(?:from|by|to)\s+(?:members\s+of\s+)?the\s+public\b|"
@@ -212,6 +213,7 @@ def _minutes_without_a_known_title(seg: _Segment, raw: list[RawLine], texts: lis
         for i in range(seg.start, seg.end)
         if raw[i].kind in ("text", "empty")
     ]
+    lines = split_run_in(lines)
     headings = find_headings(lines)
     if len(headings) < 2:
         return
@@ -264,8 +266,8 @@ def _body_named(lines: list[str]) -> str | None:
             return normalise_committee(name)
     for k, t in enumerate(lines):
         body = BODY_WORD.search(t)
-        if body is None or parse_date(t) or len(t) > 100:
-            continue
+        if body is None or parse_date(t) or len(t) > 100 or re.search(r":\s+\S", t):
+            continue  # (a label and its entry, 'Public Forum: No comments made', names no body)
         name = re.sub(r"(?i)\s*(?:meeting\s*)?minutes?\s*$", "", t).strip(" -–:")
         if GENERIC_NAME.fullmatch(t) and k > 0 and not parse_date(lines[k - 1]):
             name = f"{lines[k - 1].strip()} {body.group(0)}"

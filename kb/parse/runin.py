@@ -12,7 +12,14 @@ from dataclasses import replace
 
 from kb.model import Line
 
-from .headings import BRACKETED_ITEM, DISTINCT_FORMS, MINUTE_REF, SENTENCE_WORDS, is_upper
+from .headings import (
+    AGENDA_WORDING,
+    BRACKETED_ITEM,
+    DISTINCT_FORMS,
+    MINUTE_REF,
+    SENTENCE_WORDS,
+    is_upper,
+)
 from .numbering import Numbered, split_number
 
 RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
@@ -31,7 +38,12 @@ LABEL_RUN_IN = re.compile(
     r"^(?P<title>[A-Z][^:\d–—]{1,90}?)(?P<sep>:|\s+[–—])\s+(?P<body>\S.*)$"
 )  # 'Apologies for absence: Cllr Muir', 'Confirmation of the order of the Agenda – add …'
 DASH_LABEL_RUN_IN = re.compile(  # '… of the Council Meeting on 6th August 2019 – Agreed'
-    r"^(?P<title>[A-Z][^:–—]{1,90}?)(?P<sep>\s+[–—])\s+(?P<body>\S.*)$"
+    r"^(?P<title>[A-Z][^:–—]{1,90}?)(?P<sep>\s+[–—]|\s-)\s+(?P<body>\S.*)$"
+)  # (a hyphen spaced both sides sets a title off as a dash does: 'Apologies - None.')
+LONG_DASH_RUN_IN = (
+    re.compile(  # '22. To consider the applications received … councillor(s) – An application …'
+        r"^(?P<title>[A-Z][^:–—]{1,200}?)(?P<sep>\s+[–—]|\s-)\s+(?P<body>\S.*)$"
+    )
 )
 ELLIPSIS_RUN_IN = re.compile(  # '2. Declarations of interest & written requests … There were none.'
     r"^(?P<title>[A-Z][^…:]{2,100}?)\s*(?:…|\.\.\.)\s+(?P<body>\S.*)$"
@@ -62,7 +74,6 @@ TITLE_STOP = re.compile(
     r"^((?:(?!\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|No|St|Rev|Prof|Co|Ltd|approx|etc|inc)\.).){3,}?"
     r"[a-z0-9)’'])\.\s+(?=[A-Z])"
 )
-AGENDA_WORDING = re.compile(r"To\s+[a-z]+\b(?:\s+\S+){1,18}$")
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
     rf"^(?P<title>[^:]{{2,160}}?{MINUTE_REF})\s*:\s*(?P<body>\S.*)$", re.IGNORECASE
@@ -154,11 +165,53 @@ def _says_something(text: str) -> bool:
         words
         and (
             words[0][:1].islower()
-            or re.match(r"(?:Agreed|Approved|Noted|None|Nil|Resolved|Carried|Deferred)\b", text)
+            or re.match(
+                r"(?:Agreed|Approved|Noted|None|Nil|Resolved|Carried|Deferred)\b", text.title()
+            )
+            or re.match(r"(?i)(?:proposed|moved)\b[;:,.]", text)  # 'PROPOSED; SECONDED; RESOLVED …'
             or re.match(
                 r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b|(?:Proposed|Moved|Seconded)\s+by\b", text
             )
             or sum(w[:1].islower() for w in words) >= 2
+        )
+    )
+
+
+def _long_dashed(rest: str) -> tuple[str, str] | None:
+    """A title of up to twice `DASH_TITLE_WORDS` words set off by a dash, and the text after
+    it when that says something; or None."""
+    dashed = LONG_DASH_RUN_IN.match(rest)
+    if not dashed:
+        return None
+    title = dashed.group("title").strip()
+    if (
+        len(title.split()) > 2 * DASH_TITLE_WORDS
+        or SENTENCE_WORDS.search(title)
+        or re.search(r"(?i)\b(?:resolved|agreed|that)\b", title)
+        or not _dash_sets_off(dashed)
+    ):
+        return None
+    return title, dashed.group("body")
+
+
+REFERENCE_ONLY = re.compile(r"(?i)(?:item|minute|ref(?:erence)?)\.?\s*[\d./]+")
+
+
+def _dash_sets_off(match: re.Match[str]) -> bool:
+    """Whether the dash of a title and its text sets the text off: what follows says
+    something; after a hyphen (weaker: 'Budget 2025/26 - timetable'), a sentence of three
+    words or more or an outcome, and before it a title, not a reference ('Item 4.1 - …')."""
+    body = match.group("body")
+    if match.group("sep") == ":":
+        return True
+    if not _says_something(body):
+        return False
+    if match.group("sep").strip() != "-":
+        return True
+    return not REFERENCE_ONLY.fullmatch(match.group("title").strip()) and (
+        len(body.split()) >= 3
+        or bool(
+            re.match(r"(?i)(?:agreed|approved|noted|none|nil|resolved|carried|deferred)\b", body)
         )
     )
 
@@ -168,7 +221,7 @@ def _labelled(rest: str) -> re.Match[str] | None:
     Cllr Muir, no reason given.', 'Declarations of Interest: none noted.')."""
     labelled = LABEL_RUN_IN.match(rest) or DASH_LABEL_RUN_IN.match(rest)
     words = DASH_TITLE_WORDS if labelled and labelled.group("sep") != ":" else RUN_IN_WORDS
-    if labelled and labelled.group("sep") != ":" and not _says_something(labelled.group("body")):
+    if labelled and not _dash_sets_off(labelled):
         return None  # 'Notice of Motion – Local Bus Services': the title's own second part
     if (
         labelled
@@ -263,6 +316,10 @@ def _run_in(
             return title, dashed.group("body")
     if labels and (labelled := _labelled(rest)):
         return labelled.group("title").strip(), labelled.group("body")
+    if labels and (long_label := _long_dashed(rest)):
+        # where titles are run in after a dash, a longer one so set off (an agenda's wording,
+        # '23. To confirm and sign the minutes of the meeting held on 27th May 2021 - PROPOSED; …')
+        return long_label
     if run_on and numbered.form in ("dot", "plain") and (sentence := _opened(rest)):
         return sentence
     if (labels or stops) and (long_title := _stopped(rest, 2 * DASH_TITLE_WORDS)):

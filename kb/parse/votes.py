@@ -106,7 +106,7 @@ MOVED_AND_SECONDED = [
         rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s+(?:(?:then|also|formally)\s+)?(?i:proposed|moved)(?:,\s*and|,|\s+and)?\s+(?:was\s+)?(?:seconded\s+by\s+(?P<seconder2>{PERSON})|(?P<seconder>{PERSON})\s*(?:\([^)]{{1,60}}\)\s*)?(?i:seconded))"
     ),
     re.compile(
-        rf"[Oo]n\s+(?:the|a)\s+(?:motion|proposition|proposal)\s+(?:of|by)\s+(?P<mover>{PERSON}),?\s+seconded\s+by\s+(?P<seconder>{PERSON})"
+        rf"[Oo]n\s+(?:(?:the|a)\s+)?(?i:motion|proposition|proposal)\s+(?:of|by|from)\s+(?P<mover>{PERSON}),?\s+(?i:seconded)\s+by\s+(?P<seconder>{PERSON})"
     ),
     # 'The minutes … were approved by Mr P Scarsbrook and seconded by Cllr J Henry'
     re.compile(
