@@ -74,6 +74,7 @@ TITLE_STOP = re.compile(
     r"^((?:(?!\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|No|St|Rev|Prof|Co|Ltd|approx|etc|inc)\.).){3,}?"
     r"[a-z0-9)’'])\.\s+(?=[A-Z])"
 )
+OUTCOME_OPENING = re.compile(r"(?i)(?:agreed|approved|noted|none|nil|resolved|carried|deferred)\b")
 RUN_IN_WORDS = 6  # a title run in to its text in mixed case is short: 'Apologies for absence:'
 REF_RUN_IN = re.compile(  # '1. Apologies - Ref 24/104: Councillors …': the minute's own reference
     rf"^(?P<title>[^:]{{2,160}}?{MINUTE_REF})\s*:\s*(?P<body>\S.*)$", re.IGNORECASE
@@ -165,9 +166,7 @@ def _says_something(text: str) -> bool:
         words
         and (
             words[0][:1].islower()
-            or re.match(
-                r"(?:Agreed|Approved|Noted|None|Nil|Resolved|Carried|Deferred)\b", text.title()
-            )
+            or OUTCOME_OPENING.match(text)
             or re.match(r"(?i)(?:proposed|moved)\b[;:,.]", text)  # 'PROPOSED; SECONDED; RESOLVED …'
             or re.match(
                 r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr)\b|(?:Proposed|Moved|Seconded)\s+by\b", text
@@ -209,10 +208,7 @@ def _dash_sets_off(match: re.Match[str]) -> bool:
     if match.group("sep").strip() != "-":
         return True
     return not REFERENCE_ONLY.fullmatch(match.group("title").strip()) and (
-        len(body.split()) >= 3
-        or bool(
-            re.match(r"(?i)(?:agreed|approved|noted|none|nil|resolved|carried|deferred)\b", body)
-        )
+        len(body.split()) >= 3 or bool(OUTCOME_OPENING.match(body))
     )
 
 
