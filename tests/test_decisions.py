@@ -976,3 +976,15 @@ def test_resolved_for_a_person_to() -> None:
     )
     assert strip_formula(d.text).startswith("Councillor Crane to continue as Chair")
     assert (d.outcome, d.mover, d.seconder) == ("agreed", "Councillor Ames", "Councillor Boyd")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Council CONFIRMED the minutes of the meeting held on 8th February 2024.", "approved"),
+        ("The Cabinet ENDORSED the draft plan for consultation.", "agreed"),
+        ("The Committee DEFERRED the application to its next meeting.", "deferred"),
+    ],
+)
+def test_a_bodys_verb_in_capitals(text: str, expected: str) -> None:
+    assert only(text).outcome == expected

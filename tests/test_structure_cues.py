@@ -3005,3 +3005,28 @@ def test_agenda_wording_as_a_heading_is_not_held_to_a_titles_length() -> None:
         ("2", "To elect a Vice Chair"),
         ("3", "Apologies for absence"),
     ]
+
+
+def test_a_moderngov_page_whose_items_lost_their_numbers_and_name() -> None:
+    """A ModernGov meeting page copied with its meeting's name and item numbers lost: the
+    page is still that meeting's minutes (dated, committee unknown, not guessed), and its
+    items are the titles set off above paragraphs numbered '2.1', '3.1'."""
+    text = (
+        "Agenda and minutes\n\nThursday, 7th March, 2024 6.00 pm\n\n"
+        "Venue: Town Hall, High Street\n\nNo. Item\n\n\n"
+        "Apologies for Absence\n\n\n"
+        "2.1       Apologies were received from Councillors Amos and Bell.\n\n\n"
+        "Minutes of the last meeting\n\n\n"
+        "3.1       Council CONFIRMED the minutes of the meeting held on 8th February 2024.\n\n\n"
+        "Petitions\n\n\n"
+        "4.1       No petitions had been received.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "m.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == (None, "2024-03-07")
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("", "Apologies for Absence"),  # printed without a number
+        ("", "Minutes of the last meeting"),
+        ("", "Petitions"),
+    ]
+    (decision,) = doc.minutes[1].decisions  # the verb in capitals
+    assert decision.outcome == "approved"

@@ -69,7 +69,7 @@ OUTCOME_VERBS = (
     r"endorsed|endorse|endorses|deferred|defer|defers|ratified|ratify|"
     r"ratifies|adopted|adopt|adopts|supported|support|supports|"
     r"confirmed|confirm|confirms|acknowledged|acknowledge|acknowledges|"  # 'The council acknowledged the payments …'
-    r"RESOLVED|AGREED|NOTED|APPROVED|DECIDED"
+    r"RESOLVED|AGREED|NOTED|APPROVED|DECIDED|ENDORSED|DEFERRED|RATIFIED|ADOPTED|SUPPORTED|CONFIRMED"
 )
 SUBJECT_VERB = re.compile(
     rf"^{LIST_MARKER}(?:That\s+|THAT\s+)?(?:[Tt]he\s+|THE\s+)?(?P<subject>{BODY})\s*:?\s+(?:\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s+)?"

@@ -286,8 +286,10 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
         return None  # 'Minutes of committees submitted and approved.': a minute's title
     if committee is None and moderngov:
         committee = _moderngov_committee(texts, i)
-    if committee is None and not notice and not _opens_the_file(texts, i):
-        return None  # 'Minutes of the meeting held on …' under an agenda item names no body
+    if committee is None and not notice and not moderngov and not _opens_the_file(texts, i):
+        # 'Minutes of the meeting held on …' under an agenda item names no body (a ModernGov
+        # page whose meeting line kept only its date is still that meeting's page)
+        return None
     if committee and (acronym := re.match(r"^([A-Z]{2,6})(?:\s+Meeting)?$", committee.strip())):
         # 'Minutes of ELCC Meeting …' / 'East Lammermuir Community Council': the name in full
         committee = spelled_out(acronym.group(1), texts[i : i + 8]) or committee
@@ -900,14 +902,23 @@ def _headings(lines: list[Line]) -> list[Heading]:
             return subjects
         if numbered and len(gaps := gap_items(lines, least=3)) > len(numbered):
             return gaps  # a web page's unnumbered items, one of them holding a lettered list
-    if numbered:
-        return numbered
-    if refs := ref_items(lines):
-        return refs
     # a web page's 'No. Item' table header, or its meeting line, says items follow, however few
     tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines) or any(
         MEETING_PAGE_LINE.match(t) for t in [ln.text for ln in lines if ln.text.strip()][:3]
     )
+    # a table of items whose numbers were lost, only its paragraphs' left ('2.1', '5.2'):
+    # the items are the titles set off above them
+    if (
+        numbered
+        and tabled
+        and all("." in h.number for h in numbered)
+        and len(gaps := gap_items(lines, least=2)) >= 2
+    ):
+        return gaps
+    if numbered:
+        return numbered
+    if refs := ref_items(lines):
+        return refs
     return gap_items(lines, least=1 if tabled else 3) or capital_title_items(lines)
 
 
