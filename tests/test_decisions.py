@@ -988,3 +988,13 @@ def test_resolved_for_a_person_to() -> None:
 )
 def test_a_bodys_verb_in_capitals(text: str, expected: str) -> None:
     assert only(text).outcome == expected
+
+
+def test_the_formula_after_two_lines_of_considerations() -> None:
+    d = only(
+        "Having considered the three applications received for the vacancy and having"
+        " confirmed that each applicant met the eligibility requirements of sections 79 and 80"
+        " of the Local Government Act 1972, Councillors RESOLVED to co-opt Ann Lee as a"
+        " Member of the Council."
+    )
+    assert strip_formula(d.text).startswith("co-opt Ann Lee")

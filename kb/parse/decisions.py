@@ -1316,6 +1316,12 @@ def _without_formula(text: str) -> str:
     return re.sub(rf"^\s*(?:/?[:–—-]\s*)?(?:that|That|THAT)?\s*{LIST_MARKER}", "", text).strip()
 
 
+# how far into a decision's sentence its formula may stand: after the considerations that
+# led to it ('Having considered applications from … and having confirmed that … Cllrs
+# RESOLVED to …'), two lines of print
+FORMULA_WITHIN = 240
+
+
 def strip_formula(text: str) -> str:
     """A decision's words without its formula ('RESOLVED: That', 'It was agreed that',
     'Decision taken: Cabinet RESOLVED to:', list marks, or who moved and seconded it)."""
@@ -1353,7 +1359,7 @@ def strip_formula(text: str) -> str:
             text = trailing.group("text")
         if agreed := BODY_AGREED_COLON.match(text) or BODY_OVER_LIST.match(text):
             text = text[agreed.end() :]
-        if (inside := _formula_inside(text[:160])) and not FORMULA.match(text):
+        if (inside := _formula_inside(text[:FORMULA_WITHIN])) and not FORMULA.match(text):
             text = text[inside.end() :].strip()
         if body := BODY_RESOLVED.match(text) or BODY_AGREED_THAT.match(text):
             text = text[body.end() :]
