@@ -41,10 +41,19 @@ PREFIX_ALONE = re.compile(
 )
 ALONE_BONUS = 1.0  # a number printed on its own line, its title on the next
 MAX_TITLE = 220
-# an agenda's wording copied as the minute's title: 'To confirm and sign the minutes of the …'
-AGENDA_WORDING = re.compile(r"To\s+[a-z]+\b(?:\s+\S+){1,18}$")
-AGENDA_TITLE = re.compile(r"To\s+[a-z]+\b(?:\s+\S+){1,28}$")  # as a heading: up to 30 words
 MAX_DISTINCT_TITLE = 400  # agenda wording under a running reference ('2022-109 To receive …')
+
+
+def _agenda_wording(most_words: int) -> re.Pattern[str]:
+    """An agenda's wording copied as the minute's title, of at most `most_words` words:
+    'To confirm and sign the minutes of the …'."""
+    return re.compile(rf"To\s+[a-z]+\b(?:\s+\S+){{1,{most_words - 2}}}$")
+
+
+AGENDA_WORDING = _agenda_wording(20)  # run in to the minute's text
+AGENDA_TITLE = _agenda_wording(30)  # as a heading of its own
+
+
 REF_LINE = re.compile(r"^\s*\(\s*REF\b[^)]*\)\s*$", re.IGNORECASE)  # a cross-reference line
 MINUTE_REF = r"\s[-–—]\s*(?:Minute\s+)?Ref\.?\s*(?P<ref>\d{1,4}/\d{1,4})"  # ' – Ref 24/107'
 TITLE_COLON_REF = re.compile(r"^(?P<title>[^:]{2,80}?):\s*(?P<ref>\d{1,4}/\d{2,4})\s*:?$")
@@ -486,7 +495,10 @@ def _score(
     paragraph uses ('F06:04/24', '58/24', 'Minute 12') is not held to a title's length."""
     score = 0.0
     words = title.split()
-    agenda_wording = bool(AGENDA_TITLE.match(title)) and not SENTENCE_WORDS.search(title)
+    # (both its uses are of titles of more than six words: most candidates skip the matching)
+    agenda_wording = (
+        len(words) > 6 and bool(AGENDA_TITLE.match(title)) and not SENTENCE_WORDS.search(title)
+    )
     stands_out = layout.stands_out(lines[i])
     if stands_out:
         score += 2.5

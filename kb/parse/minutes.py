@@ -902,16 +902,12 @@ def _headings(lines: list[Line]) -> list[Heading]:
             return subjects
         if numbered and len(gaps := gap_items(lines, least=3)) > len(numbered):
             return gaps  # a web page's unnumbered items, one of them holding a lettered list
-    # a web page's 'No. Item' table header, or its meeting line, says items follow, however few
-    tabled = any(ITEMS_HEADER.match(ln.text) for ln in lines) or any(
-        MEETING_PAGE_LINE.match(t) for t in [ln.text for ln in lines if ln.text.strip()][:3]
-    )
     # a table of items whose numbers were lost, only its paragraphs' left ('2.1', '5.2'):
     # the items are the titles set off above them
     if (
         numbered
-        and tabled
         and all("." in h.number for h in numbered)
+        and _tabled(lines)
         and len(gaps := gap_items(lines, least=2)) >= 2
     ):
         return gaps
@@ -919,7 +915,15 @@ def _headings(lines: list[Line]) -> list[Heading]:
         return numbered
     if refs := ref_items(lines):
         return refs
-    return gap_items(lines, least=1 if tabled else 3) or capital_title_items(lines)
+    return gap_items(lines, least=1 if _tabled(lines) else 3) or capital_title_items(lines)
+
+
+def _tabled(lines: list[Line]) -> bool:
+    """Whether a web page's 'No. Item' table header, or its meeting line, says items follow,
+    however few."""
+    return any(ITEMS_HEADER.match(ln.text) for ln in lines) or any(
+        MEETING_PAGE_LINE.match(t) for t in [ln.text for ln in lines if ln.text.strip()][:3]
+    )
 
 
 def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minute]) -> Meeting:

@@ -37,14 +37,19 @@ DASH_RUN_IN = re.compile(
 LABEL_RUN_IN = re.compile(
     r"^(?P<title>[A-Z][^:\d–—]{1,90}?)(?P<sep>:|\s+[–—])\s+(?P<body>\S.*)$"
 )  # 'Apologies for absence: Cllr Muir', 'Confirmation of the order of the Agenda – add …'
-DASH_LABEL_RUN_IN = re.compile(  # '… of the Council Meeting on 6th August 2019 – Agreed'
-    r"^(?P<title>[A-Z][^:–—]{1,90}?)(?P<sep>\s+[–—]|\s-)\s+(?P<body>\S.*)$"
-)  # (a hyphen spaced both sides sets a title off as a dash does: 'Apologies - None.')
-LONG_DASH_RUN_IN = (
-    re.compile(  # '22. To consider the applications received … councillor(s) – An application …'
-        r"^(?P<title>[A-Z][^:–—]{1,200}?)(?P<sep>\s+[–—]|\s-)\s+(?P<body>\S.*)$"
+
+
+def _dash_run_in(most: int) -> re.Pattern[str]:
+    """A title of at most `most` characters set off from its text by a dash, or by a hyphen
+    spaced both sides as a dash is ('Apologies - None.')."""
+    return re.compile(
+        rf"^(?P<title>[A-Z][^:–—]{{1,{most}}}?)(?P<sep>\s+[–—]|\s-)\s+(?P<body>\S.*)$"
     )
-)
+
+
+DASH_LABEL_RUN_IN = _dash_run_in(90)  # '… of the Council Meeting on 6th August 2019 – Agreed'
+# '22. To consider the applications received … councillor(s) – An application …'
+LONG_DASH_RUN_IN = _dash_run_in(200)
 ELLIPSIS_RUN_IN = re.compile(  # '2. Declarations of interest & written requests … There were none.'
     r"^(?P<title>[A-Z][^…:]{2,100}?)\s*(?:…|\.\.\.)\s+(?P<body>\S.*)$"
 )
