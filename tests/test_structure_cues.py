@@ -3030,3 +3030,89 @@ def test_a_moderngov_page_whose_items_lost_their_numbers_and_name() -> None:
     ]
     (decision,) = doc.minutes[1].decisions  # the verb in capitals
     assert decision.outcome == "approved"
+
+
+def test_an_item_taken_out_of_order_keeps_its_printed_number() -> None:
+    """'5. …' printed between '2.' and '3.' (the chair took it early): a minute of the run,
+    numbered as printed, in printed order, and its decision its own, not run into '2.'."""
+    text = (
+        "Ashby Magna Parish Council\n\n"
+        "Minutes of the meeting held on Tuesday 12th March 2024 at 7.30pm in the Church Room.\n\n"
+        "Present: Cllrs Amos (Chair), Bell and Cole.\n\n"
+        "1. Apologies for absence: Cllr Dean.\n\n"
+        "2. Declarations of interest: None.\n\n"
+        "The chair took item 5 next as the tree surgeon was present.\n\n"
+        "5. Churchyard trees: The tree surgeon answered questions and council resolved to"
+        " accept the quotation of £480.\n\n"
+        "3. Public forum: No members of the public spoke.\n\n"
+        "4. Clerk's report: The clerk reported on the bus shelter repairs.\n\n"
+        "6. Correspondence: Letters from the district council were noted.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "a.txt").documents
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("1", "Apologies for absence"),
+        ("2", "Declarations of interest"),
+        ("5", "Churchyard trees"),
+        ("3", "Public forum"),
+        ("4", "Clerk's report"),
+        ("6", "Correspondence"),
+    ]
+    assert not doc.minutes[1].decisions
+    (decision,) = doc.minutes[2].decisions
+    assert "accept the quotation of £480" in decision.text
+
+
+def test_a_number_ahead_of_the_run_inside_a_minute_is_not_taken_for_an_item() -> None:
+    """A paragraph numbered ahead of the run but printed as text, not as the items' headings
+    are ('12. The report said …' under '2.'), stays the minute's text."""
+    lines = [
+        Line(t, 1)
+        for t in [
+            "1. APOLOGIES",
+            "None received.",
+            "2. ANNUAL REPORT",
+            "12. The report said that the number of visitors had risen over the year and that"
+            " the café would reopen in April, as the trustees had hoped.",
+            "3. FINANCE",
+            "Payments were approved.",
+        ]
+    ]
+    assert [h.number for h in find_headings(lines)] == ["1", "2", "3"]
+
+
+def test_an_agenda_wording_with_a_date_run_in_before_a_colon() -> None:
+    """Where titles are run in after a colon, an agenda's wording with a date in it ('held
+    on 14th February 2024:') is the title, and the text after the colon its minute's."""
+    text = (
+        "Little Oakley Parish Council\n\n"
+        "Minutes of the meeting held on Monday 11th March 2024 at 7pm in the Village Hall.\n\n"
+        "Present: Cllrs Amos, Bell and Cole.\n\n"
+        "1. Apologies: Cllr Dean.\n\n"
+        "2. Declarations of interest: None.\n\n"
+        "3. To approve the minutes of the meeting held on 14th February 2024: The minutes"
+        " were approved and signed by the chairman.\n\n"
+        "4. Planning: No applications had been received.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "o.txt").documents
+    assert [(m.number, m.title) for m in doc.minutes][2] == (
+        "3",
+        "To approve the minutes of the meeting held on 14th February 2024",
+    )
+    (decision,) = doc.minutes[2].decisions
+    assert decision.outcome == "approved"
+    assert decision.text.startswith("The minutes were approved")
+
+
+def test_a_venue_after_minutes_of_meeting_is_not_the_committee() -> None:
+    """'Minutes of Meeting' over 'Memorial Institute on Monday …': where the meeting was held,
+    not who met; the committee stays unknown, the date is read."""
+    text = (
+        "Minutes of Meeting\n\n"
+        "Memorial Institute on Monday 4th March 2024 at 7.00pm.\n\n"
+        "Present: Cllr A Amos (Chair), Cllrs B Bell and C Cole.\n\n"
+        "1. Apologies\n\nCllr D Dean.\n\n"
+        "2. Minutes of the last meeting\n\nIt was resolved that the minutes be signed.\n\n"
+        "3. Correspondence\n\nNone.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "v.txt").documents
+    assert (doc.meeting.committee, doc.meeting.date) == (None, "2024-03-04")

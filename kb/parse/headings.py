@@ -176,7 +176,8 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     strong = len(best) >= 2 or (best and best[0].score >= (0.0 if known_minutes else 2.0))
     if not strong:
         return []
-    return _with_sub_minutes(_gaps_filled(best, candidates), candidates, layout, lines)
+    best = _taken_out_of_order(_gaps_filled(best, candidates), candidates)
+    return _with_sub_minutes(best, candidates, layout, lines)
 
 
 RUNNING_UNDER = 3  # agenda items over a running number each before it is read as a scheme
@@ -247,6 +248,41 @@ def _gaps_filled(
         ]
         if len(missing) == 1:
             out.append(missing[0])
+    return sorted(out, key=lambda h: h.line)
+
+
+OUT_OF_ORDER_REACH = 20  # how far ahead of the run an item taken early may be numbered
+
+
+def _taken_out_of_order(
+    best: list[Heading], candidates: list[tuple[int, Numbered, Heading]]
+) -> list[Heading]:
+    """The run with an item taken out of order put back where it was printed ('3. …' /
+    '13. To further discuss …' / '4. …'): one heading of the run's numbering between two
+    headings numbered one after the other, printed at least as much like a heading as they
+    are, numbered ahead of the run where the run does not use its number."""
+    numbers = {c[0]: c[1] for c in candidates}
+    used = {numbers[h.line].parts for h in best if h.line in numbers}
+    out = list(best)
+    for a, b in zip(best, best[1:], strict=False):
+        na, nb = numbers.get(a.line), numbers.get(b.line)
+        if na is None or nb is None or len(na.parts) != 1 or len(nb.parts) != 1:
+            continue
+        if nb.parts[0] != na.parts[0] + 1:
+            continue
+        early = [
+            h
+            for i, n, h in candidates
+            if a.line < i < b.line
+            and n.form == na.form
+            and len(n.parts) == 1
+            and nb.parts[0] < n.parts[0] <= nb.parts[0] + OUT_OF_ORDER_REACH
+            and n.parts not in used
+            and h.score >= min(a.score, b.score) > 0
+            and a.line + a.span <= i
+        ]
+        if len(early) == 1:
+            out.append(early[0])
     return sorted(out, key=lambda h: h.line)
 
 

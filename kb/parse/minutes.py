@@ -434,6 +434,8 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
         name = match.group("c").strip(" ,.")
         if name[:1].isdigit():
             continue
+        if re.match(r"(?i)meetings?\s+(?!of\b)\S", name) and not BODY_WORD.search(name):
+            continue  # 'Minutes of Meeting' / 'Methodist Schoolroom on …': where it met
         if (
             not re.fullmatch(
                 r"(?i)the|a|an|(?:\w+\s+)?(?:meetings?|minutes|proceedings|sessions?)"

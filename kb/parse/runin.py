@@ -217,6 +217,22 @@ def _dash_sets_off(match: re.Match[str]) -> bool:
     )
 
 
+AGENDA_RUN_IN = re.compile(r"^(?P<title>To\s+[a-z][^:]{2,200}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
+
+
+def _agenda_run_in(match: re.Match[str]) -> bool:
+    """Whether an agenda's wording before a colon is the title and what follows its text:
+    agenda wording of twice `DASH_TITLE_WORDS` words or fewer, not a resolution, and text
+    after it that says something."""
+    title = match.group("title")
+    return bool(
+        AGENDA_WORDING.match(title)
+        and len(title.split()) <= 2 * DASH_TITLE_WORDS
+        and not re.search(r"(?i)\b(?:resolved|agreed|that)\b", title)
+        and _says_something(match.group("body"))
+    )
+
+
 def _labelled(rest: str) -> re.Match[str] | None:
     """A short label of a title and its text after the colon ('Apologies for absence:
     Cllr Muir, no reason given.', 'Declarations of Interest: none noted.')."""
@@ -321,6 +337,11 @@ def _run_in(
         # where titles are run in after a dash, a longer one so set off (an agenda's wording,
         # '23. To confirm and sign the minutes of the meeting held on 27th May 2021 - PROPOSED; …')
         return long_label
+    if labels and (agenda := AGENDA_RUN_IN.match(rest)) and _agenda_run_in(agenda):
+        # where titles are run in after a colon, an agenda's wording so set off, its dates
+        # and all ('4. To approve the Minutes of the last meeting held on 10th May 2023: The
+        # minutes were signed as a true record.')
+        return agenda.group("title"), agenda.group("body")
     if run_on and numbered.form in ("dot", "plain") and (sentence := _opened(rest)):
         return sentence
     if (labels or stops) and (long_title := _stopped(rest, 2 * DASH_TITLE_WORDS)):
