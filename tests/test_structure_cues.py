@@ -3116,3 +3116,37 @@ def test_a_venue_after_minutes_of_meeting_is_not_the_committee() -> None:
     )
     (doc,) = parse_pack([Page(text, None, 0)], "v.txt").documents
     assert (doc.meeting.committee, doc.meeting.date) == (None, "2024-03-04")
+
+
+def test_sub_headings_inside_an_item_whose_number_was_lost_are_not_items() -> None:
+    """A ModernGov page whose items lost their numbers, only their paragraphs' ('2.1')
+    left: the sub-headings of the first item's attendance list ('Officers present', 'Also
+    in attendance') are its text, not items; an item after the last paragraphed one
+    stays."""
+    text = (
+        "Agenda and minutes\n\nMonday, 3rd June, 2024 2.00 pm\n\n"
+        "Venue: County Hall, Market Street\n\nNo. Item\n\n\n"
+        "Attendance\n\n\n"
+        "Officers present\n\n\n"
+        "Ann Amos, Chief Executive\n\nBen Bell, Monitoring Officer\n\n\n"
+        "Also in attendance\n\n\n"
+        "Carl Cole - Youth Council\n\n\n"
+        "Apologies for Absence\n\n\n"
+        "2.1       Apologies were received from Councillors Dean and Earl.\n\n\n"
+        "Minutes of the last meeting\n\n\n"
+        "3.1       Council CONFIRMED the minutes of the meeting held on 7th May 2024.\n\n\n"
+        "Petitions\n\n\n"
+        "4.1       No petitions had been received.\n\n\n"
+        "Close of meeting\n\n\n"
+        "The meeting closed at 3.10 pm.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "p.txt").documents
+    assert [m.title for m in doc.minutes] == [
+        "Attendance",
+        "Apologies for Absence",
+        "Minutes of the last meeting",
+        "Petitions",
+        "Close of meeting",
+    ]
+    (decision,) = doc.minutes[2].decisions
+    assert decision.outcome == "approved"

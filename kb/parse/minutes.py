@@ -912,12 +912,47 @@ def _headings(lines: list[Line]) -> list[Heading]:
         and _tabled(lines)
         and len(gaps := gap_items(lines, least=2)) >= 2
     ):
-        return gaps
+        return _items_over_paragraphs(gaps, lines)
     if numbered:
         return numbered
     if refs := ref_items(lines):
         return refs
-    return gap_items(lines, least=1 if _tabled(lines) else 3) or capital_title_items(lines)
+    if gaps := gap_items(lines, least=1 if _tabled(lines) else 3):
+        return _items_over_paragraphs(gaps, lines)
+    return capital_title_items(lines)
+
+
+def _items_over_paragraphs(gaps: list[Heading], lines: list[Line]) -> list[Heading]:
+    """The titles set off above paragraphs numbered by their item ('2.1', '3.1'), less the
+    sub-headings inside an item ('Attendance' / 'Officers on the dias' / 'Other Officers' /
+    'Apologies for Absence' / '2.1 …'): item N's title is the last one above its first
+    paragraph; between the titles of items N and N + 1 there is no other, and before the
+    first such title there are as many as the items numbered below it."""
+    first: dict[int, int] = {}  # item number → the line of its first paragraph
+    for i, line in enumerate(lines):
+        numbered = split_number(line.text)
+        if numbered is not None and numbered.form == "dotted" and len(numbered.parts) == 2:
+            first.setdefault(numbered.parts[0], i)
+    titles = {
+        item: above[-1]
+        for item, at in first.items()
+        if (above := [g for g in gaps if g.line < at])
+    }
+    if not titles or len({t.line for t in titles.values()}) != len(titles):
+        return gaps  # two items under one title: the paragraphs do not say which is which
+    item_at = {t.line: item for item, t in titles.items()}
+    keep: list[Heading] = []
+    current: int | None = None  # the item whose title was passed last
+    for g in gaps:
+        if g.line in item_at:
+            current = item_at[g.line]
+            keep.append(g)
+        elif current is None:
+            if len(keep) < min(titles) - 1:
+                keep.append(g)  # an item before the first paragraphed one ('Attendance')
+        elif current + 1 not in titles:
+            keep.append(g)  # items printed without paragraphs after it
+    return keep
 
 
 def _tabled(lines: list[Line]) -> bool:
