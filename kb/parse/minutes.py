@@ -934,9 +934,7 @@ def _items_over_paragraphs(gaps: list[Heading], lines: list[Line]) -> list[Headi
         if numbered is not None and numbered.form == "dotted" and len(numbered.parts) == 2:
             first.setdefault(numbered.parts[0], i)
     titles = {
-        item: above[-1]
-        for item, at in first.items()
-        if (above := [g for g in gaps if g.line < at])
+        item: above[-1] for item, at in first.items() if (above := [g for g in gaps if g.line < at])
     }
     if not titles or len({t.line for t in titles.values()}) != len(titles):
         return gaps  # two items under one title: the paragraphs do not say which is which
