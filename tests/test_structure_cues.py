@@ -3150,3 +3150,31 @@ def test_sub_headings_inside_an_item_whose_number_was_lost_are_not_items() -> No
     ]
     (decision,) = doc.minutes[2].decisions
     assert decision.outcome == "approved"
+
+
+def test_parts_lettered_under_a_minute_are_minutes_of_their_own() -> None:
+    """'6.' / 'Minutes of sub-committees' / '6a' / '2 May 2024 pdf icon PDF 90 KB' / '6b' /
+    …: each lettered part is a minute titled by its meeting's date (not a minute numbered
+    '2'), with its own resolution."""
+    text = (
+        "Minutes of the Licensing Committee held on Thursday 13 June 2024 at 10.00 am\n\n"
+        "Present: Councillors Amos (Chair), Bell and Cole.\n\n"
+        "5.\n\nDeclarations of Interest\n\nMinutes:\n\nThere were none.\n\n"
+        "6.\n\nMinutes of Licensing Sub-Committees\n\n"
+        "6a\n\n2 May 2024 pdf icon PDF 90 KB\n\nMinutes:\n\n"
+        "RESOLVED that the minutes of the sub-committee held on 2 May 2024 be confirmed.\n\n"
+        "6b\n\n23 May 2024 pdf icon PDF 88 KB\n\nMinutes:\n\n"
+        "RESOLVED that the minutes of the sub-committee held on 23 May 2024 be confirmed.\n\n"
+        "7.\n\nGambling Policy Review\n\nMinutes:\n\n"
+        "RESOLVED that the draft policy be approved for consultation.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "l.txt").documents
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("5", "Declarations of Interest"),
+        ("6", "Minutes of Licensing Sub-Committees"),
+        ("6a", "2 May 2024"),
+        ("6b", "23 May 2024"),
+        ("7", "Gambling Policy Review"),
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [0, 0, 1, 1, 1]
+    assert "2 May 2024" in doc.minutes[2].decisions[0].text

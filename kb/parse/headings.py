@@ -356,19 +356,27 @@ def _with_sub_minutes(
         end = chain[k + 1].line if k + 1 < len(chain) else len(lines)
         # '3. Planning' with nothing under it but '3.1 Application …', '3.2 …': its parts
         # are the minutes, each with its own text and decision
+        # ('7.' / '7a' / '14 March 2024': its parts lettered)
+        parent = head.number.rstrip(".")
         first_below = _next_text(lines, head.line + head.span, 3)
         opens_parts = first_below is not None and any(
             i == first_below
-            and numbered.form == "dotted"
-            and numbered.number == f"{head.number.rstrip('.')}.1"
+            and (
+                numbered.form == "dotted"
+                and numbered.number == f"{parent}.1"
+                or numbered.number == f"{parent}a"
+            )
             for i, numbered, _ in candidates
         )
         for i, numbered, sub in candidates:
-            if not (head.line < i < end) or numbered.form != "dotted" or sub.score <= 0:
+            if not (head.line < i < end) or sub.score <= 0:
                 continue
             if sub.score < 2.0 and not opens_parts:
                 continue
-            if not numbered.number.startswith(head.number.rstrip(".") + "."):
+            lettered = opens_parts and re.fullmatch(rf"{re.escape(parent)}[a-z]", numbered.number)
+            if not (
+                numbered.form == "dotted" and numbered.number.startswith(parent + ".") or lettered
+            ):
                 continue
             alike = (
                 is_upper(sub.title)
@@ -405,6 +413,8 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
             # '2.' / '2.1' / 'URGENT ITEMS': the item's number, its first paragraph's, its title
             j = _next_text(lines, j + 1, 2)
             below = split_number(lines[j].text) if j is not None else None
+        if j is not None and below is not None and _dated(lines[j].text):
+            below = None  # '7a' / '14 March 2024 pdf icon': a part titled by its meeting's date
         if j is None or below is not None and not _report_ref(below):
             return None
         rest, span = lines[j].text.strip(), j - i + 1
@@ -424,9 +434,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         return None  # '18 For' / '1 Against': a vote's count, not a minute
     if rest[0].isalpha() and rest[0].islower():
         return None  # a sentence running on
-    if parse_date(f"{numbered.number} {rest}") and re.match(
-        r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}", f"{numbered.number} {rest}"
-    ):
+    if _dated(f"{numbered.number} {rest}"):
         return None  # '24 SEPTEMBER 2009' is a date, not minute 24
     if len(rest) > (MAX_DISTINCT_TITLE if numbered.form in DISTINCT_FORMS else MAX_TITLE):
         return None
@@ -477,6 +485,15 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         number = f"{lines[prefix_at].text.strip()} {number}"
         return Heading(prefix_at, span + i - prefix_at, number, numbered.form, title, item, score)
     return Heading(i, span, number, numbered.form, title, item, score)
+
+
+DATE_OPENING = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}")
+
+
+def _dated(text: str) -> bool:
+    """Whether a line opens with a date ('24 SEPTEMBER 2009', '14 March 2024 pdf icon'),
+    not with a minute's number."""
+    return bool(DATE_OPENING.match(text) and parse_date(text))
 
 
 def _report_ref(title: Numbered) -> bool:
