@@ -3178,3 +3178,29 @@ def test_parts_lettered_under_a_minute_are_minutes_of_their_own() -> None:
     ]
     assert [len(m.decisions) for m in doc.minutes] == [0, 0, 1, 1, 1]
     assert "2 May 2024" in doc.minutes[2].decisions[0].text
+
+
+def test_offices_listed_under_the_following_were_elected_are_elections() -> None:
+    """'The following were elected:' / 'Chair – Ann Amos' / 'Treasurer: Ben Bell': each
+    office and holder an election (agreed); an 'Item N:' heading worded as a sentence is
+    still the minute's; office lines with no such lead ('Chair: …' in the attendance) are
+    not decisions."""
+    text = (
+        "Glenfarg Community Council\n\nMeeting Minutes\n\n"
+        "Date of Meeting: 5th June 2024, 19:30.\n\n"
+        "Chair: Ann Amos\n\nSecretary: Carl Cole\n\n"
+        "Item 1: The annual general meeting was opened and nominations were invited.\n\n"
+        "The following were elected:\n\n"
+        "Chair – Ann Amos\n\nVice-Chair – Dan Dean\n\nTreasurer: Ben Bell\n\n"
+        "The Chair thanked members for their support.\n\n"
+        "Item 2: The path repairs were discussed and it was agreed to write to the council.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
+    assert [m.number for m in doc.minutes] == ["1", "2"]
+    first = doc.minutes[0].decisions
+    assert [(d.text, d.outcome) for d in first] == [
+        ("Chair – Ann Amos", "agreed"),
+        ("Vice-Chair – Dan Dean", "agreed"),
+        ("Treasurer: Ben Bell", "agreed"),
+    ]
+    assert "Carl Cole" not in " ".join(d.text for m in doc.minutes for d in m.decisions)

@@ -265,8 +265,9 @@ DECLINED = re.compile(
 )
 
 
-def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]:
-    """Every decision in a minute's body lines, in order, with outcome, votes and movers."""
+def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> tuple[Decision, ...]:
+    """Every decision in a minute's body lines, in order, with outcome, votes and movers
+    (`heading`: the minute's heading, which may lead into a list of them)."""
     lines = list(lines)
     sentences = _sentences(lines)
     decisions: list[_Open] = []
@@ -547,7 +548,46 @@ def find_decisions(lines: list[Line] | tuple[Line, ...]) -> tuple[Decision, ...]
             )
         )
     ]
+    elected = _elected_list(
+        lines, decisions, led=bool(ELECTED_LEAD.search(heading.rstrip(" :") + ":"))
+    )
+    for d in elected:  # in printed order among the others, which keep their own order
+        at = next((k for k, e in enumerate(decisions) if e.start > d.start), len(decisions))
+        decisions.insert(at, d)
     return _without_copies([_finish(d, lines) for d in decisions], lines)
+
+
+# 'the following people were nominated and seconded:', 'The following were elected:'
+ELECTED_LEAD = re.compile(
+    r"(?i)\bthe\s+following\s+(?:\w+\s+){0,2}(?:were|was|have\s+been)\s+(?:duly\s+|unanimously\s+)?"
+    r"(?:re-?)?(?:elected|appointed|nominated(?:\s+and\s+seconded)?|proposed\s+and\s+seconded)\b[^.]*:\s*$"
+)
+# 'Chair – Richard Morris', 'Vice-Chair: James Hill': an office and who holds it
+OFFICE_HOLDER = re.compile(
+    r"^\s*(?P<office>[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3})\s*(?::|\s[-–—])\s*"
+    r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*\.?\s*$"
+)
+
+
+def _elected_list(lines: list[Line], found: list[_Open], led: bool = False) -> list[_Open]:
+    """Offices and their holders listed under 'the following were elected:' ('Chair –
+    Richard Morris' / 'Vice-Chair – James Hill'): each an election, agreed, where no
+    decision was found among them. `led`: the heading above the lines leads into a list."""
+    out: list[_Open] = []
+    for k in range(-1 if led else 0, len(lines)):
+        if k >= 0 and not ELECTED_LEAD.search(lines[k].text):
+            continue
+        j = k + 1
+        while j < len(lines):
+            text = lines[j].text.strip()
+            if not text:
+                j += 1
+                continue
+            if not OFFICE_HOLDER.match(text) or any(d.start <= j < d.end for d in found):
+                break
+            out.append(_Open("resolution", j, j + 1, text_lines=[text], result="agreed"))
+            j += 1
+    return out
 
 
 OPENS_DECISION = re.compile(rf"^{LIST_MARKER}(?:That|THAT|To|TO)\b")

@@ -457,7 +457,7 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         title = first.group(1)
     if not title:
         return None
-    score = _score(lines, i, rest, title, item, layout, distinct)
+    score = _score(lines, i, rest, title, item, layout, distinct, numbered.form == "word")
     if not numbered.rest:
         score += ALONE_BONUS  # '75.' on a line of its own over its title: laid out as a heading
     number = numbered.number
@@ -543,6 +543,7 @@ def _score(
     item: str | None,
     layout: _Layout,
     distinct: bool = False,
+    worded: bool = False,
 ) -> float:
     """How much a numbered line reads as a minute heading. A number of a scheme no
     paragraph uses ('F06:04/24', '58/24', 'Minute 12') is not held to a title's length."""
@@ -574,8 +575,8 @@ def _score(
         and not agenda_wording  # ('To elect a Chair … witnessed by the Proper Officer.')
     ):
         score -= 1.5
-    if SENTENCE_WORDS.search(title) and not is_upper(title) and not item:
-        score -= 1.5
+    if SENTENCE_WORDS.search(title) and not is_upper(title) and not item and not worded:
+        score -= 1.5  # ('Item 1: JC asked …': a number so named heads its minute however worded)
     if i == 0 or not lines[i - 1].text.strip():
         score += 0.3
     after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""

@@ -796,7 +796,7 @@ def parse_minutes(
             lines[head.line].style,
         )
         read = page[n].decisions if page else None
-        decisions = read if read is not None else _minuted(body, find_decisions(body))
+        decisions = read if read is not None else _minuted(body, find_decisions(body, head.title))
         decisions = _minutes_agreed(head.title, decisions)
         if not head.agenda_item and (ref := TRAILING_ITEM_REF.search(head.title)):
             # 'Declarations of Interest (Agenda Item 3)' on a page that prints no minute
