@@ -114,23 +114,30 @@ def mrr(data, mean, scale, weights) -> float:  # type: ignore[no-untyped-def]
     return total / max(n, 1)
 
 
+def question_folds(data):  # type: ignore[no-untyped-def]
+    """(train, held-out) splits of the answerable questions: 5 folds over each of 3 fixed
+    shuffles."""
+    answerable = [d for d in data if d[0].gold]
+    for seed in range(REPEATS):
+        order = np.random.default_rng(seed).permutation(len(answerable))
+        shuffled = [answerable[i] for i in order]
+        folds = [shuffled[i::FOLDS] for i in range(FOLDS)]
+        for i in range(FOLDS):
+            yield [d for j, f in enumerate(folds) if j != i for d in f], folds[i]
+
+
 def choose_c(data, mean, scale) -> tuple[float, dict[float, float]]:  # type: ignore[no-untyped-def]
     """The L2 strength: cross-validated MRR over questions (5 folds, 3 fixed shuffles), and by
     the one-standard-error rule the strongest regularisation within one standard error of
     the best — 55 questions cannot tell close settings apart, and the simpler model carries
     over better."""
-    answerable = [d for d in data if d[0].gold]
     scores: dict[float, float] = {}
     errors: dict[float, float] = {}
     for c in C_GRID:
-        got = []
-        for seed in range(REPEATS):
-            order = np.random.default_rng(seed).permutation(len(answerable))
-            shuffled = [answerable[i] for i in order]
-            folds = [shuffled[i::FOLDS] for i in range(FOLDS)]
-            for i in range(FOLDS):
-                train = [d for j, f in enumerate(folds) if j != i for d in f]
-                got.append(mrr(folds[i], mean, scale, fit_ranker(train, mean, scale, c)))
+        got = [
+            mrr(held, mean, scale, fit_ranker(train, mean, scale, c))
+            for train, held in question_folds(data)
+        ]
         scores[c] = float(np.mean(got))
         errors[c] = float(np.std(got) / np.sqrt(len(got)))
     best = max(C_GRID, key=lambda c: scores[c])

@@ -21,14 +21,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train_ranker import (  # noqa: E402
     CHECK,
     EVAL,
-    FOLDS,
     OWN_TUNE,
-    REPEATS,
     TRAIN_RERANK,
     TUNE,
     choose_c,
     collect,
     fit_ranker,
+    question_folds,
 )
 
 from kb.evaluate import load_questions  # noqa: E402
@@ -87,15 +86,7 @@ def linear(data, mean, scale, c):  # type: ignore[no-untyped-def]
 
 
 def cross_validated(data, make):  # type: ignore[no-untyped-def]
-    answerable = [d for d in data if d[0].gold]
-    got = []
-    for seed in range(REPEATS):
-        order = np.random.default_rng(seed).permutation(len(answerable))
-        shuffled = [answerable[i] for i in order]
-        folds = [shuffled[i::FOLDS] for i in range(FOLDS)]
-        for i in range(FOLDS):
-            train = [d for j, f in enumerate(folds) if j != i for d in f]
-            got.append(figures(ranks(folds[i], make(train)))[2])
+    got = [figures(ranks(held, make(train)))[2] for train, held in question_folds(data)]
     return float(np.mean(got)), float(np.std(got) / np.sqrt(len(got)))
 
 
