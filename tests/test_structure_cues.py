@@ -3204,3 +3204,35 @@ def test_offices_listed_under_the_following_were_elected_are_elections() -> None
         ("Treasurer: Ben Bell", "agreed"),
     ]
     assert "Carl Cole" not in " ".join(d.text for m in doc.minutes for d in m.decisions)
+
+
+def test_minute_numbers_with_their_council_year_and_capital_proposals() -> None:
+    """'PL30-25/26' / 'COU/73/20-21': a minute and its council year; a reference far ahead
+    of the run in a table ('PL36-25/26') is not a minute; 'Cllr X PROPOSED that …;
+    SECONDED by Cllr Y' names both; 'RESOLVED Councillor Amos to …' drops its formula."""
+    assert split_number("COU/73/20-21 Apologies").number == "COU/73/20-21"
+    assert split_number("PL30-25/26").number == "PL30-25/26"
+    text = (
+        "Minutes of Meeting, Tuesday, 6th September 2022\n\n"
+        "The Parish Council met on Tuesday, 6th September in the Hall, at 7.30pm\n\n"
+        "Present: Cllrs Amos, Bell and Cole.\n\n"
+        "PL30-25/26\n\nApologies For Absence\n\nNone.\n\n"
+        "PL31-25/26\n\nDeclarations of Interest\n\nMinute No.\n\nPL36-25/26\n\n"
+        "Councillor Amos\n\nPL32-25/26\n\nMinutes\n\n"
+        "Cllr B Bell PROPOSED that the Minutes of 2 August 2022 be confirmed; SECONDED by"
+        " Cllr C Cole. The vote was unanimous.\n\n"
+        "PL33-25/26\n\nSpeed watch\n\nRESOLVED Councillor Amos to purchase the camera.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "t.txt").documents
+    assert [m.number for m in doc.minutes] == [
+        "PL30-25/26",
+        "PL31-25/26",
+        "PL32-25/26",
+        "PL33-25/26",
+    ]
+    (minutes,) = doc.minutes[2].decisions
+    assert (minutes.mover, minutes.seconder) == ("Cllr B Bell", "Cllr C Cole")
+    (camera,) = doc.minutes[3].decisions
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(camera.text).startswith("Councillor Amos to purchase")

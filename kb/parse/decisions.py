@@ -54,7 +54,10 @@ FORMULA = re.compile(
     r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
     # ('It was resolved at this point to …': a few words of when before what)
     # ('Approved and signed': the formula alone, the minutes' approval)
-    rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|and\s+signed\b|{WHEN}\s+(?:to|that)\b).*)$",
+    rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|and\s+signed\b|{WHEN}\s+(?:to|that)\b).*"
+    # 'RESOLVED Councillor Gritton to purchase the camera.': the formula in capitals, then
+    # what was resolved with nothing between
+    r"|(?-i:(?<=RESOLVED)|(?<=AGREED))\s+(?-i:(?=[A-Z][a-z]|The\b)).*)$",
     re.IGNORECASE | re.DOTALL,
 )
 BODY = (
@@ -1305,7 +1308,7 @@ MOVER_PREFIX = re.compile(
     r"|(?<=seconded )(?=(?!(?:by|the|a|an|this|that|it|following)\b)[a-z]))"  # 'X proposed and Y seconded payment of the fee'
 )
 PROPOSED_OBJECT = re.compile(  # a proposer and what was proposed: 'S. Farrow proposed acceptance of …'
-    r"^(?:(?:Cllrs?\.?|Councillor|Mr|Mrs|Ms|Dr)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}proposed\s+(?=(?!(?:that|by|to|and|the|a|an)\b)[a-z])"
+    r"^(?:(?:Cllrs?\.?|Councillor|Mr|Mrs|Ms|Dr)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:proposed|PROPOSED)\s+(?=(?!(?:that|by|to|and|the|a|an)\b)[a-z])"
 )
 ON_PROPOSAL = re.compile(  # 'On a PROPOSAL by Cllr M Hayes SECONDED by Cllr Carr it was AGREED to …'
     r"^(?i:on\s+(?:(?:a|the)\s+)?(?:proposal|proposition|motion)\s+(?:by|from|of))\s+[^.;:]{1,80}?\s+(?i:seconded\s+by)\s+"

@@ -670,6 +670,21 @@ def _next_text(lines: list[Line], j: int, reach: int) -> int | None:
     return None
 
 
+# between runs that read alike, the one whose numbers skip fewer wins; one number missing
+# is common (an item withdrawn, its heading lost), a jump of several is more often a
+# reference printed in a minute's text ('PL36-25/26' in a table of interests)
+SKIP_COST = 0.01
+
+
+def _skipped(previous: tuple[int, ...], current: tuple[int, ...]) -> int:
+    """How many numbers a step from `previous` to `current` skips, at the part that
+    differs ('32' → '36': 3; '7' → '7a', '12' → '13': 0)."""
+    for a, b in zip(previous, current, strict=False):
+        if a != b:
+            return max(b - a - 1, 0)
+    return 0
+
+
 def _best_chain(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Heading], float]:
     """The run of headings with the highest total score whose numbers go up in small steps."""
     if not group:
@@ -687,8 +702,9 @@ def _best_chain(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Headin
         for a in range(max(0, b - 400), b):
             if total[a] == float("-inf") or group[a][0] + group[a][2].span > group[b][0]:
                 continue
-            if follows(keys[a], keys[b]) and total[a] + score > total[b]:
-                total[b], back[b] = total[a] + score, a
+            gain = score - SKIP_COST * max(_skipped(keys[a], keys[b]) - 1, 0)
+            if follows(keys[a], keys[b]) and total[a] + gain > total[b]:
+                total[b], back[b] = total[a] + gain, a
     end = max(range(n), key=lambda k: total[k])
     if total[end] == float("-inf"):
         return [], 0.0

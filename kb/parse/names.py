@@ -107,6 +107,11 @@ def typed_meeting(title: str) -> str | None:
     return None
 
 
+BODY_MET = re.compile(
+    rf"^\s*(?:The\s+)?(?P<body>(?:[A-Z][\w&'’-]*\s+){{0,5}}(?:{BODY_WORDS}))\s+met\b"
+)
+
+
 def meeting_committee(name: str | None, title: str = "") -> str | None:
     """The committee of a meeting as its title block names it, in one readable spelling:
     a local council's typed meeting (`typed_meeting`), else the name found with the
@@ -115,6 +120,8 @@ def meeting_committee(name: str | None, title: str = "") -> str | None:
     and Strategy'), the place of a full council ('Full Brandon Town Council' → 'Full
     Council') and an authority's area ('Combined Fire Authority for County Durham and
     Darlington') left out."""
+    if name and (met := BODY_MET.match(name)):
+        name = met.group("body")  # 'The Parish Council met on Tuesday, …': the subject of 'met'
     if name:
         # 'Minutes- Annual Meeting of the Parish Council 30 May 2024', '13th August Town
         # Council Extraordinary Meeting Minutes': the word and the date are not the name

@@ -50,7 +50,9 @@ PLAIN = re.compile(
     r"|^\s*(?P<glued>(?!(?:19|20)\d\d[A-Z])\d{2,4})(?=[A-Z]{4,}\b)(?P<caps>.*)$"  # '3563DECLARATIONS OF INTEREST': glued to a title in capitals
 )
 PREFIXED = re.compile(
-    r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2}"
+    # 'PL30-25/26', 'COU/73/20-21': the minute, then the council year it falls in
+    r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}[/-]\d\d[/-]\d\d(?![\d/])"
+    r"|[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2}"
     r"|[A-Z]{2,6}\s\d{1,4}/\d{2,4}|[A-Z]\d{1,3}(?=[A-Z][a-z]))(?:\b|(?<=\d)(?=[A-Z][a-z]))"  # 'GMCA 96/19', 'A1Declarations'
     r"\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"  # 'M/140/2006:-'
     # 'M45. Apologies', 'C.123 Minutes', 'CAB 45 Declarations': a letter or a short prefix in
