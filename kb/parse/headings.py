@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from kb.model import Line
 
 from .dates import parse_date
-from .numbering import Numbered, follows, sequence_keys, split_number
+from .numbering import Numbered, follows, sequence_keys, split_number, step
 
 ITEM_REF = re.compile(
     r"\(\s*(?:Agenda\s+)?(?:Item|Report)\s+(?:No\.?\s*)?(\d{1,3}[A-Za-z]?(?:\.\d{1,2})?)\s*\)",
@@ -208,8 +208,8 @@ def _running_numbers_under(
     best: list[tuple[int, int, Numbered]] = []
     run: list[tuple[int, int, Numbered]] = []
     for pair in pairs:
-        step = pair[2].parts[0] - run[-1][2].parts[0] if run else 0
-        run = [*run, pair] if 0 < step <= 2 else [pair]
+        rise = pair[2].parts[0] - run[-1][2].parts[0] if run else 0
+        run = [*run, pair] if 0 < rise <= 2 else [pair]
         if len(run) > len(best):
             best = run
     return {i: (j, under) for i, j, under in best} if len(best) >= RUNNING_UNDER else {}
@@ -676,15 +676,6 @@ def _next_text(lines: list[Line], j: int, reach: int) -> int | None:
 SKIP_COST = 0.01
 
 
-def _skipped(previous: tuple[int, ...], current: tuple[int, ...]) -> int:
-    """How many numbers a step from `previous` to `current` skips, at the part that
-    differs ('32' → '36': 3; '7' → '7a', '12' → '13': 0)."""
-    for a, b in zip(previous, current, strict=False):
-        if a != b:
-            return max(b - a - 1, 0)
-    return 0
-
-
 def _best_chain(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Heading], float]:
     """The run of headings with the highest total score whose numbers go up in small steps."""
     if not group:
@@ -702,7 +693,9 @@ def _best_chain(group: list[tuple[int, Numbered, Heading]]) -> tuple[list[Headin
         for a in range(max(0, b - 400), b):
             if total[a] == float("-inf") or group[a][0] + group[a][2].span > group[b][0]:
                 continue
-            gain = score - SKIP_COST * max(_skipped(keys[a], keys[b]) - 1, 0)
+            # ('32' → '36' skips three numbers; '7' → '7a', '12' → '13' none)
+            skipped = max(step(keys[a], keys[b]) - 1, 0)
+            gain = score - SKIP_COST * max(skipped - 1, 0)
             if follows(keys[a], keys[b]) and total[a] + gain > total[b]:
                 total[b], back[b] = total[a] + gain, a
     end = max(range(n), key=lambda k: total[k])

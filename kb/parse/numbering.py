@@ -189,14 +189,16 @@ def sequence_keys(numbers: list[Numbered]) -> list[tuple[int, ...]]:
     return [n.parts[lead:] for n in numbers]
 
 
-def follows(previous: tuple[int, ...], current: tuple[int, ...], max_step: int = 4) -> bool:
-    """Whether `current` can be the next minute after `previous` (a small step forward)."""
-    if current <= previous:
-        return False
-    if len(previous) == len(current) == 1:
-        return current[0] - previous[0] <= max_step
-    # compare at the first part that differs: the step there must be small
+def step(previous: tuple[int, ...], current: tuple[int, ...]) -> int:
+    """How far `current` is from `previous` at the first part that differs ('32' → '36':
+    4; '12' → '12a': 0, no part differs)."""
     for a, b in zip(previous, current, strict=False):
         if a != b:
-            return 0 < b - a <= max_step
-    return True  # '12' then '12a'
+            return b - a
+    return 0
+
+
+def follows(previous: tuple[int, ...], current: tuple[int, ...], max_step: int = 4) -> bool:
+    """Whether `current` can be the next minute after `previous` (a small step forward,
+    compared at the first part that differs; '12' then '12a' follows)."""
+    return current > previous and step(previous, current) <= max_step
