@@ -3236,3 +3236,86 @@ def test_minute_numbers_with_their_council_year_and_capital_proposals() -> None:
     from kb.parse.decisions import strip_formula
 
     assert strip_formula(camera.text).startswith("Councillor Amos to purchase")
+
+
+def test_running_refs_with_a_letter_a_meeting_prefix_or_glued_to_a_title() -> None:
+    """'D.3/25' on its own line (a letter, the minute and the year), '2405.01 Apologies'
+    (the meeting's year and month, then the item) and '118.01APOLOGIES' (a ref glued to a
+    run-in heading in capitals) are minute numbers; money at a line's start is not."""
+    assert split_number("D.3/25").number == "D.3/25"
+    assert split_number("2405.01 Apologies").number == "2405.01"
+    glued = split_number("118.01APOLOGIES Apologies were received from Cllr Amos")
+    assert glued is not None and glued.number == "118.01"
+    assert glued.rest.startswith("APOLOGIES")
+    assert split_number("S.106 monies were received") is None
+    assert split_number("1500.00 was paid to the contractor") is None
+    text = (
+        "Minutes of the meeting of Ashby Parish Council held on Monday 13th May 2024 at"
+        " 7.30pm\n\n"
+        "2405.01 Present\nCouncillors Amos (Chair), Bell and Cole.\n\n"
+        "2405.02 Declarations of Interest\nNone.\n\n"
+        "2405.03 Minutes of the Meeting on 8th April 2024\n"
+        "It was resolved that the minutes of the meeting on 8th April 2024 are approved.\n\n"
+        "2405.04 Footpaths\nIt was agreed to write to the county council about the stile.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "a.txt").documents
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("2405.01", "Present"),
+        ("2405.02", "Declarations of Interest"),
+        ("2405.03", "Minutes of the Meeting on 8th April 2024"),
+        ("2405.04", "Footpaths"),
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [0, 0, 1, 1]
+    text = (
+        "Agenda and minutes\n\nCouncil - Wednesday, 5th June, 2024 2.00 pm\n\n"
+        "Items\nNo. Item\n\n"
+        "D.1/25\n\nApologies for absence\n\nMinutes:\n\nApologies were received from"
+        " Councillor Amos.\n\n"
+        "D.2/25\n\nMinutes pdf icon PDF 120 KB\n\nMinutes:\n\n"
+        "RESOLVED, that the minutes of the meeting held on 8 May 2024 be approved.\n\n"
+        "D.3/25\n\nAnnouncements\n\nMinutes:\n\nThere were no announcements.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "c.txt").documents
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("D.1/25", "Apologies for absence"),
+        ("D.2/25", "Minutes"),
+        ("D.3/25", "Announcements"),
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [0, 1, 0]
+
+
+def test_a_number_printed_twice_in_a_run_is_a_minute_of_its_own() -> None:
+    """A web page's list numbers rendered '1.', '1.', '3.', '4.', '4.', '5.' (a list restarted
+    twice): the repeated item is a minute of its own under the number printed; a list inside
+    a minute ('1.', '2.' under '2.') is not."""
+    text = (
+        "Minutes of the Meeting held in the Village Hall\n\non 14th June 2016\n\n"
+        "Present: Cllrs Amos (Chair), Bell, Cole\n\n"
+        "  1. Election of Chair\n\nIt was proposed by Cllr Bell and seconded by Cllr Cole that"
+        " Cllr Amos be Chair. All agreed.\n\n"
+        "  1. Apologies for Absence\n\nCllr Dean\n\n"
+        "    3. Minutes of the last meeting\n\nThe minutes were agreed by all.\n\n"
+        "    4. Matters Arising\n\nIt was agreed that the clerk write to the highways team.\n\n"
+        "4. Planning Applications\n\nThe clerk reported two applications:\n\n"
+        "1. Extension at 3 Mill Lane\n\n2. Garage at Low Farm\n\n"
+        "5. Footpaths\n\nIt was agreed to repair the stile.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("1", "Election of Chair"),
+        ("1", "Apologies for Absence"),
+        ("3", "Minutes of the last meeting"),
+        ("4", "Matters Arising"),
+        ("4", "Planning Applications"),
+        ("5", "Footpaths"),
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [1, 0, 1, 1, 0, 1]
+    text = (
+        "Minutes of the Meeting held in the Village Hall\n\non 14th June 2016\n\n"
+        "1. Apologies for Absence\n\n1. Cllr Dean sent apologies, being away on holiday.\n\n"
+        "2. Cllr Eyre sent apologies, being unwell.\n\n"
+        "2. Minutes of the last meeting\n\nThe minutes were agreed by all.\n\n"
+        "3. Footpaths\n\nIt was agreed to repair the stile.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
+    assert [m.number for m in doc.minutes] == ["1", "2", "3"]

@@ -1410,7 +1410,10 @@ def strip_formula(text: str) -> str:
             text = m.group("after")
         elif f := FIELD.match(text):
             text = f.group("after")
-        text = re.sub(r"^\s*(?:/?[:–—-]|/|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE)
+        # ('RESOLVED, that …': a comma after the formula)
+        text = re.sub(
+            r"^\s*(?:,|/?[:–—-]|/|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE
+        )
         text = re.sub(rf"^\s*{WHEN}\s+(?=(?:to|that)\b)", "", text)
         text = re.sub(r"^\s*(?:that|That|THAT|to)\b\s*:?-?\s*", "", text)
         text = re.sub(rf"^{LIST_MARKER}", "", text).strip()

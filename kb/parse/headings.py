@@ -176,7 +176,8 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     strong = len(best) >= 2 or (best and best[0].score >= (0.0 if known_minutes else 2.0))
     if not strong:
         return []
-    best = _taken_out_of_order(_gaps_filled(best, candidates), candidates)
+    best = _repeats_kept(_gaps_filled(best, candidates), candidates, lines)
+    best = _taken_out_of_order(best, candidates)
     return _with_sub_minutes(best, candidates, layout, lines)
 
 
@@ -249,6 +250,41 @@ def _gaps_filled(
         if len(missing) == 1:
             out.append(missing[0])
     return sorted(out, key=lambda h: h.line)
+
+
+def _repeats_kept(
+    best: list[Heading], candidates: list[tuple[int, Numbered, Heading]], lines: list[Line]
+) -> list[Heading]:
+    """The run with a number printed twice put back ('1. Election of Chair' / '1.
+    Apologies' / '3. Minutes', a web page's list restarted): the first heading of the run's
+    numbering after one of its headings, numbered as it and printed at least as much like a
+    heading as it and the next, is a minute of its own, where what follows it before the
+    next is numbered lower (a list of its own) and its title is not the first's again (a
+    heading reprinted over a new page, 'Ports Report (continued)'). A list inside a minute ('1.', '2.' under
+    '1.') goes on from the repeated number and is not."""
+    numbers = {c[0]: c[1] for c in candidates}
+    out = list(best)
+    for a, b in zip(best, best[1:], strict=False):
+        na = numbers.get(a.line)
+        if na is None:
+            continue
+        between = [
+            (n, h) for i, n, h in candidates if a.line + a.span <= i < b.line and n.form == na.form
+        ]
+        if not between or between[0][0].parts != na.parts:
+            continue
+        if all(n.parts < na.parts for n, _ in between[1:]):  # its own list after it, if any
+            repeat = between[0][1]
+            continued = repeat.title.lower().startswith(a.title.lower())  # '9. X (continued)'
+            sentence = any(_sentence(lines[h.line].text) for h in (a, repeat))
+            if not continued and not sentence and repeat.score >= min(a.score, b.score) > 0:
+                out.append(repeat)
+    return sorted(out, key=lambda h: h.line)
+
+
+def _sentence(text: str) -> bool:
+    """A line that ends as a sentence does ('… being unwell.'), not an abbreviation ('Misc.')."""
+    return bool(re.search(r"[a-z]{3,}[.!?]\s*$", text)) and len(text.split()) >= 4
 
 
 OUT_OF_ORDER_REACH = 20  # how far ahead of the run an item taken early may be numbered

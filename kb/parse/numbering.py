@@ -44,7 +44,11 @@ MONTH_REF = re.compile(  # '05/24-1 Election of Chair': the meeting's month and 
 SLASH = re.compile(  # '12/24', '21/03/04', '83/19/TC' (the body's letters after the number)
     r"^\s*(?P<n>\d{1,4}/\d{1,4}(?:/\d{1,3}(?!\d))?(?:/[A-Z]{1,4}\b)?)\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"
 )
-DOTTED = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$")
+DOTTED = re.compile(  # '5.1', '21.03.04', '2209.01' (the meeting's year and month, then the item)
+    r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3}|\d{4}\.(?!00)\d\d)\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$"
+    # '332.01APOLOGIES Apologies …': glued to a heading in capitals (not '25.1HMRC paye due')
+    r"|^\s*(?P<glued>\d{1,4}\.\d{1,3})(?=[A-Z]{4,}(?:\s+[A-Z&]+)*(?:\s+[^a-z\s]|\s*$))(?P<caps>.*)$"
+)
 PLAIN = re.compile(
     r"^\s*(?P<n>\d{1,4}[A-Za-z]?)(?:(?P<dot>[.:])?(?=\s|$)|(?P<glued_dot>\.)(?=[A-Z][a-z]))\s*[–—-]?\s*(?P<rest>.*)$"
     r"|^\s*(?P<glued>(?!(?:19|20)\d\d[A-Z])\d{2,4})(?=[A-Z]{4,}\b)(?P<caps>.*)$"  # '3563DECLARATIONS OF INTEREST': glued to a title in capitals
@@ -53,6 +57,7 @@ PREFIXED = re.compile(
     # 'PL30-25/26', 'COU/73/20-21': the minute, then the council year it falls in
     r"^\s*(?P<n>[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}[/-]\d\d[/-]\d\d(?![\d/])"
     r"|[A-Z](?:[A-Z&]{1,7}[/.-]?|[/-])\d{1,4}(?:[/.:]\d{1,4}){0,2}|[A-Z]\d{1,4}(?:[/.:]\d{1,4}){1,2}"
+    r"|[A-Z]\.\d{1,4}/\d{2,4}(?!\d)"  # 'C.1/24': a letter, the minute and the year
     r"|[A-Z]{2,6}\s\d{1,4}/\d{2,4}|[A-Z]\d{1,3}(?=[A-Z][a-z]))(?:\b|(?<=\d)(?=[A-Z][a-z]))"  # 'GMCA 96/19', 'A1Declarations'
     r"\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"  # 'M/140/2006:-'
     # 'M45. Apologies', 'C.123 Minutes', 'CAB 45 Declarations': a letter or a short prefix in
@@ -118,9 +123,9 @@ def split_number(line: str) -> Numbered | None:
             return Numbered(
                 match.group("n"), "plain", _parts(match.group("n")), match.group("rest").strip()
             )
-        if form == "plain" and match.group("glued"):
+        if form in ("plain", "dotted") and match.group("glued"):
             number = match.group("glued")
-            return Numbered(number, "plain", _parts(number), match.group("caps").strip())
+            return Numbered(number, form, _parts(number), match.group("caps").strip())
         if form == "slash" and pattern is COUNCIL_YEAR and not _council_year(match):
             continue
         if form == "prefixed" and match.group("n2"):
