@@ -3319,3 +3319,24 @@ def test_a_number_printed_twice_in_a_run_is_a_minute_of_its_own() -> None:
     )
     (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
     assert [m.number for m in doc.minutes] == ["1", "2", "3"]
+
+
+def test_a_letter_spaced_formula_is_read_as_the_word() -> None:
+    """'R E S O L V E D – that:' (a PDF's letter-spaced emphasis) is the formula; the
+    lettered limbs under it are the decision."""
+    text = (
+        "Minutes of the Finance Committee held on Thursday 3 October 2024\n\n"
+        "1. Fees and Charges\n\n"
+        "            R E S O L V E D – that:\n\n"
+        "A.    the fees and charges for 2025/26 at Appendix A be approved.\n\n"
+        "B.    the Chief Finance Officer review the charges each year.\n\n"
+        "2. Exclusion of the Public\n\nThere were no exempt items.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "t.txt").documents
+    assert [m.number for m in doc.minutes] == ["1", "2"]
+    decisions = doc.minutes[0].decisions
+    assert decisions, "the letter-spaced RESOLVED is not read"
+    from kb.parse.decisions import strip_formula
+
+    assert "fees and charges for 2025/26" in strip_formula(decisions[0].text)
+    assert decisions[0].outcome == "approved"

@@ -55,6 +55,9 @@ class RawLine:
     style: LineStyle | None = None
 
 
+LETTER_SPACED = re.compile(r"(?<![\w.])(?:[A-Z] ){4,}[A-Z](?![\w.])")
+
+
 def clean_markup(line: str) -> str:
     """Strip HTML tags, Markdown emphasis and headings, and entity escapes from one line."""
     line = re.sub(r"<sup>\s*(st|nd|rd|th)\s*</sup>", r"\1", line, flags=re.IGNORECASE)
@@ -70,6 +73,9 @@ def clean_markup(line: str) -> str:
     line = re.sub(r"(?i)\s*\bView\s+directions\s*$", "", line)
     line = line.replace("**", "").replace("__", "")
     line = line.replace("\u00a0", " ").replace("\u200b", "")
+    # a word in letter-spaced capitals, a PDF's emphasis ('R E S O L V E D – that:'): five
+    # letters or more, each alone between single spaces
+    line = LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), line)
     line = re.sub(r"[ ]{2,}", " ", line)
     # a table's cell bars around a numbered row: '1. | All Councillors present signed … |'
     line = re.sub(r"^(\s*\(?(?:\d[\w./-]{0,11}|[A-Za-z]{1,3}[.)])) \| ", r"\1 ", line)
