@@ -3340,3 +3340,29 @@ def test_a_letter_spaced_formula_is_read_as_the_word() -> None:
 
     assert "fees and charges for 2025/26" in strip_formula(decisions[0].text)
     assert decisions[0].outcome == "approved"
+
+
+def test_a_committee_of_a_named_council_is_the_committee() -> None:
+    """'Minutes of a Meeting of the Joint Strategic Committee of Ashby District and Borough
+    Councils': the committee is the 'Joint Strategic Committee', the council that follows it
+    is its body; a council's own name ('Council of the Isles of Scilly') is kept."""
+    from kb.parse.names import normalise_committee
+
+    assert (
+        normalise_committee("Joint Strategic Committee of Ashby District and Borough Councils")
+        == "Joint Strategic Committee"
+    )
+    assert normalise_committee("Planning Committee of Westmarch County Council") == (
+        "Planning Committee"
+    )
+    assert normalise_committee("Council of the Isles of Scilly") == "Council of the Isles of Scilly"
+    assert normalise_committee("Full Parish Meeting of the Council") == (
+        "Full Parish Meeting of the Council"
+    )
+    text = (
+        "Minutes of a Meeting of the Planning Committee of Westmarch County Council\n\n"
+        "Thursday 5 February 2015\n\n1. Apologies\n\nNone.\n\n2. Minutes\n\n"
+        "RESOLVED that the minutes be approved.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "w.txt").documents
+    assert doc.meeting is not None and doc.meeting.committee == "Planning Committee"

@@ -49,7 +49,17 @@ def normalise_committee(name: str | None) -> str | None:
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         words = name.split(" ")
         name = " ".join(_word_case(w, i == 0) for i, w in enumerate(words))
+    if of_council := COMMITTEE_OF_COUNCIL.match(name):
+        name = of_council.group("committee")
     return name
+
+
+# 'Joint Strategic Committee of Adur District and Borough Councils': the council after a
+# committee's name is its body, not part of the committee's name
+COMMITTEE_OF_COUNCIL = re.compile(
+    r"^(?P<committee>.*\b(?:Committee|Sub-Committee|Board|Panel|Cabinet|Forum|Executive))"
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w&'’.-]*|and|of|the)\s+){1,6}(?:Councils?|Authority)$"
+)
 
 
 DAY_MONTH = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME}"
