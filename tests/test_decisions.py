@@ -349,6 +349,11 @@ def test_the_count_on_the_substantive_motion_is_not_the_amendments() -> None:
             "A motion in the name of Councillor Pike, seconded by Councillor Yates, was put.",
             ("Councillor Pike", "Councillor Yates"),
         ),
+        (  # a comma between the mover and 'proposed', the seconder in the next sentence
+            "Councillor Ruth Okafor, proposed that Councillor Lee be Leader. This was seconded by"
+            " Councillor Dan Webb and was put to a vote.",
+            ("Councillor Ruth Okafor", "Councillor Dan Webb"),
+        ),
     ],
 )
 def test_movers_and_seconders(text: str, expected: tuple[str, str]) -> None:

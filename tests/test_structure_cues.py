@@ -3366,3 +3366,24 @@ def test_a_committee_of_a_named_council_is_the_committee() -> None:
     )
     (doc,) = parse_pack([Page(text, None, 0)], "w.txt").documents
     assert doc.meeting is not None and doc.meeting.committee == "Planning Committee"
+
+
+def test_a_count_told_just_before_the_formula_is_the_decisions_vote() -> None:
+    """'… proposed by X and seconded by Y. It was approved unanimously with 9 in favour.' /
+    'RESOLVED' / 'That …': the count is the resolution's vote (9 for, none against, none
+    abstaining); a number of people in favour of something that was not a vote is not."""
+    text = (
+        "Minutes of the Planning Committee held on Thursday 5 October 2023\n\n"
+        "1. DM/23/1234 - Land at Mill Lane\n\n"
+        "The Chair put the recommendation to the vote, proposed by Councillor Ash and seconded"
+        " by Councillor Birch. It was approved unanimously with 9 in favour.\n\n"
+        "RESOLVED\n\nThat planning permission be granted subject to the conditions.\n\n"
+        "2. Footpath Survey\n\n"
+        "Members heard that 120 residents had written in favour of the new footpath.\n\n"
+        "RESOLVED that the report be noted.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "p.txt").documents
+    first, second = (m.decisions for m in doc.minutes)
+    assert len(first) == 1 and first[0].votes == {"for": 9, "against": 0, "abstain": 0}
+    assert first[0].outcome == "carried" and first[0].mover == "Councillor Ash"
+    assert len(second) == 1 and second[0].votes is None and second[0].outcome == "noted"

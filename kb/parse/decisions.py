@@ -479,6 +479,10 @@ def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> t
         decision.mover, decision.seconder = movers(f"{before} {sentence}")
         decision.votes = parse_votes(sentence)
         decision.result = _inline_result(sentence)
+        if decision.votes is None and (told := _vote_told_before(sentences, line_no, offset)):
+            # '… proposed by X and seconded by Y. This was approved unanimously with 11 in
+            # favour.' / 'RESOLVED / That …': the count printed just before the formula
+            decision.votes = told
         if unclaimed is not None:
             decision.votes = decision.votes or unclaimed.votes
             decision.result = decision.result or unclaimed.result
@@ -1425,6 +1429,30 @@ def strip_formula(text: str) -> str:
 FORMULA_AND_VERB = re.compile(
     rf"^{LIST_MARKER}(?i:resolved|agreed)\s+and\s+(?P<verb>noted|approved|agreed|accepted|deferred)\b"
 )
+
+
+def _vote_told_before(
+    sentences: list[tuple[int, int, str, int]], line_no: int, offset: int
+) -> dict[str, int] | None:
+    """The counts of the sentence just before a decision's formula when it tells the vote's
+    result and was read as nothing else ('… seconded by Y. This was approved unanimously
+    with 11 in favour.' / 'RESOLVED …'); 'unanimously' with a count for and none against is
+    that count, none against and none abstaining."""
+    k = next((k for k, (ln, at, _, _) in enumerate(sentences) if (ln, at) == (line_no, offset)), 0)
+    if k == 0:
+        return None
+    last = sentences[k - 1][2]
+    if _classify(last, sentences[k - 1][1] == 0) is not None:
+        return None  # a vote read as one already goes to what it decided
+    if not (VOTE_TALK.search(last) or result_of(last) or UNANIMOUS.search(last)):
+        return None
+    votes = parse_votes(last)
+    if votes and set(votes) == {"for"} and UNANIMOUS.search(last):
+        votes = {"for": votes["for"], "against": 0, "abstain": 0}
+    return votes
+
+
+UNANIMOUS = re.compile(r"(?i)\bunanimous(?:ly)?\b")
 
 
 def outcome(

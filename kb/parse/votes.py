@@ -134,7 +134,7 @@ MOVED_AND_SECONDED = [
 MOVER_ONLY = re.compile(
     # 'Councillor Clarkson, the Chair of the Committee, presented the report and moved …'
     rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)(?:the\s+)?[A-Z][^,.;]{{2,80}},)?"
-    r"\s+(?:(?:[a-z]+\s+){1,4}and\s+)?(?:proposed|moved|PROPOSED|MOVED)\b(?!\s+(?:on|to|onto|into|away|forward|from|over)\b)"
+    r",?\s+(?:(?:[a-z]+\s+){1,4}and\s+)?(?:proposed|moved|PROPOSED|MOVED)\b(?!\s+(?:on|to|onto|into|away|forward|from|over)\b)"
     rf"|(?i:proposed|moved|proposal|put\s+forward|brought|tabled)\s+by\s+(?P<mover2>{PERSON})"
     rf"|(?i:proposer|proposed|mover|moved)\s*:\s*(?P<mover3>{PERSON})"
     rf"|\b(?i:proposer|mover)\s+(?P<mover4>{PERSON})"
