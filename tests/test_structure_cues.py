@@ -3387,3 +3387,106 @@ def test_a_count_told_just_before_the_formula_is_the_decisions_vote() -> None:
     assert len(first) == 1 and first[0].votes == {"for": 9, "against": 0, "abstain": 0}
     assert first[0].outcome == "carried" and first[0].mover == "Councillor Ash"
     assert len(second) == 1 and second[0].votes is None and second[0].outcome == "noted"
+
+
+def test_a_number_alone_over_a_long_title_of_its_own_is_a_minute() -> None:
+    """ModernGov's web minutes: '5.' on its own line, then a long title as a paragraph of
+    its own ('Determination of an Application for a Premises Licence - The Old Bakery, …')
+    is a minute however long its title."""
+    text = (
+        "Licensing Sub-Committee\nTuesday, 9th March, 2021 7.00 pm\n\n"
+        "1.\n\nAppointment of Chair\n\nMinutes:\n\nCouncillor Amos was appointed Chair.\n\n"
+        "2.\n\nDeclarations of Interest\n\nMinutes:\n\nNone.\n\n"
+        "3.\n\nDetermination of an Application for a New Premises Licence - The Old Bakery and"
+        " Yard, 4 High Street, Little Haddon, Westshire, WS4 7QT pdf icon PDF 210 KB\n\n"
+        "Minutes:\n\n"
+        "RESOLVED that the licence be granted subject to the conditions agreed.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "l.txt").documents
+    assert [m.number for m in doc.minutes] == ["1", "2", "3"]
+    assert doc.minutes[2].title.startswith("Determination of an Application for a New Premises")
+    assert [len(m.decisions) for m in doc.minutes] == [1, 0, 1]
+
+
+def test_a_motion_moved_on_lines_in_capitals() -> None:
+    """'PROPOSED BY COUNCILLOR X' / 'SECONDED BY COUNCILLOR Y' / 'That …' / 'CARRIED': one
+    motion, its mover and seconder read from the capitals, its words the 'That' clause."""
+    text = (
+        "Minutes of the Annual Meeting of the Council held on Wednesday 17 May 2023\n\n"
+        "5.\n\nElection of the Deputy Mayor\n\nMinutes:\n\n"
+        "PROPOSED BY COUNCILLOR O'BRIEN\n\nSECONDED BY COUNCILLOR DE SOUZA\n\n"
+        "That Councillor Patel be elected Deputy Mayor for the Municipal Year 2023/24.\n\n"
+        "CARRIED UNANIMOUSLY\n\n"
+        "6.\n\nAppointment of Committees\n\nMinutes:\n\n"
+        "RESOLVED that the committees be appointed as set out.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
+    (elected,) = doc.minutes[0].decisions
+    assert elected.mover == "Councillor O'Brien" and elected.seconder == "Councillor De Souza"
+    assert elected.outcome == "carried"
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(elected.text).startswith("Councillor Patel be elected Deputy Mayor")
+    assert len(doc.minutes[1].decisions) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "committee"),
+    [
+        ("Parish Council Meeting Minutes 14th June 2022", "Parish Council"),
+        ("Draft council meeting minutes 14th June 2022", "Council"),
+        ("Unconfirmed Planning Committee minutes 14 June 2022", "Planning Committee"),
+    ],
+)
+def test_a_body_named_before_meeting_minutes_and_the_date(title: str, committee: str) -> None:
+    """'<Body> (meeting) minutes <date>' on one line names the meeting's body and date."""
+    text = f"{title}\n\nPresent: Cllrs Amos, Bell\n\n1. Apologies\n\nNone.\n\n2. Footpaths\n\nIt was agreed to repair the stile.\n"
+    (doc,) = parse_pack([Page(text, None, 0)], "m.txt").documents
+    assert doc.meeting is not None
+    assert (doc.meeting.committee, doc.meeting.date) == (committee, "2022-06-14")
+
+
+def test_a_welsh_title_block_and_headings_in_capitals() -> None:
+    """'Cofnodion cyfarfod Cyngor Tref Aberwen - 03/05/22' (minutes of a meeting of Aberwen
+    Town Council) names the meeting, as in English; unnumbered headings in capitals on
+    lines of their own are its minutes; 'PRESENNOL' (present) is attendance, not a minute,
+    and its first name is not a name run on from the line above."""
+    text = (
+        "Cofnodion cyfarfod Cyngor Tref Aberwen - 03/05/22\n\n"
+        "PRESENNOL\n\nCllr. Gwen Price (Chair), Alun Davies, Siân Morgan\n\n"
+        "YMDDIHEURIADAU\n\nCllr. Rhys Owen\n\n"
+        "COFNODION\n\nThe minutes of the meeting held on 5 April 2022 were accepted as correct.\n\n"
+        "GOHEBIAETH\n\nA letter from the Eisteddfod asked for a donation. It was agreed to give"
+        " £50.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "w.txt").documents
+    assert doc.meeting is not None
+    assert (doc.meeting.committee, doc.meeting.date) == ("Aberwen Town Council", "2022-05-03")
+    assert doc.meeting.chair == "Cllr. Gwen Price"
+    assert doc.meeting.present == "Cllr. Gwen Price (Chair), Alun Davies, Siân Morgan"
+    assert [m.title.upper() for m in doc.minutes] == ["YMDDIHEURIADAU", "COFNODION", "GOHEBIAETH"]
+    assert [d.outcome for d in doc.minutes[1].decisions] == ["approved"]
+    assert [d.outcome for d in doc.minutes[2].decisions] == ["agreed"]
+
+
+def test_a_two_digit_year_after_the_month_and_square_bracketed_numbers() -> None:
+    """'the 14th of March 24' is 14 March 2024 where no full date is printed (a number that
+    runs on is no year); '[3]', '[3.1]', '[3.2]' number a minute and its parts."""
+    from kb.parse.dates import parse_date
+
+    assert parse_date("Minutes of meeting held on the 14th of March 24") == "2024-03-14"
+    assert parse_date("held on 5 June 24 councillors attended") is None
+    text = (
+        "Bryncoed Community Council\n\nMinutes of meeting held on the 14th of March 24\n\n"
+        "Present were Cllrs Hughes, Jones and Owen.\n\n"
+        "[3]  Correspondence – letters received\n\n"
+        "[3.1] Air Ambulance – a request for a donation – it was decided to give £100.\n\n"
+        "[3.2] Audit Wales – the report on the accounts was noted.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "b.txt").documents
+    assert doc.meeting is not None
+    assert (doc.meeting.committee, doc.meeting.date) == (
+        "Bryncoed Community Council",
+        "2024-03-14",
+    )
+    assert [m.number for m in doc.minutes] == ["3", "3.1", "3.2"]

@@ -31,6 +31,13 @@ MONTH_DAY_YEAR = re.compile(
 NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 # '22/07/21' (two-digit year, slashes only, as a parish prints its meeting date)
 SHORT_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
+# 'the 13th of November 25' (a day, the month, then a two-digit year, as a clerk types it;
+# read only where no full date is printed, and only where nothing runs on after the year)
+SHORT_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:\s*(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?({MONTH_WORD})\.?,?\s+(\d{{2}})"
+    r"(?=\s*$|\s*[,.;)]|\s+(?:at|from|in|via)\b)",
+    re.IGNORECASE,
+)
 YEAR_FIRST = re.compile(r"(?<![\d/.])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b")  # '2011/12/14', ISO
 
 
@@ -67,6 +74,13 @@ def parse_date(text: str) -> str | None:
         if iso:
             found.append((match.start(), iso))
             break
+    if not found:
+        for match in SHORT_YEAR.finditer(text):
+            month = month_number(match.group(2))
+            iso = _iso(2000 + int(match.group(3)), month, int(match.group(1))) if month else None
+            if iso:
+                found.append((match.start(), iso))
+                break
     if not found:
         for match in SHORT_NUMERIC.finditer(text):
             iso = _iso(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))

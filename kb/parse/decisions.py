@@ -207,7 +207,9 @@ FORM_FIELD = re.compile(
 )
 MARK_ALONE = re.compile(r"^\s*\(?[a-z0-9]{1,3}[.)]\s*$")
 CORRECT_RECORD = re.compile(
-    r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+(?:record|reflection)\b|\bcorrectly\s+recorded\b",
+    r"\b(?:a\s+|as\s+(?:a\s+)?)?(?:true\s+and\s+)?(?:correct|true|accurate)\s+(?:record|reflection)\b|\bcorrectly\s+recorded\b"
+    # 'The minutes … were received as accurate.' / '… accepted as correct'
+    r"|\b(?:received|accepted|approved|agreed|signed)\s+as\s+(?:being\s+)?(?:accurate|correct)\b",
     re.IGNORECASE,
 )
 VERB_OUTCOMES = (
@@ -379,6 +381,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> t
             motion.closed = not (
                 _opens_list(sentence)
                 or MOVED_ONLY.match(sentence)
+                or PROPOSER_ONLY.match(sentence)
                 or LEADS_IN.search(sentence)
                 or AS_FOLLOWS.search(sentence)
             )
@@ -1195,8 +1198,15 @@ LEADS_IN = re.compile(r"(?i)\b(?:that|the\s+following(?:\s+\w+){0,2}|as\s+follow
 AS_FOLLOWS = re.compile(  # '… moved an amendment … as follows, this was seconded by X –'
     r"\bas\s+follows\b[^.;]{0,100}[-–—:]\s*$"
 )
+# 'PROPOSED BY COUNCILLOR X' on a line of its own: the seconder and the motion's words follow
+PROPOSER_ONLY = re.compile(r"^\s*(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?\.?\s*$")
+# 'PROPOSED BY COUNCILLOR X / SECONDED BY COUNCILLOR Y / That …': who, then the motion
+PROPOSED_SECONDED_LINES = re.compile(
+    r"^(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?\s+(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+[^.;:]{1,80}?"
+    r"\s+(?=(?i:that)\s)"
+)
 MOVED_ONLY = re.compile(  # who moved and seconded, and nothing else
-    r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+by\s+[^.;:]{1,80}?,?\s+(?:and\s+)?(?i:seconded)\s+by\s+[^.;:]{1,80}?\.?\s*$"
+    r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?,?\s+(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+[^.;:]{1,80}?\.?\s*$"
 )
 
 
@@ -1217,8 +1227,9 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     if len(current.text_lines) == 1 and FIELD_ALONE.match(current.text_lines[0]):
         return True  # 'Decision' alone, a heading over its words
     if MOVED_ONLY.match(" ".join(current.text_lines)):
-        # 'Proposed by X, seconded by Y.' alone: the motion's words are the next paragraph
-        return len(current.text_lines) == 1 and bool(re.match(r"^[“\"‘']?(?:That|THAT)\b", text))
+        # 'Proposed by X, seconded by Y.' alone (on one line or two): the motion's words are
+        # the next paragraph
+        return len(current.text_lines) <= 2 and bool(re.match(r"^[“\"‘']?(?:That|THAT)\b", text))
     previous = current.text_lines[-1].rstrip().rstrip("”’\"')") if current.text_lines else ""
     if not gap:
         if previous.endswith((".", "!", "?")) and line_no < current.end:
@@ -1378,6 +1389,7 @@ def strip_formula(text: str) -> str:
         text = re.sub(r"^(?i:proposal)\s*:\s*", "", text)  # 'Proposal: X proposed and Y seconded …'
         text = re.sub(r"^(?i:it\s+was)\s*:-?\s+", "", text)  # 'It was:- / Proposed by X that …'
         text = ON_PROPOSAL.sub("", text)
+        text = PROPOSED_SECONDED_LINES.sub("", text)
         text = PROPOSED_OBJECT.sub("", text)  # 'S. Farrow proposed acceptance of the accounts'
         text = re.sub(
             r"^(?:Motion|Amendment)\s+to\s+(?=\S)", "", text

@@ -493,7 +493,10 @@ def _candidate(lines: list[Line], i: int, numbered: Numbered, layout: _Layout) -
         title = first.group(1)
     if not title:
         return None
-    score = _score(lines, i, rest, title, item, layout, distinct, numbered.form == "word")
+    # '4.' / 'Determination of Applications for … CM17 0AH' / '': a number alone on its line
+    # over a title that is a paragraph of its own (the next line blank) is laid out as a heading
+    alone = not numbered.rest and (i + span >= len(lines) or not lines[i + span].text.strip())
+    score = _score(lines, i, rest, title, item, layout, distinct, numbered.form == "word", alone)
     if not numbered.rest:
         score += ALONE_BONUS  # '75.' on a line of its own over its title: laid out as a heading
     number = numbered.number
@@ -580,9 +583,12 @@ def _score(
     layout: _Layout,
     distinct: bool = False,
     worded: bool = False,
+    alone: bool = False,
 ) -> float:
     """How much a numbered line reads as a minute heading. A number of a scheme no
-    paragraph uses ('F06:04/24', '58/24', 'Minute 12') is not held to a title's length."""
+    paragraph uses ('F06:04/24', '58/24', 'Minute 12'), or one printed on a line of its own
+    over its title ('4.' / 'Determination of Applications for Temporary Event Notices - The
+    Pub Garden, …'), is not held to a title's length."""
     score = 0.0
     words = title.split()
     # (both its uses are of titles of more than six words: most candidates skip the matching)
@@ -602,7 +608,9 @@ def _score(
         score += 0.5
     elif agenda_wording:
         pass  # the agenda's wording of the item, long as it is ('To consider the applications …')
-    elif not stands_out and not distinct:  # a long title printed as a heading is still one
+    elif (
+        not stands_out and not distinct and not alone
+    ):  # a long title printed as a heading is still one
         score -= (len(words) - 12) * 0.25
     if (
         title.rstrip().endswith((".", ";", ","))
@@ -849,6 +857,37 @@ def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
 
 SMALL_WORD = re.compile(r"(?:of|and|the|for|to|in|on|at|by|with|a|an|&|[-–])$")
 CAPITAL_TITLE_WORDS = 6
+
+
+ATTENDANCE_LABEL = re.compile(  # who came, not an item: 'PRESENT', 'IN ATTENDANCE', 'PRESENNOL'
+    r"(?i)^(?:(?:members\s+|councillors\s+|also\s+)?present|in\s+attendance|attendance|"
+    r"presennol|yn\s+bresennol)$"
+)
+
+
+def capital_line_items(lines: list[Line], least: int = 3) -> list[Heading]:
+    """Items set off only by a short title in capitals on a line of its own, a blank line
+    above it ('APOLOGIES' / '' / 'None.' / '' / 'MATTERS ARISING' / …): `least` such titles
+    or more, or none; who was present is not an item."""
+    found: list[Heading] = []
+    for i, line in enumerate(lines):
+        title = line.text.strip()
+        words = title.split()
+        if (
+            not 1 <= len(words) <= CAPITAL_TITLE_WORDS
+            or i > 0
+            and lines[i - 1].text.strip()
+            or not is_upper(title)
+            or title.endswith((".", ":", ";", ",", "!", "?"))
+            or FIELD_LIKE.match(title)
+            or split_number(title)
+            or parse_date(title)
+            or ATTENDANCE_LABEL.match(title)
+            or _next_text(lines, i + 1, 3) is None
+        ):
+            continue
+        found.append(Heading(i, 1, "", "gap", title, None, 1.0))
+    return found if len(found) >= least else []
 
 
 def capital_title_items(lines: list[Line], least: int = 2) -> list[Heading]:

@@ -22,6 +22,7 @@ from .headings import (
     SENTENCE_WORDS,
     Heading,
     bullet_items,
+    capital_line_items,
     capital_title_items,
     find_headings,
     gap_items,
@@ -43,6 +44,14 @@ DATED_MINUTES = re.compile(  # 'PC Meeting Minutes 18th May 2021 (via Zoom)', 'M
     rf"^\s*(?:(?:[\w&'’.-]+\s+){{1,5}}?(?i:minutes)\s+|(?i:minutes)\s+(?i:for|of)\s+(?!(?i:the\s+)?(?i:meeting|minutes)\s+held\b)(?:[\w&'’.-]+\s+){{1,6}}?)"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}}|(?i:{MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     r"\s*(?:\([^)]*\))?\s*$"
+)
+WELSH_TITLE = re.compile(  # 'Cofnodion o gyfarfod Cyngor Cymuned Llanfair - 12/04/23'
+    r"^\s*(?i:cofnodion)\s+(?:(?i:o)\s+)?(?i:g|c)yfarfod\s+(?:(?i:o|of)\s+)?(?:(?i:y|yr)\s+)?"
+    r"(?P<c>(?i:c|g)yngor\s.+?|(?i:p|b)wyllgor\s.+?)(?=\s+[-–—,]\s|\s+(?i:a\s+gynhaliwyd|ar|dydd)\b|\s*$)"
+)
+NAME_BEFORE_MINUTES = re.compile(  # the name in 'Parish Council Meeting Minutes 9th March 2022'
+    r"^\s*(?:(?i:draft|unconfirmed|confirmed|approved)\s+)?(?P<c>(?:[\w&'’.-]+\s+){1,5}?)"
+    r"(?:(?i:meeting)\s+)?(?i:minutes)\s+\d"
 )
 # a body's name with the meeting's date on the same line, no word for minutes:
 # 'Humberside Fire Authority24 June 2011'
@@ -75,6 +84,7 @@ TITLE = re.compile(
     r"|^\s*(?:The\s+)?(?i:annual(?:\s+general)?|extra[- ]?ordinary|ordinary|inaugural|special|monthly)\s+"
     r"(?i:meeting)\s+of\b(?!.*\b(?:will|to|shall)\s+be\s+held\b).{0,160}?\b(?:was\s+)?held\s+(?:in|at|on|via|remotely)\b"
     r"|^\s*(?:(?:Draft|Unconfirmed|Confirmed|Approved)\s+)?Minutes\s*$"
+    r"|^\s*(?i:cofnodion)\s+(?:(?i:o)\s+)?(?i:g|c)yfarfod\b"  # Welsh: 'Cofnodion o gyfarfod …'
     rf"|{NAMED_MEETING.pattern}"
     rf"|{BODY_MEETING_HELD.pattern}"
     rf"|{DATED_MINUTES.pattern}"
@@ -115,7 +125,7 @@ TIME_IN_HEAD = re.compile(
     re.IGNORECASE,
 )
 PRESENT = re.compile(
-    r"^\s*(?:[-–•·*]\s+)?(?:PRESENT|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
+    r"^\s*(?:[-–•·*]\s+)?(?:PRESENT|PRESENNOL|(?:YN\s+)?BRESENNOL|MEMBERS\s+PRESENT|COUNCILLORS\s+PRESENT|ATTENDANCE|ATTENDEES|IN\s+ATTENDANCE|THOSE\s+(?:ATTENDING|PRESENT)|"
     r"(?:Councillors|Members|Officers\s+in\s+attendance)(?=\s*:)|"
     # 'Councillors S. Grimes, T. Heaford, …': the attendance listed without a label
     r"(?:Councillors|Cllrs\.?)(?=\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|\([^)]{1,20}\))){0,4},\s+[A-Z])|Members\s+of\s+the\s+\w+\s+present|(?:\w+\s+)?(?:Members|Councillors)\s+present|Decision\s+(?:maker|taker)s?|Cabinet\s+Members?\s+present)\b\s*:?",
@@ -144,7 +154,9 @@ DATE_LABEL = re.compile(
     r"(?i)^\s*(?:date(?:\s+of\s+(?:the\s+)?meeting)?|meeting\s+date)\s*:\s*(.*)$"
 )
 CHAIR = re.compile(
-    r"(?:(Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*"
+    # (a name may wrap onto the next line, never over a blank one: 'PRESENNOL' / '' / 'Cllr …')
+    r"(?:(Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)(?:[ \t]+|[ \t]*\n[ \t]*))?"
+    r"([A-Z][\w'’-]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z][\w'’.-]*){0,3})\s*"
     r"\((?:[Ii]n the )?(?:[Cc]hair(?:man|person|woman)?|CHAIR(?:MAN)?)\)"
 )
 
@@ -425,6 +437,12 @@ def _committee(texts: list[str], i: int, joined: str) -> str | None:
     """The body whose minutes these are: named in the title, else printed just above it."""
     if opening := NAMED_MEETING.match(texts[i]):
         return opening.group("named")
+    if welsh := WELSH_TITLE.match(texts[i]):
+        return welsh.group("c")  # 'Cofnodion o gyfarfod Cyngor Cymuned Llanfair - 12/04/23'
+    if (dated := NAME_BEFORE_MINUTES.match(texts[i])) and BODY_WORD.search(dated.group("c")):
+        # 'Parish Council Meeting Minutes 9th March 2022', 'Draft council meeting minutes …'
+        name = dated.group("c").strip()
+        return name[:1].upper() + name[1:] if name.islower() else name
     if agenda_for := _agenda_for_above(texts, i):
         return agenda_for[0].group("c")  # 'Agenda for Council on Wednesday, …' over the title
     first = COMMITTEE_UP_TO_HELD.search(joined)
@@ -919,7 +937,7 @@ def _headings(lines: list[Line]) -> list[Heading]:
         return refs
     if gaps := gap_items(lines, least=1 if _tabled(lines) else 3):
         return _items_over_paragraphs(gaps, lines)
-    return capital_title_items(lines)
+    return capital_title_items(lines) or capital_line_items(lines)
 
 
 def _items_over_paragraphs(gaps: list[Heading], lines: list[Line]) -> list[Heading]:
@@ -965,7 +983,7 @@ def _with_attendance(meeting: Meeting, preamble: list[Line], minutes: list[Minut
     text = "\n".join(ln.text for ln in preamble)
     present = None
     match = re.search(
-        r"(?ims)^\s*(?:MEMBERS\s+|COUNCILLORS\s+)?PRESENT\s*:?(.*?)(?=^\s*$|^\s*(?:ALSO|IN\s+ATTENDANCE|APOLOGIES)\b|\Z)",
+        r"(?ims)^\s*(?:MEMBERS\s+|COUNCILLORS\s+)?(?:PRESENT|PRESENNOL)(?:\s+were\b)?\s*:?(.*?)(?=^\s*$|^\s*(?:ALSO|IN\s+ATTENDANCE|APOLOGIES)\b|\Z)",
         text,
     )
     if match:

@@ -51,7 +51,26 @@ def normalise_committee(name: str | None) -> str | None:
         name = " ".join(_word_case(w, i == 0) for i, w in enumerate(words))
     if of_council := COMMITTEE_OF_COUNCIL.match(name):
         name = of_council.group("committee")
+    if welsh := WELSH_COUNCIL.match(name):
+        # 'Cyngor Cymuned Llanfair': the Llanfair Community Council, named as in English
+        kind = WELSH_COUNCIL_KINDS[re.sub(r"\s+", " ", welsh.group("kind")).lower()]
+        name = f"{welsh.group('place')} {kind}"
     return name
+
+
+# a Welsh council's name ('Cyngor Cymuned Llanfair', 'Cyngor Tref Tywyn'): the kind of
+# council, then its place; mutated after 'o' ('o Gyngor')
+WELSH_COUNCIL_KINDS = {
+    "cymuned": "Community Council",
+    "tref": "Town Council",
+    "dinas": "City Council",
+    "sir": "County Council",
+    "bwrdeistref sirol": "County Borough Council",
+}
+WELSH_COUNCIL = re.compile(
+    r"^(?i:c|g)yngor\s+(?P<kind>(?i:bwrdeistref\s+sirol|cymuned|tref|dinas|sir))\s+"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})$"
+)
 
 
 # 'Joint Strategic Committee of Adur District and Borough Councils': the council after a

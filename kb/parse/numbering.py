@@ -1,6 +1,6 @@
 """Numbering schemes of minutes and agenda items, read from the start of a line.
 
-Councils number their minutes in many ways: `12`, `12.`, `(12)`, `12)`, `12/24`, `24/051`,
+Councils number their minutes in many ways: `12`, `12.`, `(12)`, `[12]`, `12)`, `12/24`, `24/051`,
 `5.1`, `21.03.04`, `Minute 12`, `Min. 12:`, `Item 52/07/23`, and decision notices letter their items `(a)`.
 `split_number` recognises all of them and gives each a *form* (which scheme) and a sort
 *key*, so that a document's minutes can be found as the longest well-ordered run of one
@@ -17,6 +17,9 @@ WORD = re.compile(
     re.IGNORECASE,
 )
 PAREN = re.compile(r"^\s*\((?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
+SQUARE = re.compile(  # '[1]  White Lion – …', '[1.1] Urdd Gobaith Cymru – …'
+    r"^\s*\[(?P<n>\d{1,4}(?:\.\d{1,3}){0,2}[a-z]?)\]\s*[.:–—-]?\s*(?P<rest>.*)$"
+)
 CLOSE = re.compile(r"^\s*(?P<n>\d{1,4}[a-z]?)\)\s*[.:–—-]?\s*(?P<rest>.*)$")
 HYPHENED = re.compile(  # '304-1.To receive apologies', '2022-107 To agree …' (not a year range '2020-21'), '11-06-3 Election …'
     r"^\s*(?P<n>(?!(?:19|20)\d\d-\d{1,2}\b)\d{1,4}-\d{1,3}(?:-\d{1,3}(?!\d))?)(?:\.(?=\s|[A-Z])|(?=\s))\s*[:–—]?\s*(?P<rest>.*)$"
@@ -78,7 +81,7 @@ class Numbered:
     trailing dot), its scheme, its parts as integers, and the text after it."""
 
     number: str
-    form: str  # word | paren | close | slash | dotted | dot | plain | letter
+    form: str  # word | paren | square | close | slash | dotted | dot | plain | letter
     parts: tuple[int, ...]
     rest: str
 
@@ -104,6 +107,7 @@ def split_number(line: str) -> Numbered | None:
     for form, pattern in (
         ("word", WORD),
         ("paren", PAREN),
+        ("square", SQUARE),
         ("close", CLOSE),
         ("slash", YEAR_REF),
         ("slash", COUNCIL_YEAR),

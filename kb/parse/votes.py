@@ -248,7 +248,35 @@ def result_of(text: str) -> str | None:
 
 
 def movers(text: str) -> tuple[str | None, str | None]:
-    """The mover (proposer) and seconder named in `text`, or None for each."""
+    """The mover (proposer) and seconder named in `text`, or None for each; a line in
+    capitals ('PROPOSED BY COUNCILLOR REVEREND BLACKMAN') is read in title case."""
+    found = _movers(text)
+    if found == (None, None) and _in_capitals(text):
+        found = _movers(_title_case(text))
+    return found
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+SMALL_WORDS = frozenset("by and of the to that on a an in for at".split())
+
+
+def _title_case(text: str) -> str:
+    """'PROPOSED BY COUNCILLOR O'NEILL' → 'Proposed by Councillor O'Neill'."""
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w.lower() in SMALL_WORDS and m.start() > 0:
+            return w.lower()
+        return re.sub(r"(?<=['’-])[a-z]", lambda c: c.group(0).upper(), w.capitalize())
+
+    return re.sub(r"[A-Za-z][A-Za-z'’-]*", word, text)
+
+
+def _movers(text: str) -> tuple[str | None, str | None]:
     for pattern in MOVED_AND_SECONDED:
         match = pattern.search(text)
         if match:
