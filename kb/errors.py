@@ -1,5 +1,10 @@
 """Domain errors. The CLI turns each into one `Error: ...` line on stderr and exit code 1."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NoReturn
+
 REBUILD = "run `kb ingest --rebuild`"  # the mend for a damaged index; ends IndexCorrupt messages
 
 
@@ -45,3 +50,23 @@ class NotFound(BadQuery):
 
 class IndexNotPublic(KbError):
     """A public build was asked for an index that already holds exempt papers."""
+
+
+def run_script(main: Callable[[], int | None]) -> NoReturn:
+    """Run a script's `main` as the CLI runs a command: a mendable error (a missing index,
+    a file that is not there) is one `Error:` line on stderr and exit code 1, never a
+    traceback; Ctrl-C exits 130."""
+    import sys
+
+    try:
+        code = main()
+    except KbError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"Error: {where}{exc.strerror or exc}; check the path", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(code or 0)

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_ranker import CHECK, EVAL, OWN_TUNE, TUNE, train  # noqa: E402
 
+from kb.errors import run_script  # noqa: E402
 from kb.evaluate import SPLITS, evaluate, load_questions, summarise  # noqa: E402
 from kb.search import SearchEngine, Settings  # noqa: E402
 from kb.search.confidence import SIGNALS, Calibration  # noqa: E402
@@ -136,4 +137,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

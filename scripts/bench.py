@@ -41,6 +41,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from kb.errors import run_script  # noqa: E402
+
 SHARED_EVAL = REPO.parent / "shared" / "eval"
 FALLBACK_QUESTIONS = [
     "what was resolved on SEND backlog",
@@ -546,4 +550,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kb.config import corpus_dir  # noqa: E402
+from kb.errors import run_script  # noqa: E402
 from kb.evaluate import SPLITS, EvalReport, Question, evaluate, load_questions  # noqa: E402
 from kb.model import Answer, Citation, Hit  # noqa: E402
 from kb.read import SUPPORTED_SUFFIXES, read_pages  # noqa: E402
@@ -145,7 +146,14 @@ def default_files() -> list[Path]:
     return sorted(SHARED_EVAL.glob("dev_*.jsonl")) + own
 
 
-def main(paths: list[str]) -> None:
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "files", nargs="*", help="question files (default: the tune and check splits)"
+    )
+    paths = parser.parse_args().files
     engine = SearchEngine()
     naive = NaivePipeline(engine.embedder, corpus_dir())
     files = [Path(p) for p in paths] or default_files()
@@ -170,4 +178,4 @@ def main(paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    run_script(main)

@@ -20,6 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from kb.errors import KbError, run_script  # noqa: E402
 from kb.structure import Counts, gold_files, structure_report  # noqa: E402
 
 DEFAULT = [REPO.parent / "shared" / "corpus", REPO / "tests" / "fixtures" / "bodies"]
@@ -41,6 +42,8 @@ def main() -> int:
     parser.add_argument("--problems", action="store_true", help="list every mismatch")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args()
+    if missing := [str(p) for p in args.folders if not p.is_dir()]:
+        raise KbError(f"no such folder: {', '.join(missing)}; give folders that hold gold files")
     roots = args.folders or [p for p in DEFAULT if p.is_dir()]
     started = time.perf_counter()
     reports = structure_report(*roots)
@@ -82,4 +85,4 @@ def _pages(roots: list[Path]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run_script(main)

@@ -35,6 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kb.errors import run_script  # noqa: E402
 from kb.evaluate import Question, answers, load_questions  # noqa: E402
 from kb.model import Hit  # noqa: E402
 from kb.search import SearchEngine  # noqa: E402
@@ -265,4 +266,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kb.cli import app
@@ -99,6 +100,19 @@ def test_unreadable_file_is_one_error_line(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error:") and "broken.pdf" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("no-such.pdf", "no such file; check the path"), ("a-folder", "is a folder; give a file")],
+)
+def test_a_missing_file_or_a_folder_is_said_so_not_called_corrupt(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    (tmp_path / "a-folder").mkdir()
+    result = runner.invoke(app, ["inspect", str(tmp_path / name)])
+    assert result.exit_code == 1
+    assert said in result.stderr and "corrupt" not in result.stderr
 
 
 def test_structure_report_script_prints_a_table_per_body() -> None:

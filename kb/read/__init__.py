@@ -25,6 +25,10 @@ SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
 def read_pages(path: Path) -> list[Page]:
     """Read `path` into pages; raise `UnreadableDocument` (with what to do) when it cannot be read."""
+    if path.is_dir():
+        raise UnreadableDocument(f"{path}: is a folder; give a file")
+    if not path.exists():
+        raise UnreadableDocument(f"{path}: no such file; check the path")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise UnreadableDocument(

@@ -134,8 +134,8 @@ def read_pdf(path: Path) -> list[Page]:
             Page(text, label=None, index=i, styles=styles)
             for i, (text, styles) in enumerate(_text_with_styles(page) for page in reader.pages)
         ]
-    except UnreadableDocument:
-        raise
+    except (UnreadableDocument, FileNotFoundError, PermissionError):
+        raise  # (a file gone or locked is said so by read_pages, not called corrupt)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise UnreadableDocument(
             f"{path}: corrupt or truncated PDF ({exc}); replace the file"
