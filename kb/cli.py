@@ -35,11 +35,27 @@ JsonOption = Annotated[
 CommitteeOption = Annotated[
     str | None, typer.Option("--committee", help="Only this committee (fuzzy).")
 ]
+
+
+def _day(value: str | None) -> str | None:
+    """A --since / --until date as YYYY-MM-DD; anything else is wrong usage (exit 2)."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; give YYYY-MM-DD") from None
+
+
 SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.")
+    str | None,
+    typer.Option("--since", help="Only meetings on or after YYYY-MM-DD.", callback=_day),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.")
+    str | None,
+    typer.Option("--until", help="Only meetings on or before YYYY-MM-DD.", callback=_day),
 ]
 F = TypeVar("F", bound=Callable[..., Any])
 

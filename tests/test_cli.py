@@ -113,6 +113,22 @@ def test_wrong_usage_exits_2() -> None:
     assert runner.invoke(app, ["no-such-command"]).exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ask", "x", "--since", "2024-13-45"],
+        ["decisions", "--until", "yesterday"],
+        ["timeline", "x", "--since", "2024/01/01"],
+    ],
+)
+def test_a_date_filter_that_is_no_date_is_wrong_usage(args: list[str], tmp_path: Path) -> None:
+    """'--since 2024-13-45' was compared as text and quietly filtered by it; it is refused,
+    before any index is opened, saying the form to give."""
+    result = runner.invoke(app, [*args, "--index", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "is not a date; give YYYY-MM-DD" in result.stderr
+
+
 def test_ask_with_another_model_is_a_clear_error(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
