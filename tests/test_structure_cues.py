@@ -3490,3 +3490,35 @@ def test_a_two_digit_year_after_the_month_and_square_bracketed_numbers() -> None
         "2024-03-14",
     )
     assert [m.number for m in doc.minutes] == ["3", "3.1", "3.2"]
+
+
+def test_a_named_vote_between_two_nominees_with_totals() -> None:
+    """Two nominations ('Cllr A proposed that Cllr Penn be elected …'), a 'Recorded vote'
+    label (no item of its own), then 'For Cllr Penn: Cllrs … Total 3' for each candidate:
+    each nomination gets its count and its voters, the other's count against, and the
+    resolution electing one is that nomination's decision, carried."""
+    text = (
+        "Agenda and minutes\n\nAnnual Council, Council - Wednesday, 17th May, 2023 6.00 pm\n\n"
+        "No. Item\n\n\nElection of Mayor 2023/24\n\n\n"
+        "Cllr Amos proposed that Cllr Penn be elected Mayor for 2023/24, this was seconded by"
+        " Cllr Bell.\n\n\n"
+        "Cllr Cole proposed that Cllr Quince be elected Mayor for 2023/24, this was seconded by"
+        " Cllr Dunn.\n\n\n"
+        "Recorded vote under Standing Order 18\n\n\n"
+        "For Cllr Penn: Cllrs Amos, Bell, Eyre    Total 3\n\n\n"
+        "For Cllr Quince: Cllrs Cole, Dunn   Total 2\n\n\n"
+        "RESOLVED that Cllr Penn be elected Mayor for 2023/24.\n\n\n"
+        "Appointment of Deputy Mayor\n\n\n"
+        "RESOLVED that Cllr Eyre be appointed Deputy Mayor.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "a.txt").documents
+    assert [m.title for m in doc.minutes] == [
+        "Election of Mayor 2023/24",
+        "Appointment of Deputy Mayor",
+    ]
+    lost, elected = doc.minutes[0].decisions
+    assert "Quince" in lost.text and lost.outcome == "lost"
+    assert lost.votes == {"for": 2, "against": 3}
+    assert "Penn" in elected.text and elected.outcome == "carried" and elected.mover == "Cllr Amos"
+    assert elected.votes == {"for": 3, "against": 2}
+    assert elected.voters == {"for": ("Amos", "Bell", "Eyre"), "against": ("Cole", "Dunn")}

@@ -257,7 +257,7 @@ class _Open:
 
 
 NOMINATION = re.compile(
-    rf"\b(?:proposed|nominated|(?<=seconded )the\s+nomination\s+of)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})"
+    rf"\b(?:proposed(?:\s+that)?|nominated|(?<=seconded )the\s+nomination\s+of)\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})"
     r"(?=\s*(?:[,;.]|which|who|and|as|for|to|be|$))"
 )
 NOTHING_DECIDED = re.compile(
@@ -1118,7 +1118,9 @@ def _elects_the_same(last: _Open, sentence: str) -> bool:
 
 CANDIDATE_COUNT = re.compile(
     rf"^\s*(?:Votes\s+)?For\s+(?:{TITLES})\s+(?:{NAME_WORD}\s+){{0,3}}(?P<surname>{NAME_WORD})\s*"
-    r"\(\s*(?P<n>\d{1,3})\s*\)\s*:?\s*$"
+    r"(?:\(\s*(?P<n>\d{1,3})\s*\)\s*:?\s*$"
+    # 'For Cllr Clarance: Cllrs Atkins, Bullivant, … Wrigley    Total 32': who voted, the count
+    r"|:\s*(?P<voters>.*?)\s+Total\s*:?\s*(?P<total>\d{1,3})\s*$)"
 )
 
 
@@ -1129,7 +1131,10 @@ def _count_for_candidate(decisions: list[_Open], cast: re.Match[str]) -> bool:
     named = [d for d in nominations if d.nominee == cast.group("surname").strip(".")]
     if len(nominations) < 2 or len(named) != 1:
         return False
-    named[0].votes = {"for": int(cast.group("n"))}
+    named[0].votes = {"for": int(cast.group("n") or cast.group("total"))}
+    if cast.group("voters"):
+        names = re.sub(r"^(?:Cllrs?|Councillors?)\.?\s+", "", cast.group("voters").strip())
+        named[0].voters = {"for": tuple(n.strip() for n in re.split(r",\s*|\s+and\s+", names) if n)}
     named[0].nominee_count = True
     counted = [d for d in nominations if d.nominee_count and d.votes]
     if len(counted) >= 2:
@@ -1137,6 +1142,9 @@ def _count_for_candidate(decisions: list[_Open], cast: re.Match[str]) -> bool:
         for d, got in zip(counted, fors, strict=True):
             d.votes = {"for": got, "against": sum(fors) - got}
             d.result = "carried" if got == max(fors) else "lost"
+            if all(e.voters for e in counted):
+                others = [v for e in counted if e is not d for v in (e.voters or {}).get("for", ())]
+                d.voters = {**(d.voters or {}), "against": tuple(others)}
     return True
 
 

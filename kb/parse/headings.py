@@ -808,6 +808,13 @@ FIELD_LIKE = re.compile(r"^[^:]{1,40}:")
 ICON = re.compile(r"\s*\bpdf\s+icon\b", re.IGNORECASE)
 
 
+# 'Recorded vote under Procedure Rule 4.13.5' over the lists of who voted which way: the
+# record of an item's vote, not an item
+VOTE_LABEL_TITLE = re.compile(
+    r"(?i)^(?:recorded|named|roll[- ]call)\s+vote\b|^vot(?:e|ing)\s+(?:record|result)s?\b"
+)
+
+
 def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
     """Items printed without numbers (a web page's table of items copied as text, its
     numbers lost): each title a short line set off by a run of blank lines above it, its
@@ -844,6 +851,7 @@ def gap_items(lines: list[Line], least: int = 3) -> list[Heading]:
             or len(title.split()) > (GAP_TITLE_WORDS if least >= 3 else 2 * GAP_TITLE_WORDS)
             or title.endswith((".", ":", ";", ","))
             or IN_THE_CHAIR.search(title)
+            or VOTE_LABEL_TITLE.match(title)
             or FIELD_LIKE.match(title)
             or split_number(title)
             or SENTENCE_WORDS.search(title)
