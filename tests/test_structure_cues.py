@@ -3522,3 +3522,22 @@ def test_a_named_vote_between_two_nominees_with_totals() -> None:
     assert "Penn" in elected.text and elected.outcome == "carried" and elected.mover == "Cllr Amos"
     assert elected.votes == {"for": 3, "against": 2}
     assert elected.voters == {"for": ("Amos", "Bell", "Eyre"), "against": ("Cole", "Dunn")}
+
+
+def test_minutes_set_out_as_bullets_are_minutes_of_their_meeting() -> None:
+    """'Inaugural Meeting of the … Community Council held in … on Tuesday 4 October 2022'
+    over a bulleted record ('- An apology …', '- It was agreed to appoint …') with no
+    attendance label and no numbers: the title dates and names the meeting."""
+    text = (
+        "Inaugural Meeting of the Glenmore Community Council held in the Village Hall,"
+        " Glenmore on Tuesday 4 October 2022\n"
+        "Minutes (to be approved)\n"
+        "- The Returning Officer welcomed all to the meeting.\n"
+        "- An apology for absence was received from Ann Reid.\n"
+        "- There were no declarations of interest.\n"
+        "- It was agreed to appoint Iain Ross as Convener of the Community Council.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
+    assert doc.meeting is not None
+    # (a typed meeting is named by its type, as kb names every one: 'Inaugural Meeting')
+    assert (doc.meeting.committee, doc.meeting.date) == ("Inaugural Meeting", "2022-10-04")

@@ -400,10 +400,14 @@ COUNCILLOR_LINE = re.compile(
 ATTENDANCE_LINES = 3
 
 
+BULLET_LINE = re.compile(r"^\s*[-•·*–]\s+[A-Z]\S*\s+\S+\s+\S+")  # a bulleted item of three words or more
+BULLETED_ITEMS = 3
+
+
 def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
     """Attendance within the next forty lines; for a decision notice, a numbered item or
     a decision field will do."""
-    seen = headed = listed = 0
+    seen = headed = listed = bulleted = 0
     for k, t in enumerate(texts[i + 1 : i + 80], start=i + 1):
         if not t:
             continue
@@ -416,6 +420,11 @@ def _followed_by_business(texts: list[str], i: int, notice: bool) -> bool:
         # 'Cllr Wiles' / 'Cllr Chapman')
         listed = listed + 1 if COUNCILLOR_LINE.match(t) else 0
         if listed >= ATTENDANCE_LINES:
+            return True
+        # minutes set out as a bulleted list ('- An apology for absence was received …' /
+        # '- It was agreed to appoint …'): three items in a row
+        bulleted = bulleted + 1 if BULLET_LINE.match(t) else 0
+        if bulleted >= BULLETED_ITEMS:
             return True
         numbered = split_number(t)
         title = numbered.rest if numbered else ""
