@@ -3541,3 +3541,82 @@ def test_minutes_set_out_as_bullets_are_minutes_of_their_meeting() -> None:
     assert doc.meeting is not None
     # (a typed meeting is named by its type, as kb names every one: 'Inaugural Meeting')
     assert (doc.meeting.committee, doc.meeting.date) == ("Inaugural Meeting", "2022-10-04")
+
+
+def test_an_election_told_then_resolved_is_one_decision_of_its_nomination() -> None:
+    """'It was proposed by X and seconded by Y that Z be nominated …' / 'There being no
+    further nominations, Z was elected unopposed.' / 'RESOLVED - That Z be appointed …': one
+    decision, the resolution's words, the nomination's mover and seconder."""
+    text = (
+        "Minutes of the Annual Meeting of the Council held on Tuesday 21 May 2024\n\n"
+        "3.\n\nAppointment of Chair\n\nMinutes:\n\n"
+        "It was proposed by Councillor Amos and seconded by Councillor Bell that Councillor"
+        " Cole be nominated for the position of Chair of the Council for 2024/25.\n\n"
+        "There being no further nominations, Councillor Cole was elected unopposed.\n\n"
+        "RESOLVED - That Councillor Cole be appointed as the Chair of the Council for 2024/25.\n\n"
+        "4.\n\nApologies\n\nMinutes:\n\nNone.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "m.txt").documents
+    (elected,) = doc.minutes[0].decisions
+    assert elected.text.startswith("RESOLVED - That Councillor Cole be appointed")
+    assert (elected.mover, elected.seconder) == ("Councillor Amos", "Councillor Bell")
+    assert elected.outcome == "agreed"
+
+
+def test_decision_words_after_movers_a_present_tense_formula_and_a_vote() -> None:
+    """The words of a decision leave out who moved it and how it was carried, however the
+    clerk prints them; 'Resolve:' opens a decision even after a line with no stop."""
+    from kb.parse.decisions import outcome, strip_formula
+
+    assert strip_formula(
+        "Moved by Councillor Ray Hunt            Seconded by Councillor Jo Lee\n\nandRESOLVED:"
+        "\n\nThat the Minutes of the meeting held on 3 March 2021 be approved."
+    ).startswith("the Minutes of the meeting held on 3 March 2021")
+    assert strip_formula(
+        "Resolve: Proposed by Cllr Ives, seconded by Cllr Barr, by unanimous vote, that the"
+        " meeting is adjourned"
+    ) == ("the meeting is adjourned")
+    assert strip_formula("Resolve: by a unanimous vote that the apologies are accepted.") == (
+        "the apologies are accepted."
+    )
+    assert outcome("Council agreed to support Option B.") == "agreed"
+    assert outcome("Members agreed to defer the item to March.") == "deferred"
+    text = (
+        "Minutes of the Planning Committee held on Tuesday 20 December 2005\n\n"
+        "128.\nApologies for absence\nCllrs Amos (family), Bell (work)\n"
+        "Resolve: by a unanimous vote that the above Apologies are accepted.\n"
+        "129.\nPlanning Applications\nNone were received.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "s.txt").documents
+    assert [len(m.decisions) for m in doc.minutes] == [1, 0]
+    assert doc.minutes[0].decisions[0].outcome == "carried"  # by a unanimous vote
+
+
+def test_a_vote_lost_by_more_votes_than_it_won() -> None:
+    """'The amendment was lost by 29 votes to 9': the first count is the winning side's, so
+    9 for and 29 against; 'carried by 24 votes to 9' stays as printed."""
+    from kb.parse.votes import parse_votes
+
+    assert parse_votes("The amendment was lost by 29 votes to 9.") == {"for": 9, "against": 29}
+    assert parse_votes("carried by 24 votes to 9") == {"for": 24, "against": 9}
+
+
+def test_run_in_titles_closed_by_colon_dash_and_a_meeting_that_took_place() -> None:
+    """'1. Apologies for absence:- Cllr Reed. Accepted.' is minute 1, 'Apologies for absence';
+    'AN ORDINARY meeting of … Parish Council took place on Monday 11th Sept 2017' dates it."""
+    text = (
+        "AN ORDINARY meeting of Ashby Parva Parish Council took place on Monday 11th Sept 2017"
+        " at 7.00pm at the Village Hall.\n"
+        "Present:- Cllr Amos (Chairman), Cllr Bell, Cllr Cole.\n"
+        "1. Apologies for absence:- Cllr Reed. Accepted.\n"
+        "2. Correspondence:- Circulated. Council agreed to support Option B.\n"
+        "3. Financial matters:- Council resolved to pay the clerk's salary.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "a.txt").documents
+    assert doc.meeting is not None and doc.meeting.date == "2017-09-11"
+    assert [m.title for m in doc.minutes] == [
+        "Apologies for absence",
+        "Correspondence",
+        "Financial matters",
+    ]
+    assert [len(m.decisions) for m in doc.minutes] == [0, 1, 1]

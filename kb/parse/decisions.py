@@ -33,6 +33,7 @@ from .votes import (
     ALL_IN_FAVOUR,
     NAME_WORD,
     TITLES,
+    UNOPPOSED,
     movers,
     parse_voters,
     parse_votes,
@@ -51,7 +52,8 @@ THEREFORE = (
 )
 FORMULA = re.compile(
     rf"^{LIST_MARKER}(?P<f>(?:it\s+was\s+)?(?:(?:therefore|further|then|also|duly)\s+)?(?:unanimously\s+)?"
-    r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED)(?:\s*\(?\s*unanimously\s*\)?)?)"
+    # ('Resolve: …', a clerk's label in the present tense, only before its colon or dash)
+    r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED|RESOLVE(?=\s*[:–—-]))(?:\s*\(?\s*unanimously\s*\)?)?)"
     # ('It was resolved at this point to …': a few words of when before what)
     # ('Approved and signed': the formula alone, the minutes' approval)
     rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|and\s+signed\b|{WHEN}\s+(?:to|that)\b).*"
@@ -820,7 +822,9 @@ def _opens_item(text: str) -> bool:
     """A line that opens a list item or a formula: a new sentence whatever came before."""
     return bool(
         LIST_MARK.match(text)
-        or re.match(r"^(?:RESOLVED|AGREED|DECIDED|NOTED|Resolved|Agreed)\b", text)
+        or re.match(
+            r"^(?:RESOLVED|AGREED|DECIDED|NOTED|Resolved|Agreed)\b|^(?i:resolve)\s*[:–—-]", text
+        )
         or re.match(
             r"^It\s+was\s+(?:\w+\s+)?(?:resolved|agreed|RESOLVED|AGREED|APPROVED|DECIDED)\b", text
         )
@@ -1183,7 +1187,9 @@ def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
     last = decisions[motions[-1]]
     if any(d.kind == "resolution" for d in decisions[motions[-1] + 1 :]):
         return None
-    if last.merged or last.settled or last.result not in (None, "carried"):
+    if last.merged and _election_told_then_resolved(last, decision):
+        pass  # '… X was elected unopposed.' / 'RESOLVED - That X be appointed …': the record
+    elif last.merged or last.settled or last.result not in (None, "carried"):
         return None
     last.merged = True
     decisions.remove(last)
@@ -1200,6 +1206,25 @@ def _merge_with_motion(decisions: list[_Open], decision: _Open) -> _Open | None:
     return last
 
 
+ELECTED = re.compile(
+    r"(?i)\b(?:be|was|were|is)\s+(?:duly\s+)?(?:elected|appointed|re-?elected|re-?appointed)\b"
+)
+
+
+def _election_told_then_resolved(motion: _Open, decision: _Open) -> bool:
+    """A nomination whose election was told in words ('There being no further
+    nominations, Councillor Swinscoe was elected unopposed.') and then resolved under a
+    formula ('RESOLVED - That Councillor Swinscoe be appointed as the Chair …'): the
+    resolution is the nomination's decision, not a second one."""
+    told = " ".join(motion.text_lines)
+    return (
+        motion.formula in (None, "APPOINTED")  # a sentence told it, no formula
+        and decision.formula not in (None, "APPOINTED")
+        and bool(UNOPPOSED.search(told) or ELECTED.search(told))
+        and bool(ELECTED.search(" ".join(decision.text_lines)))
+    )
+
+
 # a motion's sentence that ends where its words begin, printed below it: '… MOVED and
 # Councillor Y SECONDED that' / '… the following amendment' / '… as follows'
 LEADS_IN = re.compile(r"(?i)\b(?:that|the\s+following(?:\s+\w+){0,2}|as\s+follows)\s*[-–—]?\s*$")
@@ -1210,8 +1235,10 @@ AS_FOLLOWS = re.compile(  # '… moved an amendment … as follows, this was sec
 PROPOSER_ONLY = re.compile(r"^\s*(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?\.?\s*$")
 # 'PROPOSED BY COUNCILLOR X / SECONDED BY COUNCILLOR Y / That …': who, then the motion
 PROPOSED_SECONDED_LINES = re.compile(
-    r"^(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?\s+(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+[^.;:]{1,80}?"
-    r"\s+(?=(?i:that)\s)"
+    r"^(?i:proposed|moved)\s+(?i:by)\s+(?:(?!(?i:that)\b)[^.;:]){1,80}?\s+(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+"
+    r"(?:(?!(?i:that)\b)[^.;:]){1,80}?"
+    # '… Seconded by Councillor Y andRESOLVED: That …' (the formula glued on by the copy)
+    r"(?:\s+(?=(?i:that)\s)|\s*(?:and\s*)?(?=RESOLVED\b|Resolved\b))"
 )
 MOVED_ONLY = re.compile(  # who moved and seconded, and nothing else
     r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?,?\s+(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+[^.;:]{1,80}?\.?\s*$"
@@ -1370,6 +1397,11 @@ BODY_OVER_LIST = re.compile(
 BODY_AGREED_THAT = re.compile(  # 'Council agreed that the TOR be reviewed …'
     rf"^{LIST_MARKER}(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+|formally\s+)?(?P<verb>agreed|AGREED)\s+that\s+"
 )
+# 'Council agreed to order 50 leaflets': the body agreed, unless what it agreed to do was to
+# defer or note ('agreed to defer' is deferred); its words keep 'The Board agreed to …'
+BODY_AGREED_TO = re.compile(
+    rf"^{LIST_MARKER}(?:[Tt]he\s+)?{BODY}\s+(?:unanimously\s+|formally\s+)?(?:agreed|AGREED)\s+(?=to\s)"
+)
 
 
 def _without_formula(text: str) -> str:
@@ -1439,6 +1471,12 @@ def strip_formula(text: str) -> str:
             r"^\s*(?:,|/?[:–—-]|/|\(\s*unanimously\s*\))\s*", "", text, flags=re.IGNORECASE
         )
         text = re.sub(rf"^\s*{WHEN}\s+(?=(?:to|that)\b)", "", text)
+        # 'Resolve: by a unanimous vote that …': how it was carried, between formula and words
+        text = re.sub(
+            r"^\s*(?i:by\s+(?:a\s+)?(?:unanimous|majority)\s+vote|by\s+a\s+majority)\s*,?\s*(?=(?i:that|to)\b)",
+            "",
+            text,
+        )
         text = re.sub(r"^\s*(?:that|That|THAT|to)\b\s*:?-?\s*", "", text)
         text = re.sub(rf"^{LIST_MARKER}", "", text).strip()
         if text == before:
@@ -1506,6 +1544,11 @@ def outcome(
         found := _verb_outcome(agreed.group("verb"))
     ):
         return found  # 'The Integration Joint Board agreed:- (i) to note …': it agreed
+    if agreed_to := BODY_AGREED_TO.match(opening):
+        # 'Council agreed to defer …' deferred, '… to note …' noted; to do anything else, agreed
+        then = re.match(r"to\s+(\w+)", opening[agreed_to.end() :])
+        verb = _verb_outcome(then.group(1)) if then else None
+        return verb if verb in ("deferred", "noted", "withdrawn") else "agreed"
     if m := SUBJECT_VERB.match(body):
         found = _verb_outcome(m.group("verb"))
         if found:

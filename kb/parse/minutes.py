@@ -78,7 +78,7 @@ TITLE = re.compile(
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*(?i:meeting\s+minutes)\s*$"  # 'Trossachs Community Council' / 'Meeting Minutes' / 'Date of Meeting: …'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
-    r"|^\s*An?\s+(?:\w+\s+)?[Mm]eeting\s+of\s+(?:the\s+)?.{3,80}?\s+was\s+held\b"  # 'A meeting of the Community Council was held …'
+    r"|^\s*(?i:an?)\s+(?:\w+\s+)?(?i:meeting)\s+of\s+(?:the\s+)?.{3,80}?\s+(?:was\s+held|took\s+place)\b"  # 'A meeting of the Community Council was held …', 'AN ORDINARY meeting of … took place on …'
     # 'Inaugural Meeting of the … Community Council held in …', 'The Monthly Meeting of the
     # Council was held on …' (not '… will be held on …': the next meeting's notice)
     r"|^\s*(?:The\s+)?(?i:annual(?:\s+general)?|extra[- ]?ordinary|ordinary|inaugural|special|monthly)\s+"
@@ -109,7 +109,7 @@ NOT_A_TITLE = re.compile(  # an item's words about other minutes, not a title bl
 COMMITTEE_IN_TITLE = re.compile(
     r"(?:MINUTES?|Decisions?|Record\s+of\s+(?:the\s+)?Decisions?|(?<=At\s)an?\s+(?:\w+\s+)?MEETING|^An?\s+(?:\w+\s+)?MEETING)\s+(?:of|for|from|taken\s+(?:by|at))\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+)?(?:meeting|proceedings|session)s?\s+of\s+(?:the\s+)?)?"
-    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|which|was|\d+|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
+    rf"(?P<c>.+?)(?=\s+(?:held|meeting|on|at|in|taken|took|which|was|\d+|{WEEKDAY}|{MONTH_WORD})\b|\s*[,–—:(]|\s+-\s|\s*$)",
     re.IGNORECASE,
 )
 COMMITTEE_UP_TO_HELD = re.compile(  # a name with commas in it, as far as 'held'
@@ -400,7 +400,9 @@ COUNCILLOR_LINE = re.compile(
 ATTENDANCE_LINES = 3
 
 
-BULLET_LINE = re.compile(r"^\s*[-•·*–]\s+[A-Z]\S*\s+\S+\s+\S+")  # a bulleted item of three words or more
+BULLET_LINE = re.compile(
+    r"^\s*[-•·*–]\s+[A-Z]\S*\s+\S+\s+\S+"
+)  # a bulleted item of three words or more
 BULLETED_ITEMS = 3
 
 

@@ -22,7 +22,9 @@ from .headings import (
 )
 from .numbering import Numbered, split_number
 
-RUN_IN = re.compile(r"^(?P<title>[^\W\d][^:\d]{1,80}?):\s+(?P<body>[A-Z\"“‘'(].*)$")
+RUN_IN = re.compile(
+    r"^(?P<title>[^\W\d][^:\d]{1,80}?):-?\s+(?P<body>[A-Z\"“‘'(].*)$"
+)  # ':-', a clerk's colon
 CAPS_RUN_IN = re.compile(  # 'APOLOGIES FOR ABSENCE. There …', 'MINUTES OF MEETING, March 16th 2021. It …'
     r"^(?P<title>(?:\d[\w/.-]*\s+[-–—]\s+)?[A-Z][A-Z’'&()/-]+(?:\s+[A-Z0-9][A-Z0-9’'&()/-]*)*(?:,\s+[^.]{1,40}?)?[A-Za-z0-9)])"
     r"(?:\.|\s+[-–—])\s+(?P<body>\S.*)$"
@@ -35,7 +37,7 @@ DASH_RUN_IN = re.compile(
     r"^(?P<title>[A-Z][^–—:]{2,70}?)\s+[–—]\s+(?P<body>[A-Z]\S*(?:\s+\S+){2,}.*)$"
 )
 LABEL_RUN_IN = re.compile(
-    r"^(?P<title>[A-Z][^:\d–—]{1,90}?)(?P<sep>:|\s+[–—])\s+(?P<body>\S.*)$"
+    r"^(?P<title>[A-Z][^:\d–—]{1,90}?)(?P<sep>:-?|\s+[–—])\s+(?P<body>\S.*)$"
 )  # 'Apologies for absence: Cllr Muir', 'Confirmation of the order of the Agenda – add …'
 
 

@@ -67,7 +67,7 @@ ALL_IN_FAVOUR = re.compile(
     r"|\b(?:the\s+)?vot(?:e|ing)\s+(?:was\s+)?unanimous(?:ly)?\b"  # 'Vote unanimous to accept'
     # 'The vote on this motion was unanimous.'
     r"|\bvote\s+(?:on|for)\s+(?:the|this|that)\s+(?:motion|amendment|proposal|resolution|recommendations?)\s+was\s+unanimous\b"
-    r"|\ba\s+unanimous\s+vote\b"  # 'following a unanimous vote in support, it was RESOLVED'
+    r"|\b(?:by\s+|a\s+)unanimous\s+vote\b"  # 'following a unanimous vote in support, it was RESOLVED'
     r"|\bvoted\b[^.;]{0,20}?\bunanimously\b|\bunanimously\s+voted\b",  # 'voted upon and unanimously RESOLVED'
     re.IGNORECASE,
 )
@@ -179,6 +179,15 @@ def parse_votes(text: str, partial: bool = False) -> dict[str, int] | None:
         votes["for"], votes["against"] = _count(match.group(1)), _count(match.group(2))
         if match.group(3):
             votes["abstain"] = _count(match.group(3))
+        said = result_of(text)
+        if (
+            said == "lost"
+            and votes["for"] > votes["against"]
+            or (said == "carried" and votes["for"] < votes["against"])
+        ):
+            # 'The amendment was lost by 29 votes to 9': the winning side's count comes
+            # first, so a lost vote's first count is the votes against
+            votes["for"], votes["against"] = votes["against"], votes["for"]
     elif match := RATIO.search(text):
         numbers = [g for g in match.groups() if g is not None]
         votes["for"], votes["against"] = int(numbers[0]), int(numbers[1])
@@ -245,6 +254,14 @@ def result_of(text: str) -> str | None:
     if ALL_IN_FAVOUR.search(text):
         return "carried"
     return None
+
+
+# a nomination that no one opposed ('… was elected unopposed'): no vote was taken, so no
+# result of one; the resolution after it records the election
+UNOPPOSED = re.compile(
+    r"(?i)\b(?:elected|appointed|returned)\s+unopposed\b"
+    r"|\bthere\s+being\s+no\s+(?:further|other)\s+nominations?\b"
+)
 
 
 def movers(text: str) -> tuple[str | None, str | None]:
