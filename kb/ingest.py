@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from kb.chunk import ChunkedPack, ChunkSettings, chunk_pack
-from kb.config import INDEX_FORMAT_VERSION, corpus_dir, display_path, index_dir
+from kb.config import INDEX_FORMAT_VERSION, REPO_ROOT, corpus_dir, display_path, index_dir
 from kb.embed import Embedder, SentenceTransformerEmbedder, load_embedder, sha256_file
 from kb.errors import REBUILD, IndexNotPublic, KbError, ModelMismatch, UnreadableDocument
 from kb.model import Pack
@@ -167,7 +167,11 @@ def ingest(
                     f"the index was parsed by another version of kb's parser ({parsed_by}, now "
                     f"{PARSER_VERSION}); every file is parsed again"
                 )
+                files = _with_indexed(files, previous, paths)
                 previous = None
+        elif not rebuild and live is None and live_manifest is not None:
+            # written by an older kb (see _live): parsed again whole, the packs not named too
+            files = _with_indexed(files, current_generation(index), paths)
         if embedder is None:
             embedder = load_embedder(model or (old_manifest.model if old_manifest else None))
         if public and was_public is False:
@@ -202,6 +206,56 @@ def ingest(
         report.passages_total = report.passages_total or _passage_count(previous)
         report.seconds["total"] = time.perf_counter() - started
     return report
+
+
+def _with_indexed(files: list[Path], live: Path, paths: list[Path]) -> list[Path]:
+    """`files` and every pack of the live generation outside `paths`, for an ingest that
+    cannot build on the live generation (another parser or schema) and so must parse all
+    it keeps: an ingest of one new file, or of a mistyped path, keeps every pack indexed.
+    Raises `KbError`, before anything is written, when such a pack is no longer on disk."""
+    roots = _roots(paths)
+    given = {display_path(f) for f in files}
+    extra: list[Path] = []
+    missing: list[str] = []
+    for source in _indexed_sources(live):
+        if source in given or _under(source, roots):
+            continue  # named: parsed, or removed when it is gone, as in any ingest
+        found = _source_file(source)
+        if found is None:
+            missing.append(source)
+        else:
+            extra.append(found)
+    if missing:
+        shown = ", ".join(missing[:3]) + (
+            f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        )
+        raise KbError(
+            f"this version of kb must parse the whole index again, but {len(missing)} indexed "
+            f"file(s) are no longer where they were ({shown}); put them back, or run "
+            "`kb ingest --rebuild` with the folders to index"
+        )
+    return sorted({*files, *extra})
+
+
+def _indexed_sources(live: Path) -> list[str]:
+    """The source of every pack of a generation (none when its database cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"file:{live / db.DATABASE}?mode=ro", uri=True)
+        try:
+            return [row[0] for row in conn.execute("SELECT source FROM packs")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+
+
+def _source_file(source: str) -> Path | None:
+    """The file a cited source names (relative to the repository, or as given), if it exists."""
+    path = Path(source)
+    for candidate in [path] if path.is_absolute() else [REPO_ROOT / path, Path.cwd() / path]:
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _live(

@@ -118,3 +118,42 @@ def test_verify_finds_a_damaged_index(fake_embedder, corpus: Path) -> None:
     problems = errors_of(result)
     assert any("vector index holds" in p for p in problems)
     assert any("manifest says" in p and "passages" in p for p in problems)
+
+
+def test_a_new_parser_never_drops_what_a_narrower_ingest_did_not_name(
+    fake_embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade (another parser version) every file is parsed again; an ingest of one
+    new file, or of a mistyped path, must parse the packs already indexed too, not publish
+    an index holding only what it was given. Where an indexed pack is no longer on disk, the
+    ingest stops with what to do and the live index stays whole."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    (first / "one.txt").write_bytes((SEFTON / "002_d82a2967a2835cfe.txt").read_bytes())
+    (second / "two.txt").write_bytes((SEFTON / "004_0a649f34eee39f0a.txt").read_bytes())
+    index = tmp_path / "index"
+    built = ingest([first, second], index=index)
+    assert not built.failed and built.passages_total > 0
+    monkeypatch.setattr("kb.ingest.PARSER_VERSION", 10_000)
+
+    report = ingest([tmp_path / "no-such-folder"], index=index)
+    assert report.passages_total == built.passages_total
+    assert sorted(
+        s.rsplit("/", 1)[-1] for s in report.unchanged + report.changed + report.added
+    ) == [
+        "one.txt",
+        "two.txt",
+    ]
+    assert verify_index(index, check_model=False) == []
+
+    monkeypatch.setattr("kb.ingest.PARSER_VERSION", 10_001)
+    (second / "two.txt").unlink()
+    result = runner.invoke(app, ["ingest", str(first), "--index", str(index)])
+    assert result.exit_code == 1
+    assert "two.txt" in result.stderr and "kb ingest --rebuild" in result.stderr
+    from kb.store import db
+    from kb.store.generation import current_generation
+
+    conn = db.connect(current_generation(index), readonly=True)
+    assert len(db.pack_hashes(conn)) == 2  # the live index is as it was
+    conn.close()
