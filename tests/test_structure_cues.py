@@ -3620,3 +3620,64 @@ def test_run_in_titles_closed_by_colon_dash_and_a_meeting_that_took_place() -> N
         "Financial matters",
     ]
     assert [len(m.decisions) for m in doc.minutes] == [0, 1, 1]
+
+
+def test_title_blocks_after_a_salutation_and_before_a_page_title() -> None:
+    """'To all members of Council: - Minutes of a HOLTON TOWN COUNCIL MEETING held at … on the
+    13th November 2018' (a salutation before the title) and ModernGov's 'Planning Committee -
+    Wednesday, 13th October, 2021 7.00 pm - Agenda and minutes' (the page's title after the
+    meeting's line) each name and date the meeting; five-digit running numbers over run-in
+    titles ('18617 Code of Conduct. …') are its minutes, a phone number ('01252 398829') none."""
+    text = (
+        "HOLTON TOWN COUNCIL\n\n"
+        "To all members of Council: - Minutes of a HOLTON TOWN COUNCIL MEETING held at the"
+        " Centre Chambers, Holton on the 13th November 2018 at 6.30pm.\n\n"
+        "18617 Code of Conduct/Declaration of Interest. No interests were declared.\n\n"
+        "18618 Public Participation – no members of the public attended.\n\n"
+        "18619 Ratification of the minutes of the meeting held on 30th October 2018. The minutes"
+        " were ratified. Proposed: Cllr Beard Seconded: Cllr Fish Voting: Unanimous.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "h.txt").documents
+    assert doc.meeting is not None
+    assert (doc.meeting.committee, doc.meeting.date) == ("Holton Town Council", "2018-11-13")
+    assert [m.number for m in doc.minutes] == ["18617", "18618", "18619"]
+    (ratified,) = doc.minutes[2].decisions
+    assert ratified.outcome == "carried" and ratified.mover == "Cllr Beard"
+    page = (
+        "Planning Committee - Wednesday, 13th October, 2021 7.00 pm - Agenda and minutes\n\n"
+        "Venue: Council Offices\n\nContact: 01252 398829\n\nItems\nNo. Item\n\n"
+        "35.\n\nDeclarations of interest\n\nMinutes:\n\nThere were none.\n\n"
+        "36.\n\nMinutes\n\nMinutes:\n\nThe Minutes were approved as a correct record.\n"
+    )
+    (doc,) = parse_pack([Page(page, None, 0)], "p.txt").documents
+    assert doc.meeting is not None
+    assert (doc.meeting.committee, doc.meeting.date) == ("Planning Committee", "2021-10-13")
+    assert [m.number for m in doc.minutes] == ["35", "36"]
+
+
+def test_a_substantive_motion_counted_after_an_amendment_that_passed() -> None:
+    """'X proposed …, seconded by Y.' / 'Z then proposed an amendment, that … Seconded by W. A
+    vote was taken on the amendment, which was passed.' / 'The substantive motion was then
+    voted on: For: 4; Against: 1; Abstention: 1. Carried.': the amendment carried, the motion
+    carried 4-1-1, each with its own mover."""
+    text = (
+        "Minutes of the Annual Council Meeting held on Thursday 18th June 2020\n\n"
+        "17. TO RECEIVE AND APPROVE THE MINUTES OF THE FINANCE MEETING HELD ON 15TH JUNE 2020"
+        " AND TO CONFIRM THE RECOMMENDATIONS THEREIN:-\n\n"
+        "Councillor Amos proposed an increase of 10% on the current allowance, seconded by"
+        " Councillor Bell.\n\n"
+        "Councillor Cole then proposed an amendment, that the allowance is the same as Band 2."
+        "  Seconded by Councillor Dunn.  A vote was taken on the amendment, which was passed.\n\n"
+        "The substantive motion was then voted on: For: 4; Against: 1; Abstention: 1.  Carried.\n\n"
+        "18. CLOSE\n\nThe meeting closed at 8pm.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "b.txt").documents
+    assert [m.number for m in doc.minutes] == ["17", "18"]
+    amendment, motion = doc.minutes[0].decisions
+    assert (amendment.kind, amendment.outcome, amendment.mover) == (
+        "amendment",
+        "carried",
+        "Councillor Cole",
+    )
+    assert motion.outcome == "carried" and motion.mover == "Councillor Amos"
+    assert motion.votes == {"for": 4, "against": 1, "abstain": 1}

@@ -440,7 +440,8 @@ def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> t
                 voting_on = target  # '… the amendment was lost as follows:' / 'For: … (2)'
             if kind == "result" or VOTE_TALK.search(sentence):
                 target.result = target.result or result_of(sentence)
-                last_result = target if kind == "result" else last_result
+                # (a count naming what it counts moves the count lines after it there too)
+                last_result = target if kind in ("result", "votes") else last_result
                 if kind == "result" and target.mover is None and target.seconder is None:
                     target.mover, target.seconder = movers(sentence)
             else:

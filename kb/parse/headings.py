@@ -46,8 +46,8 @@ MAX_DISTINCT_TITLE = 400  # agenda wording under a running reference ('2022-109 
 
 def _agenda_wording(most_words: int) -> re.Pattern[str]:
     """An agenda's wording copied as the minute's title, of at most `most_words` words:
-    'To confirm and sign the minutes of the …'."""
-    return re.compile(rf"To\s+[a-z]+\b(?:\s+\S+){{1,{most_words - 2}}}$")
+    'To confirm and sign the minutes of the …', in capitals too ('TO RECEIVE AND APPROVE …')."""
+    return re.compile(rf"(?:To\s+[a-z]+|TO\s+[A-Z]+)\b(?:\s+\S+){{1,{most_words - 2}}}$")
 
 
 AGENDA_WORDING = _agenda_wording(20)  # run in to the minute's text

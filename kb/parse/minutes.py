@@ -61,7 +61,9 @@ NAME_THEN_DATE = re.compile(
 )
 MEETING_PAGE_LINE = re.compile(  # a ModernGov meeting page's line: 'Extraordinary meeting, Council - Thursday, 16th March, 2023 6.30 pm'
     rf"^\s*(?P<c>[^–-]{{3,90}}?)\s+[-–]\s+(?i:{WEEKDAY}),?\s+(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_WORD}),?\s+\d{{4}})"
-    r"(?:,?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))?\s*$"
+    r"(?:,?\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))?"
+    # '… 7.00 pm - Agenda and minutes': the page's own title after the meeting's line
+    r"(?:\s+[-–]\s+(?i:agenda|minutes|decisions)(?:,?\s+(?i:agenda|decisions|(?:and\s+)?(?:draft\s+)?minutes|and))*)?\s*$"
 )
 BODY_MEETING_HELD = re.compile(  # 'Publow Parish Council Extra Ordinary meeting. Held at … on …'
     rf"^\s*(?:(?:[A-Z][\w&'’-]*|with|and|of|the|&)\s+){{0,8}}(?:{BODY_WORDS})\s+(?:(?:[A-Z][\w'’-]*\s+){{0,2}})?"
@@ -181,8 +183,12 @@ def find_minutes_head(texts: list[str], i: int) -> MinutesHead | None:
     if (
         (inside := EMBEDDED_TITLE.search(text))
         and 0 < inside.start() <= 60
-        and is_upper(text[: inside.start()])
-        and re.search(rf"{BODY_WORD.pattern}\s*$", text[: inside.start()], re.IGNORECASE)
+        and (
+            is_upper(text[: inside.start()])
+            and re.search(rf"{BODY_WORD.pattern}\s*$", text[: inside.start()], re.IGNORECASE)
+            # 'To all members of Council: - Minutes of a … MEETING held …': a salutation
+            or re.search(r"[:;]\s*[-–—]?\s*$", text[: inside.start()])
+        )
         and not TITLE.search(text)
     ):
         # 'ITEM 3 LOCAL ACCESS FORUM MINUTES of a meeting of …': the title run on from the

@@ -40,6 +40,9 @@ UNDERSCORED = re.compile(  # '2020-05_1 PUBLIC PARTICIPATION': a meeting referen
 )
 BIG_RUNNING = re.compile(  # '14365 CHAIRMAN’S ANNOUNCEMENTS': a five-digit running number over a title in capitals
     r"^\s*(?P<n>\d{5})\s+(?P<rest>[A-Z][A-Z0-9’'&/(),. -]{3,})$"
+    # '18617 Code of Conduct/Declaration of Interest. The location …': a town council's
+    # running number (never a phone number's '0…') over a title run in to its text
+    r"|^\s*(?P<n2>[1-9]\d{4})\s+(?P<rest2>[A-Z][a-z][\w’'/&-]*(?:\s+[\w’'/&()-]+){0,12}?\s*(?:[:.–—]|\s-\s).*)$"
 )
 MONTH_REF = re.compile(  # '05/24-1 Election of Chair': the meeting's month and year, then the item
     r"^\s*(?P<n>(?:0?[1-9]|1[0-2])/\d{2}-\d{1,3})(?!\d)[.:–—-]?\s*(?P<rest>.*)$"
@@ -124,9 +127,9 @@ def split_number(line: str) -> Numbered | None:
         if not match:
             continue
         if form == "big":
-            return Numbered(
-                match.group("n"), "plain", _parts(match.group("n")), match.group("rest").strip()
-            )
+            number = match.group("n") or match.group("n2")
+            rest = match.group("rest") or match.group("rest2")
+            return Numbered(number, "plain", _parts(number), rest.strip())
         if form in ("plain", "dotted") and match.group("glued"):
             number = match.group("glued")
             return Numbered(number, form, _parts(number), match.group("caps").strip())

@@ -64,7 +64,7 @@ RATIO = re.compile(
 )
 ALL_IN_FAVOUR = re.compile(
     r"\ball\s+(?:members\s+)?(?:were\s+)?in\s+favour\b|\bnem(?:ine)?\.?\s*con"
-    r"|\b(?:the\s+)?vot(?:e|ing)\s+(?:was\s+)?unanimous(?:ly)?\b"  # 'Vote unanimous to accept'
+    r"|\b(?:the\s+)?vot(?:e|ing)(?:\s*:\s*|\s+)(?:was\s+)?unanimous(?:ly)?\b"  # 'Vote unanimous to accept'
     # 'The vote on this motion was unanimous.'
     r"|\bvote\s+(?:on|for)\s+(?:the|this|that)\s+(?:motion|amendment|proposal|resolution|recommendations?)\s+was\s+unanimous\b"
     r"|\b(?:by\s+|a\s+)unanimous\s+vote\b"  # 'following a unanimous vote in support, it was RESOLVED'
@@ -83,7 +83,11 @@ NAMED_VOTE = re.compile(
 NEXT_SENTENCE = re.compile(r"\s+(?=(?:The|This|It|There|Upon|On\s+being|Following|Accordingly)\s)")
 RESULT = re.compile(
     r"\b(?!(?:carried|Carried)\s+(?:out|forward|over|through|on)\b)(?!(?:lost|Lost)\s+(?:to|its|their|the|a|an|in|from)\b)(?P<res>Carried|Lost|Withdrawn|CARRIED|LOST|FELL|DEFEATED|NOT\s+CARRIED|WITHDRAWN|carried|lost|fell|defeated|not\s+carried|withdrawn|withdrew"
-    r"|(?<=was\s)not\s+passed|(?<=were\s)not\s+passed)\b"  # '… the amendment was not passed.'
+    r"|(?<=was\s)not\s+passed|(?<=were\s)not\s+passed"  # '… the amendment was not passed.'
+    # '… a vote was taken on the amendment, which was passed.' (not 'passed to the clerk')
+    r"|(?<=which\swas\s)passed(?!\s+(?:to|on|over|by|through|in)\b)"
+    r"|(?<=amendment\swas\s)passed(?!\s+(?:to|on|over|by|through|in)\b)"
+    r"|(?<=motion\swas\s)passed(?!\s+(?:to|on|over|by|through|in)\b))\b"
 )
 MOVED_AND_SECONDED = [
     # 'Councillor Smith was proposed and seconded by Councillors Mercer and Maxwell
@@ -134,7 +138,7 @@ MOVED_AND_SECONDED = [
 MOVER_ONLY = re.compile(
     # 'Councillor Clarkson, the Chair of the Committee, presented the report and moved …'
     rf"(?P<mover>{PERSON})\s*(?:\([^)]{{1,60}}\)|,\s+(?!(?:which|who|that|having|as|being)\b)(?:the\s+)?[A-Z][^,.;]{{2,80}},)?"
-    r",?\s+(?:(?:[a-z]+\s+){1,4}and\s+)?(?:proposed|moved|PROPOSED|MOVED)\b(?!\s+(?:on|to|onto|into|away|forward|from|over)\b)"
+    r",?\s+(?:(?:then|also|formally|subsequently|further)\s+)?(?:(?:[a-z]+\s+){1,4}and\s+)?(?:proposed|moved|PROPOSED|MOVED)\b(?!\s+(?:on|to|onto|into|away|forward|from|over)\b)"
     rf"|(?i:proposed|moved|proposal|put\s+forward|brought|tabled)\s+by\s+(?P<mover2>{PERSON})"
     rf"|(?i:proposer|proposed|mover|moved)\s*:\s*(?P<mover3>{PERSON})"
     rf"|\b(?i:proposer|mover)\s+(?P<mover4>{PERSON})"
@@ -250,6 +254,8 @@ def result_of(text: str) -> str | None:
             return "carried"
         if word in ("withdrawn", "withdrew"):
             return "withdrawn"
+        if word == "passed":
+            return "carried"
         return "lost"
     if ALL_IN_FAVOUR.search(text):
         return "carried"
