@@ -3681,3 +3681,47 @@ def test_a_substantive_motion_counted_after_an_amendment_that_passed() -> None:
     )
     assert motion.outcome == "carried" and motion.mover == "Councillor Amos"
     assert motion.votes == {"for": 4, "against": 1, "abstain": 1}
+
+
+def test_moved_seconded_and_agreed_over_quoted_words() -> None:
+    """'Proposed by Councillor G. Hart' / 'Seconded by Councillor A. Nolan' / 'AND AGREED' /
+    '“To confirm the Minutes of the Special Meeting …”': one decision, its words the quoted
+    ones, the minutes approved; initials with stops stay in the names."""
+    text = (
+        "Minutes of March Ordinary Meeting of Glenard County Council held on 12th March 2012 at"
+        " 11am in County Hall\n\nMEMBERS PRESENT:\n\n  • Councillor Hart,\n  • Councillor Nolan.\n\n"
+        "1.  MINUTES OF THE SPECIAL MEETING HELD ON 20TH FEBRUARY, 2012:\n\n"
+        "Proposed by Councillor G. Hart\n\nSeconded by Councillor A. Nolan\n\nAND AGREED\n\n"
+        "“To confirm the Minutes of the Special Meeting held on 20th February, 2012.”\n\n"
+        "2.  CORRESPONDENCE:\n\nThe correspondence was noted.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "g.txt").documents
+    (confirmed,) = doc.minutes[0].decisions
+    from kb.parse.decisions import strip_formula
+
+    assert strip_formula(confirmed.text).startswith("To confirm the Minutes of the Special Meeting")
+    assert (confirmed.mover, confirmed.seconder) == ("Councillor G. Hart", "Councillor A. Nolan")
+    assert confirmed.outcome == "approved"
+
+
+def test_a_title_and_numbers_glued_by_the_text_layer() -> None:
+    """'Meeting of the ASHTON TOWN COUNCIL held in the Town Hall on WEDNESDAY, 17MAY 2017at
+    7:00 p.m.' names and dates the meeting (a day glued to a month in capitals, a year to the
+    word after it); '17/2DECLARATION OF INTERESTS' is minute 17/2."""
+    from kb.parse.dates import parse_date
+
+    assert parse_date("on WEDNESDAY, 17MAY 2017at 7:00 p.m.") == "2017-05-17"
+    assert parse_date("item 17may 2017") is None  # (only a month in capitals is read glued)
+    text = (
+        "Ashton Town Council\n"
+        "Meeting of the ASHTON TOWN COUNCIL held in the Town Hall, Ashton on WEDNESDAY, 17MAY"
+        " 2017at 7:00 p.m.\n"
+        "PRESENT: - Cllr. Reed, Town Mayor, in the Chair.\n"
+        "17/1 APOLOGIES\nApologies were received from Cllr. Jones.\n"
+        "17/2DECLARATION OF INTERESTS\nThere were no interests declared.\n"
+        "17/3 ELECTION OF MAYOR\nCllr. Reed was elected unanimously.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "a.txt").documents
+    assert doc.meeting is not None
+    assert (doc.meeting.committee, doc.meeting.date) == ("Ashton Town Council", "2017-05-17")
+    assert [m.number for m in doc.minutes] == ["17/1", "17/2", "17/3"]

@@ -21,8 +21,9 @@ DAY_MONTH_YEAR = re.compile(
     # the day may be run on to a time before it: '4.00pm1 July 2021'; an ordinal to the
     # month after it, and the month to the year, as text layers lose spaces: '15thMay 2019',
     # '18TH JULY2017'
-    rf"(?:\b|(?<=[ap]m))(\d{{1,2}})(?:\s*(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?({MONTH_WORD})\.?,?"
-    r"(?:\s+|(?=(?:19|20)\d\d\b))(\d{4})\b",
+    rf"(?:\b|(?<=[ap]m))(\d{{1,2}})(?:\s*(?:st|nd|rd|th)\s*|\s+|(?=(?-i:[A-Z]{{3}})))(?:of\s+)?({MONTH_WORD})\.?,?"
+    # ('17MAY 2017at 7:00 p.m.': a day glued to a month in capitals, a year to the word after)
+    r"(?:\s+|(?=(?:19|20)\d\d(?!\d)))(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR = re.compile(

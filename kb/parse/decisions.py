@@ -59,7 +59,8 @@ FORMULA = re.compile(
     rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|and\s+signed\b|{WHEN}\s+(?:to|that)\b).*"
     # 'RESOLVED Councillor Gritton to purchase the camera.': the formula in capitals, then
     # what was resolved with nothing between
-    r"|(?-i:(?<=RESOLVED)|(?<=AGREED))\s+(?-i:(?=[A-Z][a-z]|The\b)).*)$",
+    # ('AGREED / “To confirm the Minutes …”': the words quoted under it)
+    r"|(?-i:(?<=RESOLVED)|(?<=AGREED))\s+(?-i:(?=[A-Z][a-z]|The\b|[“\"‘'])).*)$",
     re.IGNORECASE | re.DOTALL,
 )
 BODY = (
@@ -323,6 +324,22 @@ def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> t
             if current is not None:
                 current.closed = True  # 'Reasons for decision:': the next field of a form
             label_since = True
+            continue
+        if (
+            current is not None
+            and not current.closed
+            and current.kind in ("motion", "amendment")
+            and (agreed := AND_AGREED.fullmatch(sentence))
+        ):
+            # 'Proposed by X' / 'Seconded by Y' / 'AND AGREED' / '“To confirm the Minutes …”':
+            # how the motion went, its words still to come
+            verb = agreed.group(1).upper()
+            if verb == "CARRIED":
+                current.result = current.result or "carried"
+            else:
+                current.formula = current.formula or verb
+            current.text_lines.append(sentence)
+            current.end = max(current.end, last_line + 1)
             continue
         if current is not None and not current.closed:
             part_of_block = event is None or event[0] == "resolution-sentence" and event[1] is None
@@ -1233,16 +1250,26 @@ AS_FOLLOWS = re.compile(  # '… moved an amendment … as follows, this was sec
     r"\bas\s+follows\b[^.;]{0,100}[-–—:]\s*$"
 )
 # 'PROPOSED BY COUNCILLOR X' on a line of its own: the seconder and the motion's words follow
-PROPOSER_ONLY = re.compile(r"^\s*(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?\.?\s*$")
+PROPOSER_ONLY = re.compile(  # (a name's initials may carry stops: 'Councillor G. Mullaney')
+    r"^\s*(?i:proposed|moved)\s+(?i:by)\s+(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.){1,80}?\.?\s*$"
+)
 # 'PROPOSED BY COUNCILLOR X / SECONDED BY COUNCILLOR Y / That …': who, then the motion
 PROPOSED_SECONDED_LINES = re.compile(
-    r"^(?i:proposed|moved)\s+(?i:by)\s+(?:(?!(?i:that)\b)[^.;:]){1,80}?\s+(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+"
-    r"(?:(?!(?i:that)\b)[^.;:]){1,80}?"
+    r"^(?i:proposed|moved)\s+(?i:by)\s+(?:(?!(?i:that)\b)(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.)){1,80}?\s+"
+    r"(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+(?:(?!(?i:that)\b)(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.)){1,80}?"
     # '… Seconded by Councillor Y andRESOLVED: That …' (the formula glued on by the copy)
-    r"(?:\s+(?=(?i:that)\s)|\s*(?:and\s*)?(?=RESOLVED\b|Resolved\b))"
+    r"(?:\s+(?=(?i:that)\s)|\s*(?:(?i:and)\s*)?(?=RESOLVED\b|Resolved\b|AGREED\b))"
 )
+# '“To confirm the Minutes of the Special Meeting held on 21st December, 2011.”' resolved:
+# the minutes approved, as 'a correct record' says
+CONFIRM_MINUTES = re.compile(
+    r"(?i)^[“\"‘']?(?:to\s+)?(?:confirm|approve|adopt)(?:\s+and\s+sign)?\s+the\s+minutes\b"
+)
+AND_AGREED = re.compile(r"(?i)\s*and\s+(agreed|resolved|carried)\s*[.:]?\s*")
 MOVED_ONLY = re.compile(  # who moved and seconded, and nothing else
-    r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+(?i:by)\s+[^.;:]{1,80}?,?\s+(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+[^.;:]{1,80}?\.?\s*$"
+    r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+(?i:by)\s+(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.){1,80}?,?\s+(?i:and\s+)?"
+    r"(?i:seconded)\s+(?i:by)\s+(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.){1,80}?\.?"
+    r"(?:\s+(?i:and\s+(?:agreed|resolved|carried)))?\s*$"  # '… / Seconded by Y / AND AGREED'
 )
 
 
@@ -1263,9 +1290,11 @@ def _continues(lines: list[Line], current: _Open, line_no: int, sentence: str) -
     if len(current.text_lines) == 1 and FIELD_ALONE.match(current.text_lines[0]):
         return True  # 'Decision' alone, a heading over its words
     if MOVED_ONLY.match(" ".join(current.text_lines)):
-        # 'Proposed by X, seconded by Y.' alone (on one line or two): the motion's words are
-        # the next paragraph
-        return len(current.text_lines) <= 2 and bool(re.match(r"^[“\"‘']?(?:That|THAT)\b", text))
+        # 'Proposed by X, seconded by Y.' alone (on one line or two, 'AND AGREED' after it):
+        # the motion's words are the next paragraph ('That …', '“To confirm the Minutes …”')
+        return len(current.text_lines) <= 3 and bool(
+            re.match(r"^[“\"‘']?(?:That|THAT)\b|^[“\"‘'](?:To|TO)\s", text)
+        )
     previous = current.text_lines[-1].rstrip().rstrip("”’\"')") if current.text_lines else ""
     if not gap:
         if previous.endswith((".", "!", "?")) and line_no < current.end:
@@ -1538,7 +1567,7 @@ def outcome(
         return found  # 'RESOLVED and noted.'
     if trailing := TRAILING_OUTCOME.match(re.sub(r"\s+", " ", text).strip()):
         return _minutes_approved(body, _verb_outcome(trailing.group("verb")))  # '… – agreed'
-    if CORRECT_RECORD.search(body[:300]):
+    if CORRECT_RECORD.search(body[:300]) or CONFIRM_MINUTES.match(body):
         return "approved"
     opening = _without_formula(text)
     if (agreed := BODY_AGREED_COLON.match(opening) or BODY_AGREED_THAT.match(opening)) and (

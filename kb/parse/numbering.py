@@ -49,6 +49,8 @@ MONTH_REF = re.compile(  # '05/24-1 Election of Chair': the meeting's month and 
 )
 SLASH = re.compile(  # '12/24', '21/03/04', '83/19/TC' (the body's letters after the number)
     r"^\s*(?P<n>\d{1,4}/\d{1,4}(?:/\d{1,3}(?!\d))?(?:/[A-Z]{1,4}\b)?)\s*(?::-|[.:–—-])?\s*(?P<rest>.*)$"
+    # '17/2DECLARATION OF INTERESTS': glued to a heading in capitals by the text layer
+    r"|^\s*(?P<glued>\d{1,4}/\d{1,4})(?=[A-Z]{4,}(?:\s+[A-Z&]+)*(?:\s+[^a-z\s]|\s*$))(?P<caps>.*)$"
 )
 DOTTED = re.compile(  # '5.1', '21.03.04', '2209.01' (the meeting's year and month, then the item)
     r"^\s*(?P<n>\d{1,3}(?:\.\d{1,3}){1,3}|\d{4}\.(?!00)\d\d)\.?(?=\s|$)\s*[:–—-]?\s*(?P<rest>.*)$"
@@ -130,7 +132,11 @@ def split_number(line: str) -> Numbered | None:
             number = match.group("n") or match.group("n2")
             rest = match.group("rest") or match.group("rest2")
             return Numbered(number, "plain", _parts(number), rest.strip())
-        if form in ("plain", "dotted") and match.group("glued"):
+        if (
+            form in ("plain", "dotted", "slash")
+            and "glued" in match.groupdict()
+            and match.group("glued")
+        ):
             number = match.group("glued")
             return Numbered(number, form, _parts(number), match.group("caps").strip())
         if form == "slash" and pattern is COUNCIL_YEAR and not _council_year(match):
