@@ -3725,3 +3725,36 @@ def test_a_title_and_numbers_glued_by_the_text_layer() -> None:
     assert doc.meeting is not None
     assert (doc.meeting.committee, doc.meeting.date) == ("Ashton Town Council", "2017-05-17")
     assert [m.number for m in doc.minutes] == ["17/1", "17/2", "17/3"]
+
+
+def test_a_flattened_meeting_split_at_its_title_attendance_and_lettered_numbers() -> None:
+    """A whole meeting on one line (a web copy): '- 12 - HOLBY BOROUGH COUNCIL 26th April,
+    2017 A meeting of the Holby Borough Council was held at … on Wednesday, 26th April, 2017.
+    Present The Mayor … CL58 Minutes … CL59 Interests … CL60 Announcements …' is split before
+    the title, the attendance and each 'CL' number; 'MINUTES OF A … MEETING HELD AT … ON
+    THURSDAY 12 OCTOBER 2017 Present Councillor …' before the attendance."""
+    line = (
+        "- 12 - HOLBY BOROUGH COUNCIL 26th April, 2017 A meeting of the Holby Borough Council was"
+        " held at the Town Hall, Holby, on Wednesday, 26th April, 2017. Present The Mayor"
+        " (Councillor J. Amos) Councillors B. Bell, C. Cole and D. Dunn Apologies for absence were"
+        " received from Councillor E. Eyre CL58 Minutes RESOLVED that the minutes of the meeting"
+        " held on 15th February, 2017 be approved as a correct record. CL59 Interests No"
+        " interests were declared. CL60 Announcements The Mayor announced the charity quiz."
+        " CL61 Petitions RESOLVED that the petition be referred to the Cabinet.\n"
+    )
+    (doc,) = parse_pack([Page(line, None, 0)], "h.txt").documents
+    assert doc.meeting is not None and doc.meeting.date == "2017-04-26"
+    assert [m.number for m in doc.minutes] == ["CL58", "CL59", "CL60", "CL61"]
+    assert [len(m.decisions) for m in doc.minutes] == [1, 0, 0, 1]
+    line = (
+        "HOLBY PARISH COUNCIL MINUTES OF A PARISH COUNCIL MEETING HELD AT HOLBY VILLAGE HALL ON"
+        " THURSDAY 12 OCTOBER 2017 Present Councillor J Amos (Chairman) Councillor B Bell"
+        " Councillor C Cole Parish Clerk – D Dunn No members of the public 267 Apologies"
+        " Apologies for absence were received from Cllr Eyre. 268 Declarations of Interest Cllr"
+        " Bell declared an interest in item 270 below. 269 Minutes RESOLVED"
+        " that the minutes of the meeting held on 14 September 2017 be approved as a correct"
+        " record and signed. 270 Planning No applications had been received this month.\n"
+    )
+    (doc,) = parse_pack([Page(line, None, 0)], "r.txt").documents
+    assert doc.meeting is not None and doc.meeting.date == "2017-10-12"
+    assert [m.number for m in doc.minutes] == ["267", "268", "269", "270"]

@@ -14,12 +14,16 @@ LONG_LINE = 250  # characters: longer than any heading or title line a layout pr
 MIN_RUN = 3  # consecutive numbers that make a run of minutes rather than figures
 MAX_STEP = 2  # a run may skip one number (an item withdrawn, or left out of a web copy)
 NUMBER = re.compile(
-    r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/)?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?\.?"  # with or without a stop
+    # ('CL58 Minutes … CL59 Interests …': a committee's letters glued to the number)
+    r"(?:(?<=\s)|^)(?P<pre>[A-Z][A-Za-z]{0,5}/|[A-Z]{1,3}(?=\d))?(?P<n>\d{1,4})(?P<post>/\d{2}(?:-\d{2})?)?\.?"  # with or without a stop
     rf"\s+(?=[A-Z])(?!{MONTH_NAME}\b)"  # '… of 4 November and 2 December 2014': dates, not minutes
 )
 LABEL = re.compile(
     r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+(?i:of\s+(?:a|an|the))\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:"
     r"|(?<=[.;] )(?:Members\s+)?Present\s*:|(?<=\d{4} )Present\s*:"  # '… 23 November 2017 Present:-'
+    r"|(?<=\d{4} )(?i:present)(?=\s+(?:Councillors?|Cllrs?\.?)\s)"
+    # '… 26th April, 2017 A meeting of the … Council was held at … 2017. Present The Mayor …'
+    r"|(?<=\d{4} )(?=A\s+meeting\s+of\s+the\s.{3,80}?\s+was\s+held\b)|(?<=\d{4}\. )Present(?=\s+(?:The|Councillors?|Cllrs?)\s)"  # '… 12 OCTOBER 2017 Present Councillor J Gaffey …'
     r"|(?<=\dam )Present\s*:|(?<=\dpm )Present\s*:|(?<=\.m\. )Present\s*:"  # '… at 10.30am Present: …'
     # '… Crime Panel Minutes of the Meeting held on 5 February 2019 … Members Present: …'
     r"|(?<=[a-z] )Minutes\s+of\s+(?:a|an|the)\s+(?i:meeting)\b|(?<=[a-z] )Members\s+Present\s*:)"
