@@ -287,7 +287,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> t
     amendment_next = False  # an 'Amendment' label: the motion that follows is one
     label_since = False  # a form label ('Minutes:') since the last decision began
     last_end = 0
-    for line_no, offset, sentence, last_line in sentences:
+    for at, (line_no, offset, sentence, last_line) in enumerate(sentences):
         if MARK_ALONE.match(sentence):
             continue
         if re.fullmatch(r"(?i)\s*(?:an?\s+)?amendments?\s*:?\s*", sentence):
@@ -502,7 +502,7 @@ def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> t
         decision.mover, decision.seconder = movers(f"{before} {sentence}")
         decision.votes = parse_votes(sentence)
         decision.result = _inline_result(sentence)
-        if decision.votes is None and (told := _vote_told_before(sentences, line_no, offset)):
+        if decision.votes is None and (told := _vote_told_before(sentences, at)):
             # '… proposed by X and seconded by Y. This was approved unanimously with 11 in
             # favour.' / 'RESOLVED / That …': the count printed just before the formula
             decision.votes = told
@@ -1249,14 +1249,15 @@ LEADS_IN = re.compile(r"(?i)\b(?:that|the\s+following(?:\s+\w+){0,2}|as\s+follow
 AS_FOLLOWS = re.compile(  # '… moved an amendment … as follows, this was seconded by X –'
     r"\bas\s+follows\b[^.;]{0,100}[-–—:]\s*$"
 )
+# a character of a mover's name and title: no stop, colon or semicolon, except after an
+# initial or 'Cllr' ('Councillor G. Mullaney', 'Cllr. J. Smith')
+NAME_CHAR = r"(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.)"
 # 'PROPOSED BY COUNCILLOR X' on a line of its own: the seconder and the motion's words follow
-PROPOSER_ONLY = re.compile(  # (a name's initials may carry stops: 'Councillor G. Mullaney')
-    r"^\s*(?i:proposed|moved)\s+(?i:by)\s+(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.){1,80}?\.?\s*$"
-)
+PROPOSER_ONLY = re.compile(rf"^\s*(?i:proposed|moved)\s+(?i:by)\s+{NAME_CHAR}{{1,80}}?\.?\s*$")
 # 'PROPOSED BY COUNCILLOR X / SECONDED BY COUNCILLOR Y / That …': who, then the motion
 PROPOSED_SECONDED_LINES = re.compile(
-    r"^(?i:proposed|moved)\s+(?i:by)\s+(?:(?!(?i:that)\b)(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.)){1,80}?\s+"
-    r"(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+(?:(?!(?i:that)\b)(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.)){1,80}?"
+    rf"^(?i:proposed|moved)\s+(?i:by)\s+(?:(?!(?i:that)\b){NAME_CHAR}){{1,80}}?\s+"
+    rf"(?i:and\s+)?(?i:seconded)\s+(?i:by)\s+(?:(?!(?i:that)\b){NAME_CHAR}){{1,80}}?"
     # '… Seconded by Councillor Y andRESOLVED: That …' (the formula glued on by the copy)
     r"(?:\s+(?=(?i:that)\s)|\s*(?:(?i:and)\s*)?(?=RESOLVED\b|Resolved\b|AGREED\b))"
 )
@@ -1267,8 +1268,8 @@ CONFIRM_MINUTES = re.compile(
 )
 AND_AGREED = re.compile(r"(?i)\s*and\s+(agreed|resolved|carried)\s*[.:]?\s*")
 MOVED_ONLY = re.compile(  # who moved and seconded, and nothing else
-    r"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+(?i:by)\s+(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.){1,80}?,?\s+(?i:and\s+)?"
-    r"(?i:seconded)\s+(?i:by)\s+(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bCllr)\.){1,80}?\.?"
+    rf"^\s*(?:It\s+was\s+)?(?i:proposed|moved)\s+(?i:by)\s+{NAME_CHAR}{{1,80}}?,?\s+(?i:and\s+)?"
+    rf"(?i:seconded)\s+(?i:by)\s+{NAME_CHAR}{{1,80}}?\.?"
     r"(?:\s+(?i:and\s+(?:agreed|resolved|carried)))?\s*$"  # '… / Seconded by Y / AND AGREED'
 )
 
@@ -1519,14 +1520,11 @@ FORMULA_AND_VERB = re.compile(
 )
 
 
-def _vote_told_before(
-    sentences: list[tuple[int, int, str, int]], line_no: int, offset: int
-) -> dict[str, int] | None:
+def _vote_told_before(sentences: list[tuple[int, int, str, int]], k: int) -> dict[str, int] | None:
     """The counts of the sentence just before a decision's formula when it tells the vote's
     result and was read as nothing else ('… seconded by Y. This was approved unanimously
     with 11 in favour.' / 'RESOLVED …'); 'unanimously' with a count for and none against is
-    that count, none against and none abstaining."""
-    k = next((k for k, (ln, at, _, _) in enumerate(sentences) if (ln, at) == (line_no, offset)), 0)
+    that count, none against and none abstaining. `k` is the formula's sentence."""
     if k == 0:
         return None
     last = sentences[k - 1][2]

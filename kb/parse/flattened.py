@@ -21,9 +21,9 @@ NUMBER = re.compile(
 LABEL = re.compile(
     r"(?<=\s)(?=(?:DRAFT\s+)?MINUTES\s+(?i:of\s+(?:a|an|the))\b|(?:MEMBERS\s+)?PRESENT\s*:|APOLOGIES\s*:|IN\s+ATTENDANCE\s*:"
     r"|(?<=[.;] )(?:Members\s+)?Present\s*:|(?<=\d{4} )Present\s*:"  # '… 23 November 2017 Present:-'
-    r"|(?<=\d{4} )(?i:present)(?=\s+(?:Councillors?|Cllrs?\.?)\s)"
+    r"|(?<=\d{4} )(?i:present)(?=\s+(?:Councillors?|Cllrs?\.?)\s)"  # '… 12 OCTOBER 2017 Present Councillor J Gaffey …'
     # '… 26th April, 2017 A meeting of the … Council was held at … 2017. Present The Mayor …'
-    r"|(?<=\d{4} )(?=A\s+meeting\s+of\s+the\s.{3,80}?\s+was\s+held\b)|(?<=\d{4}\. )Present(?=\s+(?:The|Councillors?|Cllrs?)\s)"  # '… 12 OCTOBER 2017 Present Councillor J Gaffey …'
+    r"|(?<=\d{4} )(?=A\s+meeting\s+of\s+the\s.{3,80}?\s+was\s+held\b)|(?<=\d{4}\. )Present(?=\s+(?:The|Councillors?|Cllrs?)\s)"
     r"|(?<=\dam )Present\s*:|(?<=\dpm )Present\s*:|(?<=\.m\. )Present\s*:"  # '… at 10.30am Present: …'
     # '… Crime Panel Minutes of the Meeting held on 5 February 2019 … Members Present: …'
     r"|(?<=[a-z] )Minutes\s+of\s+(?:a|an|the)\s+(?i:meeting)\b|(?<=[a-z] )Members\s+Present\s*:)"

@@ -80,11 +80,11 @@ TITLE = re.compile(
     r"|^\s*MINUTES?\b(?!\s+(?:of|OF)\b)(?=.{0,50}$)"  # 'MINUTE      A & B - PUBLIC'
     r"|^\s*(?i:meeting\s+minutes)\s*$"  # 'Trossachs Community Council' / 'Meeting Minutes' / 'Date of Meeting: …'
     r"|^\s*At\s+an?\s+(?:\w+\s+)?(?:MEETING|[Mm]eeting)\s+of\b"  # 'At a MEETING of the … held at … on …'
+    # 'A meeting of the Community Council was held …', 'AN ORDINARY meeting of … took place on …'
     r"|^\s*(?i:an?)\s+(?:\w+\s+)?(?i:meeting)\s+of\s+(?:the\s+)?.{3,80}?\s+(?:was\s+held|took\s+place)\b"
     # 'Meeting of the COLESHILL TOWN COUNCIL held in …' (a name in capitals: 'the Minute of
     # the' / 'Meeting of the Committee held on …' is a sentence run on to the next line)
     r"|^\s*(?i:meeting)\s+of\s+(?:the\s+|THE\s+)?[A-Z][A-Z&'’ -]{3,80}?\s+(?i:held)\s+(?:in|at|on|via)\b"
-    # 'A meeting of the Community Council was held …', 'AN ORDINARY meeting of … took place on …'
     # 'Inaugural Meeting of the … Community Council held in …', 'The Monthly Meeting of the
     # Council was held on …' (not '… will be held on …': the next meeting's notice)
     r"|^\s*(?:The\s+)?(?i:annual(?:\s+general)?|extra[- ]?ordinary|ordinary|inaugural|special|monthly)\s+"
