@@ -156,6 +156,8 @@ def ingest(
     note = progress or (lambda stage, done, total: None)
     files, problems = discover(paths)
     report.failed.extend(problems)
+    if not files and problems and not (index / CURRENT).exists():
+        return report  # nothing to index and no index to update: write no empty one
     with IngestLock(index):
         live, live_manifest, was_public = _live(index, rebuild, report)
         previous = None if rebuild else live

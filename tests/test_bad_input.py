@@ -56,6 +56,15 @@ def test_each_bad_file_is_one_line_and_the_rest_is_ingested(
     assert stats["packs"] == 1 and stats["passages"] > 50
 
 
+def test_a_mistyped_path_with_no_index_writes_no_empty_index(fake_embedder, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path / "no-such-packs"), "--quiet"])
+    assert result.exit_code == 1
+    (error,) = errors_of(result)
+    assert "no-such-packs: no such file or folder; check the path" in error
+    stats = runner.invoke(app, ["stats"])
+    assert stats.exit_code == 1 and "no index at" in stats.stderr  # not an empty one
+
+
 def test_too_large_file_is_refused_with_what_to_do(fake_embedder, corpus: Path) -> None:
     (corpus / "huge.txt").write_text("Minutes of a very long meeting.\n" * (50 * 2**20 // 32 + 1))
     result = runner.invoke(app, ["ingest", str(corpus), "--quiet"])
