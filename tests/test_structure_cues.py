@@ -3758,3 +3758,95 @@ def test_a_flattened_meeting_split_at_its_title_attendance_and_lettered_numbers(
     (doc,) = parse_pack([Page(line, None, 0)], "r.txt").documents
     assert doc.meeting is not None and doc.meeting.date == "2017-10-12"
     assert [m.number for m in doc.minutes] == ["267", "268", "269", "270"]
+
+
+def test_movers_named_by_their_initials() -> None:
+    """A parish's minutes name members by their initials: 'Proposed (AH) & Seconded (SB)
+    that …', 'Proposed AH, seconded SB that …', 'Proposed: AH Seconded: SB'; the decision's
+    words are what follows 'that', whatever short label comes before."""
+    from kb.parse.decisions import strip_formula
+    from kb.parse.votes import movers
+
+    assert movers("Proposed (AH) & Seconded (SB) that the minutes be approved.") == ("AH", "SB")
+    assert movers("Proposed AH, seconded SB that the grant be paid.") == ("AH", "SB")
+    assert movers("Proposed: AH Seconded: SB") == ("AH", "SB")
+    assert movers("Proposed by A.H. and seconded by S.B. that") == ("A.H", "S.B")
+    assert movers("Proposed by the Chairman that the report be noted.") == ("the Chairman", None)
+    text = (
+        "Minutes of the Meeting of Holby Community Council held on 19 July 2022\n\n"
+        "Present: Cllr A Hughes (Chair), Cllr S Bell\n\n"
+        "5 To approve the minutes of previous meetings.\n\n"
+        "Full Council 21/6/2022 - Proposed (AH) & Seconded (SB) that the minutes be approved as"
+        " correct. Unanimously agreed and signed by the Chair.\n\n"
+        "6 Grants\n\n"
+        "Proposed SB, seconded AH that a grant of £100 be paid to the playgroup. All agreed.\n\n"
+        "7 Planning\n\nNo applications.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "h.txt").documents
+    found = [(m.number, d) for m in doc.minutes for d in m.decisions]
+    assert [(n, d.mover, d.seconder, d.outcome) for n, d in found] == [
+        ("5", "AH", "SB", "approved"),
+        ("6", "SB", "AH", "agreed"),
+    ]
+    assert strip_formula(found[0][1].text).startswith("the minutes be approved as correct")
+    assert strip_formula(found[1][1].text).startswith("a grant of £100 be paid")
+
+
+def test_a_motion_that_points_back_to_the_sentence_before() -> None:
+    """'Approval had been received for the co-option of Mary Brown.  This was proposed by
+    Cllr Smith and seconded by Cllr Jones.': the motion is the words before it (its outcome
+    is the vote's, not 'received'); a sentence in a paragraph of its own is not taken."""
+    text = (
+        "Minutes of the Meeting of Holby Parish Council held on 3 March 2021\n\n"
+        "1 Co-option\n\n"
+        "Approval had been received from the district for the co-option of Mary Brown.  This was"
+        " proposed by Cllr Smith and seconded by Cllr Jones.\n\n"
+        "2 Bench\n\n"
+        "The clerk asked whether a bench should be bought for the green. This was proposed by"
+        " Cllr Jones and seconded by Cllr Smith. Carried unanimously.\n\n"
+        "3 Hall\n\n"
+        "The hall roof needs repair.\n\n"
+        "This was proposed by Cllr Smith and seconded by Cllr Jones.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "h.txt").documents
+    (coopt,), (bench,), (hall,) = (m.decisions for m in doc.minutes)
+    assert coopt.text.startswith("Approval had been received from the district for the co-option")
+    assert (coopt.mover, coopt.seconder, coopt.outcome) == ("Cllr Smith", "Cllr Jones", None)
+    assert bench.text.startswith("The clerk asked whether a bench should be bought")
+    assert (bench.mover, bench.outcome) == ("Cllr Jones", "carried")
+    assert hall.text.startswith("This was proposed by Cllr Smith")
+
+
+def test_running_numbers_like_years_with_run_in_titles() -> None:
+    """Running minute numbers that look like years ('1954 Public Participation. There was
+    nothing …', '1956 Matters Arising: The Clerk …') have their run-in titles split off as
+    any number's do; a heading that is itself what was done ('1955 Minutes of the meeting
+    held on the 5th November were approved and signed by the chairman.'), with nothing
+    under it, is the minute's decision."""
+    text = (
+        "Minutes of the Meeting of Holby Parish Council held on the 7th January 2019\n\n"
+        "Present: R Winter (Chairman), M Burton, B Hancock\n\n"
+        "1953       The Chairman welcomed the members of the public\n\n"
+        "1954       Public Participation. There was nothing to report from the public.\n\n"
+        "1955       Minutes of the meeting held on the 5th November were approved and signed by"
+        " the chairman.\n\n"
+        "1956       Matters Arising:       The Clerk had received notification of a new polling"
+        " station.\n\n"
+        "1957       Grass Cutting: It was agreed the Clerk would ask for a new quote.\n\n"
+        "1958       Planning:       There were no applications.\n"
+    )
+    (doc,) = parse_pack([Page(text, None, 0)], "h.txt").documents
+    assert [(m.number, m.title) for m in doc.minutes] == [
+        ("1953", "The Chairman welcomed the members of the public"),
+        ("1954", "Public Participation"),
+        (
+            "1955",
+            "Minutes of the meeting held on the 5th November were approved and signed by the chairman",
+        ),
+        ("1956", "Matters Arising"),
+        ("1957", "Grass Cutting"),
+        ("1958", "Planning"),
+    ]
+    (approved,) = doc.minutes[2].decisions
+    assert approved.outcome == "approved" and approved.text.startswith("Minutes of the meeting")
+    assert [len(m.decisions) for m in doc.minutes] == [0, 0, 1, 0, 1, 0]

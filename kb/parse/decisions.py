@@ -31,6 +31,7 @@ from kb.model import Decision, Line
 from .numbering import split_number
 from .votes import (
     ALL_IN_FAVOUR,
+    INITIALS,
     NAME_WORD,
     TITLES,
     UNOPPOSED,
@@ -56,7 +57,9 @@ FORMULA = re.compile(
     r"(?P<verb>RESOLVED|AGREED|APPROVED|DECIDED|RECOMMENDED|NOTED|RESOLVE(?=\s*[:–—-]))(?:\s*\(?\s*unanimously\s*\)?)?)"
     # ('It was resolved at this point to …': a few words of when before what)
     # ('Approved and signed': the formula alone, the minutes' approval)
-    rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|and\s+signed\b|{WHEN}\s+(?:to|that)\b).*"
+    rf"(?P<after>\s*(?:/?[:–—-]|/|\bthat\b|\bto\b|\bas\b|,|\(|$|and\s+signed\b|{WHEN}\s+(?:to|that)\b"
+    # ('It was agreed the Clerk would …': 'that' left out before a clause)
+    r"|(?<=\s)(?=(?-i:the|a|an|[A-Z][\w'’-]*)\s+(?:[\w'’-]+\s+){0,4}?(?-i:would|should|will|shall|could|be)\s)).*"
     # 'RESOLVED Councillor Gritton to purchase the camera.': the formula in capitals, then
     # what was resolved with nothing between
     # ('AGREED / “To confirm the Minutes …”': the words quoted under it)
@@ -129,7 +132,9 @@ VOTED_TO = re.compile(  # 'Members voted 7 to 3 to refuse the application …'
 )
 AGREED_IN_SENTENCE = re.compile(  # 'After discussion it was agreed to apply for a grant …'
     r"(?:^|[,;]\s*|\b(?:discussion|debate|consideration)\s+)(?:it\s+was|(?:the\s+)?(?:council|committee|board|panel|meeting|House))\s+"
-    r"(?:(?:unanimously|therefore|then)\s+)?(?:agreed|AGREED|decided|DECIDED|resolved)\s+(?=(?:not\s+)?(?:to|that|That|THAT)\b)"
+    r"(?:(?:unanimously|therefore|then)\s+)?(?:agreed|AGREED|decided|DECIDED|resolved)\s+(?=(?:not\s+)?(?:to|that|That|THAT)\b"
+    # 'It was agreed the Clerk would talk to …': 'that' left out before a clause
+    r"|(?:the|a|an|[A-Z][\w'’-]*)\s+(?:[\w'’-]+\s+){0,4}?(?:would|should|will|shall|could|be|is|are)\s)"
 )  # 'After discussion the council agreed to complete the form …'
 UNANIMOUS_IN_SENTENCE = re.compile(  # '… the Council RESOLVED unanimously there was no objection'
     r"\b(?:RESOLVED|[Rr]esolved)\s+unanimously\s+(?=[a-z])"
@@ -257,6 +262,9 @@ class _Open:
     nominee: str | None = None  # a nomination's candidate, by surname
     nominee_count: bool = False  # a count was printed for the candidate
     settled: bool = False  # a motion whose sentence says it was agreed: no later resolution is its
+    told_before: int = (
+        0  # text lines the motion points back to ('This was proposed …'): not its outcome
+    )
 
 
 NOMINATION = re.compile(
@@ -385,11 +393,13 @@ def find_decisions(lines: list[Line] | tuple[Line, ...], heading: str = "") -> t
             else:
                 sentence_kind = "amendment" if AMENDMENT.search(sentence) else "motion"
             amendment_next = False
+            words_before = _words_moved_before(sentences, at, decisions)
             motion = _Open(
                 sentence_kind,
-                line_no,
+                words_before[0] if words_before else line_no,
                 last_line + 1,
-                text_lines=[sentence],
+                text_lines=[*words_before[1:], sentence],
+                told_before=len(words_before[1:]),
                 mover=mover,
                 seconder=seconder,
                 offset=offset,
@@ -1033,6 +1043,32 @@ def _motion_against_amendment(decisions: list[_Open], sentence: str, pending: _O
         decisions.append(motion)
 
 
+MOVED_THIS = (
+    re.compile(  # 'This was proposed by DI and seconded by TD.': what the last sentence said
+        r"^(?:This|It|Which)\s+was\s+(?:duly\s+|then\s+|formally\s+)*(?i:proposed|moved)\b"
+    )
+)
+
+
+def _words_moved_before(
+    sentences: list[tuple[int, int, str, int]], at: int, decisions: list[_Open]
+) -> tuple[int, str] | tuple[()]:
+    """The sentence a wordless motion points back to ('Approval had been received for the
+    co-option of Lynda Mutch.  This was proposed by DI and seconded by TD.'): the line it
+    starts on and its words, where it runs in the same paragraph and no decision holds it."""
+    line_no, _, sentence, _ = sentences[at]
+    if at == 0 or not MOVED_THIS.match(sentence) or _moves_words(sentence):
+        return ()
+    before_line, _, before, before_last = sentences[at - 1]
+    if before_last != line_no and before_last + 1 != line_no:
+        return ()  # a paragraph of its own: what it points to is not known
+    if decisions and decisions[-1].end > before_line:
+        return ()  # the sentence is a decision's, which takes the movers itself
+    if _classify(before, False) is not None or len(before.split()) > 60:
+        return ()
+    return before_line, before
+
+
 def _moves_words(sentence: str) -> bool:
     """Whether a mover's statement carries the words moved ('… seconded that the item be
     deferred', '… the following amendment:', a quotation), not only who moved."""
@@ -1360,7 +1396,12 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
     page = lines[d.start].page if d.start < len(lines) else None
     return Decision(
         text=text,
-        outcome=outcome(text, d.result, d.formula, votes),
+        outcome=outcome(
+            "\n".join(d.text_lines[d.told_before :]) if d.told_before else text,
+            d.result,
+            d.formula,
+            votes,
+        ),
         votes=votes,
         voters=voters,
         mover=d.mover,
@@ -1376,7 +1417,7 @@ def _finish(d: _Open, lines: list[Line]) -> Decision:
 IN_SENTENCE_CHAR = r"(?:[^.;:]|(?<=[A-Z])\.|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.|(?<=Cllr)\.)"
 MOVER_PREFIX = re.compile(
     rf"^{LIST_MARKER}(?:It\s+was\s+(?:then\s+|further\s+)?)?{IN_SENTENCE_CHAR}{{0,200}}?\b(?i:proposed|moved)\b{IN_SENTENCE_CHAR}{{0,160}}?"
-    r"\b(?i:seconded)\b(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5})?\s*[,.]?\s*"
+    rf"\b(?i:seconded)\b(?:\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){{1,5}}|\s*\(?{INITIALS}\)?)?\s*[,.]?\s*"  # ('Seconded (SB)')
     r"(?:and\s+(?:it\s+was\s+)?(?:unanimously\s+)?(?i:carried|resolved|agreed)(?:\s+unanimously)?\s*)?"  # '… and CARRIED:'
     r"(?:(?:the\s+following\s+|an\s+|the\s+)(?:amendment|motion)(?:\s+\([^)]*\))?\s*:?\s*|(?:and\s+)?(?i:that)\s+|[:–—]\s*"
     r"|(?:a|the)\s+proposal\s+(?:to|that)\s+"  # '… seconded a proposal to change …'

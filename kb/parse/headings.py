@@ -136,7 +136,7 @@ def find_headings(lines: list[Line], known_minutes: bool = False) -> list[Headin
     it; else it must look like a heading (capitals, bold or an item reference)."""
     layout = _Layout.of(lines)
     numbered_lines = [(i, n) for i, line in enumerate(lines) if (n := _numbered(line.text))]
-    numbered_lines = sorted([*numbered_lines, *_year_like_run(lines)])
+    numbered_lines = sorted([*numbered_lines, *year_like_run(lines)])
     if layout.known and not any(layout.stands_out(lines[i]) for i, _ in numbered_lines):
         layout = _Layout(False, 0.0, 0.0)  # headings printed like the body: layout tells nothing
     running = _running_numbers_under(lines, numbered_lines)
@@ -349,7 +349,7 @@ YEAR_LIKE = re.compile(r"^\s*(?P<n>(?:19|20)\d\d)\s+(?P<rest>[A-Z].*)$")
 YEAR_RUN = 3
 
 
-def _year_like_run(lines: list[Line]) -> list[tuple[int, Numbered]]:
+def year_like_run(lines: list[Line]) -> list[tuple[int, Numbered]]:
     """Running minute numbers that look like years ('1953 The Chairman welcomed …', '1954
     Public Participation …'), which `split_number` leaves alone: kept where three or more
     follow one another line by line, as no run of years opening lines would."""

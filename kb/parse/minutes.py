@@ -836,6 +836,8 @@ def parse_minutes(
         )
         read = page[n].decisions if page else None
         decisions = read if read is not None else _minuted(body, find_decisions(body, head.title))
+        if not decisions and read is None:
+            decisions = _title_decided(head.title, lines[head.line])
         decisions = _minutes_agreed(head.title, decisions)
         if not head.agenda_item and (ref := TRAILING_ITEM_REF.search(head.title)):
             # 'Declarations of Interest (Agenda Item 3)' on a page that prints no minute
@@ -906,6 +908,27 @@ UNTITLED_WORDS = 16
 OWN_MINUTES_TITLE = re.compile(
     r"(?i)^(?:(?:to\s+)?(?:confirm\w*|approv\w*|sign\w*|agree\w*|accept\w*)\b.{0,40}?\bminutes\b|minutes\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z])\w*\s+(?:Committee|Board|Panel)))"
 )
+
+
+TOLD_DONE = re.compile(r"\b(?:was|were)\s+(?:duly\s+|then\s+|unanimously\s+)*[a-z]+ed\b")
+
+
+def _title_decided(title: str, line: Line) -> tuple[Decision, ...]:
+    """A heading that is itself what was decided, with nothing decided under it ('1955
+    Minutes of the meeting held on the 5th November were approved and signed by the
+    chairman.'): its sentence, told as done ('was/were … -ed'), is the minute's decision."""
+    if len(title.split()) < 6 or not TOLD_DONE.search(title):
+        return ()
+    found = find_decisions([Line(title, line.page, line.style)])
+    if len(found) != 1 or found[0].kind != "resolution":
+        return ()
+    if _norm_space(found[0].text).rstrip(".") != _norm_space(title).rstrip("."):
+        return ()
+    return (replace(found[0], start=0, end=0),)
+
+
+def _norm_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _minutes_agreed(title: str, decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:

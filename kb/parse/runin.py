@@ -19,6 +19,7 @@ from .headings import (
     MINUTE_REF,
     SENTENCE_WORDS,
     is_upper,
+    year_like_run,
 )
 from .numbering import Numbered, split_number
 
@@ -96,6 +97,8 @@ def split_run_in(lines: list[Line]) -> list[Line]:
     A resolution is left alone."""
     out: list[Line] = []
     numbers = [split_number(line.text) for line in lines]
+    for i, year_like in year_like_run(lines):  # '1954 Public Participation. There was …'
+        numbers[i] = numbers[i] or year_like
     # a short label run in to its text ('1. Apologies for absence: Cllr Muir …') is a
     # heading where two lines of the document or more are printed so, not on one line
     # alone ('1.' numbers paragraphs too)

@@ -21,6 +21,7 @@ PERSON = (
     r"|(?:The|the)\s+(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|Leader|Deputy Leader|Mayor|Deputy Mayor)"
     rf"|{NAME_WORD}\s+{NAME_WORD})"
 )
+INITIALS = r"(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w'’-])"  # 'AH', 'A.H.': a member's initials
 NUMBER_WORDS = {
     "no": 0, "none": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -129,6 +130,12 @@ MOVED_AND_SECONDED = [
     re.compile(
         r"(?:^|(?<=[\s(]))(?:P|Prop)\s*:\s*(?P<mover>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s*[;,]?\s+"
         r"(?:S|Sec)\s*:\s*(?P<seconder>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)(?=\s*(?:[,;.]|$|All\b))"
+    ),
+    # 'Proposed (AH) & Seconded (SB) that …', 'Proposed AH, seconded SB', 'Proposed: AH
+    # Seconded: SB': members named by their initials, as a parish's minutes often are
+    re.compile(
+        rf"(?i:proposed|moved)\s*(?:by\s+|:\s*|[-–]\s*)?\(?(?P<mover>{INITIALS})\)?\s*[,;.]?\s*(?:&\s*|and\s+)?"
+        rf"(?i:seconded)\s*(?:by\s+|:\s*|[-–]\s*)?\(?(?P<seconder>{INITIALS})\)?"
     ),
     # 'Proposer: Cllr A Hext' / 'Seconder: Cllr B Tamblyn'
     re.compile(
