@@ -39,6 +39,8 @@ SPLITS = {
     "dev_u_check": "check",
     "check_own": "check",
     "check_own_u": "check",
+    "check_own2": "check",
+    "check_own2_u": "check",
 }
 
 
